@@ -1,0 +1,42 @@
+# Set-up and everyday targets. Every target creates or updates .venv itself.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLES := tests/fixtures/samples
+CORPUS ?= ../shared/corpus
+
+.PHONY: run test lint pytest eval bench clean
+
+$(BIN)/hmic-extract: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-deps: $(BIN)/hmic-extract
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+## run: extract the bundled sample documents into out/
+run: $(BIN)/hmic-extract
+	$(BIN)/hmic-extract extract $(SAMPLES) --out out
+
+## test: lint, type-check and run the test suite
+test: lint pytest
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+pytest: $(VENV)/.test-deps
+	$(BIN)/pytest
+
+## eval: score the tool on the development corpus (reads ../shared)
+eval: $(BIN)/hmic-extract
+	rm -rf out/eval
+	-$(BIN)/hmic-extract extract $(CORPUS) --out out/eval --quiet
+	$(PYTHON) $(CORPUS)/../eval/score.py --corpus $(CORPUS) --pred out/eval -v $(EVAL_ARGS)
+
+clean:
+	rm -rf $(VENV) out .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,155 @@
+"""Stage 4, extract: every field of the record from the segmented document.
+
+Each field has its own reader module (details, judgement, findings,
+statements, dates); this module composes them into one record and notes
+anything doubtful as a warning rather than guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from hmic_extract.blocks import Block
+from hmic_extract.extract.details import read_details, read_office_use
+from hmic_extract.extract.findings import question_numbers, read_findings, record_location
+from hmic_extract.extract.judgement import read_grades
+from hmic_extract.extract.statements import find_named, read_statements
+from hmic_extract.models import (
+    Inspection,
+    InspectionType,
+    Judgement,
+    OfficeUse,
+    Record,
+    Response,
+    Section,
+    Source,
+    Statement,
+    Warning,
+)
+from hmic_extract.normalise import flatten
+from hmic_extract.segment import Segmented
+from hmic_extract.vocabulary import CHIEF_CONSTABLE_ROLES, COMMISSIONER_ROLES
+
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _blocks_of(segmented: Segmented, kind: str) -> list[Block]:
+    return [b for s in segmented.sections if s.kind == kind for b in s.blocks]
+
+
+def _paragraphs(blocks: Sequence[Block]) -> list[str]:
+    return [flatten(block.text) for block in blocks if block.text.strip()]
+
+
+def _text(blocks: Sequence[Block]) -> str:
+    return "\n\n".join(_paragraphs(blocks))
+
+
+def _response(segmented: Segmented, kind: str) -> Response | None:
+    blocks = _blocks_of(segmented, kind)
+    if not any(s.kind == kind for s in segmented.sections):
+        return None
+    statements = [
+        Statement(speaker=q.speaker, role=q.role, text=q.text)
+        for q in read_statements(_paragraphs(blocks))
+    ]
+    return Response(text=_text(blocks), statements=statements)
+
+
+def _person(
+    responses: Sequence[Response | None], roles: frozenset[str], segmented: Segmented
+) -> str | None:
+    for response in responses:
+        for statement in response.statements if response else []:
+            if statement.role in roles:
+                return statement.speaker
+    everything = "\n".join(b.text for s in segmented.sections for b in s.blocks)
+    return find_named(everything, roles)
+
+
+def extract(segmented: Segmented, *, source: Source) -> Record:
+    """The record of one document, with warnings for whatever could not be settled."""
+    warnings: list[Warning] = []
+    details = read_details(_blocks_of(segmented, "inspection_details"), segmented.title)
+    published = details.published
+    if published is None:
+        warnings.append(Warning(code="no_published_date", message="no publication date found"))
+    if details.force is None:
+        warnings.append(Warning(code="no_force", message="the inspected force is not named"))
+
+    year_source = details.title or ""
+    years = _YEAR.findall(year_source)
+    inspection_year = int(years[-1]) if years else (published.year if published else None)
+    judgement_blocks = _blocks_of(segmented, "overall_judgement")
+    grades = read_grades(_text(judgement_blocks), inspection_year)
+    if not judgement_blocks:
+        warnings.append(Warning(code="no_judgement", message="no overall judgement section"))
+    elif grades.grade is None and not grades.no_grade_stated:
+        warnings.append(
+            Warning(code="no_grade", message="the judgement section names no grade on the scale")
+        )
+
+    all_blocks = [*segmented.preamble, *(b for s in segmented.sections for b in s.blocks)]
+    findings_blocks = [
+        b for s in segmented.sections if s.kind == "findings" for b in (s.heading_block, *s.blocks)
+    ]
+    findings = read_findings(
+        findings_blocks,
+        known_questions=question_numbers(all_blocks),
+        published=published,
+    )
+    if findings.undated_relative_deadlines:
+        warnings.append(
+            Warning(
+                code="relative_deadline_undated",
+                message=f"{findings.undated_relative_deadlines} relative deadline(s) "
+                "cannot be dated without a publication date",
+            )
+        )
+    for heading in segmented.unknown_headings:
+        warnings.append(
+            Warning(code="unknown_heading", message=f"unrecognised heading {flatten(heading)!r}")
+        )
+
+    force_response = _response(segmented, "force_response")
+    pcc_response = _response(segmented, "pcc_response")
+    office = read_office_use(_blocks_of(segmented, "office_use"))
+    return Record(
+        source=source,
+        title=flatten(segmented.title) if segmented.title else None,
+        force=details.force,
+        commissioner=_person([pcc_response, force_response], COMMISSIONER_ROLES, segmented),
+        chief_constable=_person([force_response, pcc_response], CHIEF_CONSTABLE_ROLES, segmented),
+        inspection=Inspection(
+            title=details.title,
+            published=published,
+            types=[InspectionType(label=t.label, checked=t.checked) for t in details.types],
+            force_quoted=details.force_quoted,
+        ),
+        judgement=Judgement(
+            grade=grades.grade,
+            previous_grade=grades.previous,
+            text=_text(judgement_blocks) or None,
+        ),
+        sections=[
+            Section(
+                kind=s.kind,  # type: ignore[arg-type]  # segment only emits SectionKind values
+                heading=flatten(s.heading),
+                text=_text(s.blocks),
+                location=record_location(s.location),
+            )
+            for s in segmented.sections
+        ],
+        core_questions=list(findings.questions),
+        areas_for_improvement=list(findings.areas_for_improvement),
+        recommendations=list(findings.recommendations),
+        causes_of_concern=list(findings.causes_of_concern),
+        force_response=force_response,
+        pcc_response=pcc_response,
+        office_use=OfficeUse(
+            forwarded_to_home_office=office["forwarded_to_home_office"],
+            published_on_pcc_website=office["published_on_pcc_website"],
+        ),
+        warnings=warnings,
+    )

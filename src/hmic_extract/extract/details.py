@@ -1,0 +1,154 @@
+"""Inspection details, force name and office-use boxes: label/value reading of form text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from hmic_extract.blocks import Block
+from hmic_extract.extract.dates import parse_date
+from hmic_extract.normalise import flatten
+from hmic_extract.vocabulary import CHECKED, DETAIL_LABELS, OFFICE_USE_FIELDS, UNCHECKED
+
+_BOX = f"[{CHECKED}{UNCHECKED}]"
+_ANSWER_AFTER = re.compile(rf"\b(?P<answer>Yes|No)[ \t]*(?P<box>{_BOX})")
+_ANSWER_BEFORE = re.compile(rf"(?P<box>{_BOX})[ \t]*(?P<answer>Yes|No)\b")
+_BOX_THEN_LABEL = re.compile(rf"(?P<box>{_BOX})\s*(?P<label>[^{CHECKED}{UNCHECKED}]+)")
+_LABEL_THEN_BOX = re.compile(rf"(?P<label>[^{CHECKED}{UNCHECKED}]+?)\s*(?P<box>{_BOX})")
+# "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF CLEVELAND POLICE": the force is
+# named at the end of the title line.
+_FORCE_IN_TITLE = re.compile(r"\binspections?\s+of\s+(?P<force>.+?)\s*$", re.I)
+_FORCE_WORDS = re.compile(r"\b(?:police|constabulary|service)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class TypeOption:
+    label: str
+    checked: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Details:
+    """What the inspection-details form says."""
+
+    title: str | None
+    published: date | None
+    published_text: str | None
+    types: tuple[TypeOption, ...]
+    force_quoted: bool | None
+    force: str | None
+
+
+def form_text(blocks: Sequence[Block]) -> str:
+    """A section's text with one line per block line, as the form reader wants it."""
+    return "\n".join(block.text for block in blocks)
+
+
+def _checked(box: str) -> bool:
+    return box == CHECKED
+
+
+def _regions(text: str) -> dict[str, tuple[re.Match[str], str]]:
+    """Each label found, with the text between it and the next label."""
+    found = []
+    for name, pattern in DETAIL_LABELS.items():
+        match = pattern.search(text)
+        if match:
+            found.append((match.start(), name, match))
+    found.sort()
+    regions = {}
+    for index, (_, name, match) in enumerate(found):
+        end = found[index + 1][0] if index + 1 < len(found) else len(text)
+        regions[name] = (match, text[match.end() : end])
+    return regions
+
+
+def _quoted_answer(text: str) -> tuple[bool | None, list[tuple[int, int]]]:
+    """The Yes/No answer and where it was written (to keep it out of the type options)."""
+    for pattern in (_ANSWER_AFTER, _ANSWER_BEFORE):
+        answers = {m["answer"].casefold(): m for m in pattern.finditer(text)}
+        if {"yes", "no"} <= answers.keys():
+            spans = [answers["yes"].span(), answers["no"].span()]
+            yes, no = _checked(answers["yes"]["box"]), _checked(answers["no"]["box"])
+            return (True if yes and not no else False if no and not yes else None), spans
+    return None, []
+
+
+def _plain_answer(value: str) -> bool | None:
+    """An answer written without boxes: "Yes" alone is yes, "No" alone is no."""
+    words = {w.casefold() for w in re.findall(r"\b(?:Yes|No)\b", value, re.I)}
+    if words == {"yes"}:
+        return True
+    if words == {"no"}:
+        return False
+    return None
+
+
+def _options(value: str) -> tuple[TypeOption, ...]:
+    """The type options listed in ``value``, each with its box state."""
+    flat = " ".join(value.split())
+    if re.search(_BOX, flat):
+        pattern = _BOX_THEN_LABEL if re.match(_BOX, flat) else _LABEL_THEN_BOX
+        return tuple(
+            TypeOption(label, _checked(m["box"]))
+            for m in pattern.finditer(flat)
+            if (label := m["label"].strip(" :;,"))
+        )
+    labels = [
+        part.strip(" :;,•-") for line in value.split("\n") for part in re.split(r"\s{2,}", line)
+    ]
+    return tuple(TypeOption(label, None) for label in labels if label)
+
+
+def read_details(blocks: Sequence[Block], document_title: str | None) -> Details:
+    """Title, publication date, type options, quoted answer and force from the details form."""
+    text = form_text(blocks)
+    quoted, answer_spans = _quoted_answer(text)
+    masked = text
+    for start, end in answer_spans:
+        masked = masked[:start] + " " * (end - start) + masked[end:]
+    regions = _regions(masked)
+    title = published_text = force = None
+    published = None
+    types: tuple[TypeOption, ...] = ()
+    if "title" in regions:
+        title = flatten(regions["title"][1]).strip(" :") or None
+    if "published" in regions:
+        published_text = flatten(regions["published"][1]).strip(" :") or None
+        published = parse_date(published_text or "")
+    if "types" in regions:
+        types = _options(regions["types"][1])
+    if "quoted" in regions:
+        label, value = regions["quoted"]
+        force = flatten(label["force"])
+        if not answer_spans:
+            quoted = _plain_answer(value)
+    if force is None and document_title:
+        force = force_from_title(document_title)
+    return Details(title, published, published_text, types, quoted, force)
+
+
+def force_from_title(title: str) -> str | None:
+    """The force named at the end of a title line, in title case if printed in capitals."""
+    match = _FORCE_IN_TITLE.search(flatten(title))
+    if not match or not _FORCE_WORDS.search(match["force"]):
+        return None
+    force = match["force"].strip(" .:")
+    return force.title() if force.isupper() else force
+
+
+def read_office_use(blocks: Sequence[Block]) -> dict[str, bool | None]:
+    """The office-use boxes: each field's state from the box beside its label."""
+    text = " ".join(form_text(blocks).split())
+    states: dict[str, bool | None] = {name: None for name, _ in OFFICE_USE_FIELDS}
+    if not re.search(_BOX, text):
+        return states
+    pattern = _BOX_THEN_LABEL if re.match(_BOX, text) else _LABEL_THEN_BOX
+    for match in pattern.finditer(text):
+        for name, label in OFFICE_USE_FIELDS:
+            if states[name] is None and label.search(match["label"]):
+                states[name] = _checked(match["box"])
+                break
+    return states

@@ -1,0 +1,287 @@
+"""Findings: core questions (or graded areas) and the items under each.
+
+Reads the findings blocks in order as a small state machine: a question opens
+a scope; a group label ("Cause of concern", "Recommendations", "Areas for
+improvement") sets the kind of the items that follow; a top-level list item
+starts an item, a nested one adds a sub-item; a note ("No areas for
+improvement") is kept on its question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from hmic_extract.blocks import Block, BlockKind, Location
+from hmic_extract.extract.dates import find_deadlines, has_relative_deadline
+from hmic_extract.extract.judgement import canonical_grade
+from hmic_extract.models import CoreQuestion, Deadline, Grade, Item
+from hmic_extract.models import Location as RecordLocation
+from hmic_extract.normalise import flatten
+from hmic_extract.vocabulary import (
+    AREA_GRADE,
+    GROUP_LABEL_MAX_WORDS,
+    ITEM_GROUP_LABELS,
+    NO_AFI_NOTE,
+    NUMBERED,
+    QUESTION_LABEL,
+)
+
+AFI = "area_for_improvement"
+RECOMMENDATION = "recommendation"
+CAUSE = "cause_of_concern"
+
+# Words that make an unbulleted paragraph an item rather than prose about items.
+_ITEM_VOICE = re.compile(r"\b(?:should|must|needs?\s+to|is\s+not|are\s+not|does\s+not)\b", re.I)
+# A question as the inspectorate words one.
+_QUESTION_START = re.compile(r"^(?:how|to\s+what\s+extent|what|is|are|does|do)\b", re.I)
+
+
+def record_location(location: Location) -> RecordLocation:
+    """A block location as the record states it."""
+    bbox = list(location.bbox) if location.bbox is not None else None
+    return RecordLocation(
+        page=location.page, line_start=location.line_start, line_end=location.line_end, bbox=bbox
+    )
+
+
+@dataclass
+class _ItemDraft:
+    kind: str
+    text: str
+    location: Location
+    question: int | None
+    from_list: bool
+    depth: int
+    sub_items: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _QuestionDraft:
+    number: int | None
+    text: str
+    location: Location
+    note: str | None = None
+    grade: Grade | None = None
+    items: list[_ItemDraft] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    questions: tuple[CoreQuestion, ...]
+    areas_for_improvement: tuple[Item, ...]
+    recommendations: tuple[Item, ...]
+    causes_of_concern: tuple[Item, ...]
+    undated_relative_deadlines: int
+
+
+def group_label(text: str) -> str | None:
+    """The item kind a short label line announces, if it is one."""
+    stripped = text.strip().strip("*_: ")
+    if len(stripped.split()) > GROUP_LABEL_MAX_WORDS or _ITEM_VOICE.search(stripped):
+        return None
+    for pattern, kind in ITEM_GROUP_LABELS:
+        if pattern.match(stripped):
+            return kind
+    return None
+
+
+def _numbered(block: Block) -> tuple[int, str] | None:
+    """The number and text of a numbered block, from its list marker or its text."""
+    marker = block.marker.strip("().")
+    if marker.isdigit():
+        return int(marker), block.text
+    match = NUMBERED.match(block.text)
+    if match:
+        return int(match["number"]), match["text"]
+    return None
+
+
+def _is_emphasised(block: Block) -> bool:
+    return block.kind is BlockKind.HEADING or block.style.bold or block.style.italic
+
+
+def question_numbers(blocks: Sequence[Block]) -> dict[str, int]:
+    """Numbered questions listed anywhere (the executive summary lists them), text → number."""
+    known: dict[str, int] = {}
+    for block in blocks:
+        numbered = _numbered(block)
+        if numbered and numbered[1].rstrip().endswith("?"):
+            known.setdefault(_key(numbered[1]), numbered[0])
+    return known
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+class _Reader:
+    """The state machine over findings blocks."""
+
+    def __init__(self, known_questions: dict[str, int]) -> None:
+        self.known = known_questions
+        self.questions: list[_QuestionDraft] = []
+        self.top_items: list[_ItemDraft] = []
+        self.question: _QuestionDraft | None = None
+        self.kind = AFI
+        self.item: _ItemDraft | None = None
+        self.pending_number: tuple[int, Location] | None = None
+        self.group_open = False  # a label or question was just read: a paragraph may be an item
+
+    def _open_question(self, printed: int | None, text: str, location: Location) -> None:
+        text = flatten(text).strip("*_ ")
+        number = printed if printed is not None else self.known.get(_key(text))
+        self.question = _QuestionDraft(number, text, location)
+        self.questions.append(self.question)
+        self.kind = AFI
+        self.item = None
+        self.group_open = True
+
+    def _question_of(self, block: Block, following: Block | None) -> tuple[int | None, str] | None:
+        """The question a block opens, if it opens one."""
+        label = QUESTION_LABEL.match(block.text)
+        if label:
+            return int(label["number"]), label["text"]
+        grade_follows = following is not None and bool(AREA_GRADE.match(following.text))
+        numbered = _numbered(block)
+        text = numbered[1] if numbered else block.text
+        if _ITEM_VOICE.search(text) and not text.rstrip().endswith("?"):
+            return None
+        if numbered and (text.rstrip().endswith("?") or grade_follows or _is_emphasised(block)):
+            return numbered
+        if numbered is None and (
+            grade_follows
+            or (
+                text.rstrip().endswith("?")
+                and _QUESTION_START.match(text)
+                and (_is_emphasised(block) or _key(text) in self.known)
+            )
+        ):
+            return None, text
+        return None
+
+    def _add_item(self, block: Block, from_list: bool) -> None:
+        question = self.question.number if self.question else None
+        self.item = _ItemDraft(
+            self.kind, flatten(block.text), block.location, question, from_list, block.depth
+        )
+        if self.question is not None and self.kind == AFI:
+            self.question.items.append(self.item)
+        else:
+            self.top_items.append(self.item)
+
+    def read(self, blocks: Sequence[Block]) -> None:
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            self._read_block(block, following)
+
+    def _read_block(self, block: Block, following: Block | None) -> None:
+        text = flatten(block.text)
+        if self.pending_number is not None:
+            pending, location = self.pending_number
+            self.pending_number = None
+            if block.kind is not BlockKind.LIST_ITEM and not group_label(text):
+                self._open_question(pending, text, location.span(block.location))
+                return
+        question = self._question_of(block, following)
+        if question is not None:
+            number, question_text = question
+            if not question_text.strip():
+                if number is not None:
+                    self.pending_number = (number, block.location)
+                return
+            self._open_question(number, question_text, block.location)
+            return
+        grade = AREA_GRADE.match(text)
+        if grade and self.question is not None and self.item is None:
+            self.question.grade = canonical_grade(grade["grade"].strip(" .*_‘’'\"“”"))
+            return
+        kind = group_label(text)
+        if kind is not None and block.kind is not BlockKind.LIST_ITEM:
+            self.kind, self.item, self.group_open = kind, None, True
+            return
+        is_list = block.kind is BlockKind.LIST_ITEM
+        if (
+            not is_list
+            and self.question is not None
+            and not self.question.items
+            and NO_AFI_NOTE.search(text)
+            and not _ITEM_VOICE.search(text)
+        ):
+            self.question.note = text if self.question.note is None else self.question.note
+            self.group_open = False
+            return
+        if is_list:
+            if self.item is not None and block.depth > self.item.depth:
+                self.item.sub_items.append(text)
+            else:
+                self._add_item(block, from_list=True)
+            return
+        if block.kind is BlockKind.HEADING:
+            return
+        if self.item is not None and self.item.from_list:
+            self.item.closing.append(text)
+            self.item.location = self.item.location.span(block.location)
+        elif (self.group_open or (self.item is not None)) and _ITEM_VOICE.search(text):
+            self._add_item(block, from_list=False)
+
+
+def _item(draft: _ItemDraft, published: date | None) -> tuple[Item, int]:
+    text = "\n\n".join([draft.text, *draft.closing])
+    deadlines = [
+        Deadline(text=found.text, date=found.date)
+        for part in [draft.text, *draft.sub_items]
+        for found in find_deadlines(part, published)
+    ]
+    undated = 0
+    if published is None:
+        undated = sum(has_relative_deadline(p) for p in [draft.text, *draft.sub_items])
+    item = Item(
+        text=text,
+        sub_items=list(draft.sub_items),
+        deadlines=deadlines,
+        question=draft.question,
+        location=record_location(draft.location),
+    )
+    return item, undated
+
+
+def read_findings(
+    blocks: Sequence[Block], *, known_questions: dict[str, int], published: date | None
+) -> Findings:
+    """Questions and items of the findings section(s)."""
+    reader = _Reader(known_questions)
+    reader.read(blocks)
+    undated = 0
+    questions = []
+    for draft in reader.questions:
+        afis = []
+        for item_draft in draft.items:
+            item, missing = _item(item_draft, published)
+            undated += missing
+            afis.append(item)
+        questions.append(
+            CoreQuestion(
+                number=draft.number,
+                text=draft.text,
+                areas_for_improvement=afis,
+                note=draft.note,
+                grade=draft.grade,
+                location=record_location(draft.location),
+            )
+        )
+    by_kind: dict[str, list[Item]] = {AFI: [], RECOMMENDATION: [], CAUSE: []}
+    for item_draft in reader.top_items:
+        item, missing = _item(item_draft, published)
+        undated += missing
+        by_kind[item_draft.kind].append(item)
+    return Findings(
+        tuple(questions),
+        tuple(by_kind[AFI]),
+        tuple(by_kind[RECOMMENDATION]),
+        tuple(by_kind[CAUSE]),
+        undated,
+    )

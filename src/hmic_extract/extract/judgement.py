@@ -1,0 +1,68 @@
+"""The overall judgement: this inspection's grade and the previous one, on the five-tier scale."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hmic_extract.models import Grade
+from hmic_extract.vocabulary import GRADE_PATTERN, NO_GRADE, PREVIOUS_CUE
+
+_SENTENCE = re.compile(r"(?<=[.!?])[”’\"']?\s+(?=[A-Z“‘\"'])")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Grades:
+    grade: Grade | None
+    previous: Grade | None
+    no_grade_stated: bool  # the text says there is no single grade (thematic, PEEL 2021/22)
+
+
+_CANONICAL: dict[str, Grade] = {
+    "outstanding": "Outstanding",
+    "good": "Good",
+    "adequate": "Adequate",
+    "inadequate": "Inadequate",
+}
+
+
+def canonical_grade(printed: str) -> Grade | None:
+    """A printed grade in any spelling, as one of the five scale values."""
+    words = " ".join(printed.split()).casefold()
+    if words.endswith("improvement"):
+        return "Requires improvement"
+    return _CANONICAL.get(words)
+
+
+def _is_previous_cue(cue: re.Match[str], inspection_year: int | None) -> bool:
+    """A cue points back in time; a bare year does only when it is before the inspection's."""
+    year = _YEAR.search(cue.group(0))
+    if year is None or inspection_year is None:
+        return True
+    return int(year.group(1)) < inspection_year
+
+
+def read_grades(text: str, inspection_year: int | None) -> Grades:
+    """Grades stated in a judgement section's prose."""
+    grade: Grade | None = None
+    previous: Grade | None = None
+    no_grade = bool(NO_GRADE.search(text)) and not re.search(
+        r"\boverall\s+grade\s+of\b", text, re.I
+    )
+    for sentence in _SENTENCE.split(" ".join(text.split())):
+        matches = list(GRADE_PATTERN.finditer(sentence))
+        if not matches:
+            continue
+        cues = [c for c in PREVIOUS_CUE.finditer(sentence) if _is_previous_cue(c, inspection_year)]
+        first_cue = cues[0].start() if cues else len(sentence)
+        for match in matches:
+            value = canonical_grade(match["grade"])
+            if match.start() > first_cue or (cues and grade is not None):
+                previous = previous or value
+            elif grade is None and not no_grade:
+                grade = value
+    if no_grade:
+        grade = None
+        previous = None
+    return Grades(grade, previous, no_grade)

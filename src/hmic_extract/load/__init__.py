@@ -1,0 +1,69 @@
+"""Stage 1, load: detect the format from the bytes and turn the input into blocks.
+
+Formats are told by content, never by file name: ``%PDF-`` is a PDF, a zip
+holding ``word/document.xml`` is Word, anything that decodes as text is text,
+and text is markdown when it has markdown structure.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from hmic_extract.blocks import LoadedDocument
+from hmic_extract.errors import EmptyInputError, UnsupportedFormatError
+from hmic_extract.load.text import decode_text, looks_like_markdown
+from hmic_extract.options import Options
+
+# Leading bytes of formats we refuse by name rather than as "not text".
+_KNOWN_BINARY = (
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Office (.doc/.xls) file; save it as .docx or PDF"),
+    (b"\x89PNG", "a PNG image; OCR is not built in"),
+    (b"\xff\xd8\xff", "a JPEG image; OCR is not built in"),
+    (b"II*\x00", "a TIFF image; OCR is not built in"),
+    (b"MM\x00*", "a TIFF image; OCR is not built in"),
+    (b"{\\rtf", "an RTF document; save it as .docx or PDF"),
+)
+
+
+def sniff_format(data: bytes) -> str:
+    """The format of ``data``: pdf, docx, markdown or text. Raises for anything else."""
+    if not data:
+        raise EmptyInputError("the file is empty")
+    head = data[:1024].lstrip(b"\xef\xbb\xbf\r\n\t ")
+    if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return "docx"
+        except zipfile.BadZipFile as exc:
+            raise UnsupportedFormatError(f"a damaged zip archive ({exc})") from exc
+        raise UnsupportedFormatError("a zip archive that is not a Word document")
+    for magic, what in _KNOWN_BINARY:
+        if data.startswith(magic):
+            raise UnsupportedFormatError(f"unsupported format: {what}")
+    text = decode_text(data)
+    return "markdown" if looks_like_markdown(text) else "text"
+
+
+def load_bytes(data: bytes, *, options: Options) -> LoadedDocument:
+    """Blocks of a document given as bytes, in the format its content shows."""
+    fmt = sniff_format(data)
+    if fmt == "pdf":
+        from hmic_extract.load.pdf import load_pdf
+
+        return load_pdf(data, options=options)
+    if fmt == "docx":
+        from hmic_extract.load.docx import load_docx
+
+        return load_docx(data)
+    if fmt == "markdown":
+        from hmic_extract.load.markdown import load_markdown
+
+        return load_markdown(decode_text(data))
+    from hmic_extract.load.text import load_text
+
+    return load_text(decode_text(data))

@@ -1,0 +1,262 @@
+"""Word loader (python-docx): paragraphs, headings, numbered lists and tables as blocks.
+
+Heading levels come from styles and outline levels; list markers and depths
+from the numbering definitions (so an auto-numbered "1)" keeps its number);
+table rows keep their cells; a one-cell row (a boxed section) is read as the
+blocks inside it. Headers and footers are not part of the body and are skipped.
+Locations count body paragraphs: Word files have no fixed pages or lines.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+
+from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
+from hmic_extract.errors import CorruptDocumentError
+
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+_HEADING_STYLE = re.compile(r"^(?:heading\s*(\d)|title)$", re.I)
+_LIST_STYLE = re.compile(r"^list\s+(?:bullet|number|paragraph|continue)(?:\s+(\d))?$", re.I)
+_ROMAN = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+@dataclass
+class _Numbering:
+    """Level formats per numbering id, and running counters, for list markers."""
+
+    formats: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    counters: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    @classmethod
+    def from_document(cls, document: Any) -> _Numbering:
+        numbering = cls()
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return numbering
+        abstract = {}
+        for node in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in node.findall(qn("w:lvl")):
+                fmt = lvl.find(qn("w:numFmt"))
+                text = lvl.find(qn("w:lvlText"))
+                levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
+                    fmt.get(qn("w:val"), "bullet") if fmt is not None else "bullet",
+                    text.get(qn("w:val"), "") if text is not None else "",
+                )
+            abstract[node.get(qn("w:abstractNumId"))] = levels
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is None:
+                continue
+            for level, spec in abstract.get(ref.get(qn("w:val")), {}).items():
+                numbering.formats[(num.get(qn("w:numId")) or "", level)] = spec
+        return numbering
+
+    def marker(self, num_id: str, level: int) -> str:
+        fmt, text = self.formats.get((num_id, level), ("bullet", "•"))
+        if fmt in ("bullet", "none"):
+            return "•"
+        key = (num_id, level)
+        self.counters[key] = self.counters.get(key, 0) + 1
+        for deeper in [k for k in self.counters if k[0] == num_id and k[1] > level]:
+            del self.counters[deeper]
+        count = self.counters[key]
+        value = {
+            "lowerLetter": chr(ord("a") + (count - 1) % 26),
+            "upperLetter": chr(ord("A") + (count - 1) % 26),
+            "lowerRoman": _roman(count),
+            "upperRoman": _roman(count).upper(),
+        }.get(fmt, str(count))
+        return re.sub(r"%\d", value, text) or f"{value}."
+
+
+def _style_chain(style: Any) -> Iterator[Any]:
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def _num_pr(paragraph: Any) -> tuple[str, int] | None:
+    """The paragraph's numbering (id, level), from itself or its style."""
+    for element in [paragraph._p, *(s.element for s in _style_chain(paragraph.style))]:
+        ppr = element.find(qn("w:pPr"))
+        num = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if num is None:
+            continue
+        num_id = num.find(qn("w:numId"))
+        ilvl = num.find(qn("w:ilvl"))
+        if num_id is None or num_id.get(qn("w:val")) == "0":
+            return None
+        return num_id.get(qn("w:val")) or "", int(
+            ilvl.get(qn("w:val"), "0")
+        ) if ilvl is not None else 0
+    return None
+
+
+def _text(element: Any) -> str:
+    """The visible text of a paragraph element: runs, tabs, breaks, symbols, checkboxes."""
+    parts: list[str] = []
+    for node in element.iter():
+        tag = node.tag
+        if tag == qn("w:t"):
+            parts.append(node.text or "")
+        elif tag == qn("w:tab"):
+            parts.append(" ")
+        elif tag in (qn("w:br"), qn("w:cr")):
+            parts.append("\n")
+        elif tag == qn("w:sym"):
+            code = node.get(qn("w:char")) or ""
+            try:
+                parts.append(chr(int(code, 16)))
+            except ValueError:
+                continue
+    return "".join(parts)
+
+
+def _emphasis(paragraph: Any) -> Style:
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    style_font = paragraph.style.font if paragraph.style is not None else None
+
+    def flag(run: Any, name: str) -> bool:
+        value = getattr(run.font, name)
+        if value is None and style_font is not None:
+            value = getattr(style_font, name)
+        return bool(value)
+
+    return Style(
+        bold=bool(runs) and all(flag(r, "bold") for r in runs),
+        italic=bool(runs) and all(flag(r, "italic") for r in runs),
+    )
+
+
+class _Reader:
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.numbering = _Numbering.from_document(document)
+        self.position = 0
+        self.blocks: list[Block] = []
+
+    def _location(self) -> Location:
+        self.position += 1
+        return Location(None, self.position, self.position)
+
+    def paragraph(self, paragraph: Any) -> None:
+        text = _text(paragraph._p)
+        location = self._location()
+        if not text.strip():
+            return
+        style_name = paragraph.style.name if paragraph.style is not None else ""
+        heading = _HEADING_STYLE.match(style_name or "")
+        ppr = paragraph._p.find(qn("w:pPr"))
+        outline = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+        style = _emphasis(paragraph)
+        if heading or outline is not None:
+            if heading:
+                level = int(heading.group(1) or 1)
+            else:
+                level = int(outline.get(qn("w:val"), "0")) + 1 if outline is not None else 1
+            if level <= 6:
+                self.blocks.append(
+                    Block(BlockKind.HEADING, text, location, level=level, style=style)
+                )
+                return
+        list_style = _LIST_STYLE.match(style_name or "")
+        numbering = _num_pr(paragraph)
+        if numbering is not None:
+            num_id, level = numbering
+            if list_style and list_style.group(1) and level == 0:
+                level = int(list_style.group(1)) - 1  # "List Bullet 2" is level 2 by its name
+            marker = self.numbering.marker(num_id, level)
+            self.blocks.append(
+                Block(BlockKind.LIST_ITEM, text, location, depth=level, marker=marker, style=style)
+            )
+        elif list_style and "paragraph" not in style_name.casefold():
+            depth = int(list_style.group(1) or 1) - 1
+            self.blocks.append(
+                Block(BlockKind.LIST_ITEM, text, location, depth=depth, marker="•", style=style)
+            )
+        else:
+            self.blocks.append(Block(BlockKind.PARAGRAPH, text, location, style=style))
+
+    def table(self, table: Any) -> None:
+        for row in table.rows:
+            cells = []
+            seen: set[int] = set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # merged cells repeat
+                    continue
+                seen.add(id(cell._tc))
+                cells.append(cell)
+            if len(cells) == 1:
+                self.body(cells[0]._tc)
+                continue
+            texts = tuple(self._cell_text(cell._tc) for cell in cells)
+            location = self._location()
+            if any(t.strip() for t in texts):
+                self.blocks.append(
+                    Block(
+                        BlockKind.TABLE_ROW,
+                        "\n".join(t for t in texts if t.strip()),
+                        location,
+                        cells=texts,
+                    )
+                )
+
+    def _cell_text(self, element: Any) -> str:
+        lines = []
+        for child in element.iterchildren():
+            if child.tag == qn("w:p"):
+                lines.append(_text(child))
+            elif child.tag == qn("w:tbl"):
+                for row in child.iter(qn("w:tr")):
+                    lines.append(
+                        "  ".join(self._cell_text(tc) for tc in row.iterchildren(qn("w:tc")))
+                    )
+        return "\n".join(line for line in lines if line.strip())
+
+    def body(self, element: Any) -> None:
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        for child in element.iterchildren():
+            if child.tag == qn("w:p"):
+                self.paragraph(Paragraph(child, self.document.part))
+            elif child.tag == qn("w:tbl"):
+                self.table(Table(child, self.document.part))
+            elif child.tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    self.body(content)
+
+
+def load_docx(data: bytes) -> LoadedDocument:
+    """Blocks of a Word document's body, in order."""
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise CorruptDocumentError(f"damaged Word document ({exc})") from exc
+    except Exception as exc:  # lxml raises its own XMLSyntaxError family
+        if exc.__class__.__module__.startswith(("lxml", "docx")):
+            raise CorruptDocumentError(f"damaged Word document ({exc})") from exc
+        raise
+    reader = _Reader(document)
+    reader.body(document.element.body)
+    return LoadedDocument("docx", tuple(reader.blocks), None)

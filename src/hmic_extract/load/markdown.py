@@ -1,0 +1,135 @@
+"""Markdown loader: a real CommonMark parser (markdown-it-py) turned into blocks.
+
+Headings keep their level, list items their nesting depth and marker, table
+rows their cells; emphasis is dropped from the text but kept as style, since
+templates italicise questions and embolden labels.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
+
+_PARSER = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
+
+def _inline_text(token: Token) -> tuple[str, Style]:
+    """The plain text of an inline token, and whether all of it is bold or italic."""
+    parts: list[str] = []
+    bold_depth = italic_depth = 0
+    plain_chars = bold_chars = italic_chars = 0
+    for child in token.children or []:
+        if child.type == "strong_open":
+            bold_depth += 1
+        elif child.type == "strong_close":
+            bold_depth -= 1
+        elif child.type == "em_open":
+            italic_depth += 1
+        elif child.type == "em_close":
+            italic_depth -= 1
+        elif child.type in ("text", "code_inline"):
+            parts.append(child.content)
+            visible = len(child.content.strip())
+            plain_chars += visible
+            bold_chars += visible if bold_depth else 0
+            italic_chars += visible if italic_depth else 0
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content)
+    text = "".join(parts)
+    style = Style(
+        bold=plain_chars > 0 and bold_chars == plain_chars,
+        italic=plain_chars > 0 and italic_chars == plain_chars,
+    )
+    return text, style
+
+
+def _location(token: Token) -> Location:
+    start, end = token.map if token.map else (0, 1)
+    return Location(None, start + 1, max(start + 1, end))
+
+
+def load_markdown(text: str) -> LoadedDocument:
+    """Blocks of a markdown document, in source order."""
+    tokens = _PARSER.parse(text)
+    blocks: list[Block] = []
+    depth = -1  # list nesting: -1 outside any list
+    item_markers: list[str] = []
+    item_open: list[bool] = []  # per open list item: its first paragraph not yet emitted
+    heading_level = 0
+    row: list[str] = []
+    row_token: Token | None = None
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif kind == "list_item_open":
+            marker = f"{token.info}{token.markup}" if token.info else token.markup
+            item_markers.append(marker)
+            item_open.append(True)
+        elif kind == "list_item_close":
+            item_markers.pop()
+            item_open.pop()
+        elif kind == "heading_open":
+            heading_level = int(token.tag[1:])
+        elif kind == "tr_open":
+            row, row_token = [], token
+        elif kind == "tr_close" and row_token is not None:
+            if any(cell.strip() for cell in row):
+                blocks.append(
+                    Block(
+                        BlockKind.TABLE_ROW,
+                        "\n".join(c for c in row if c.strip()),
+                        _location(row_token),
+                        cells=tuple(row),
+                    )
+                )
+            row_token = None
+        elif kind == "inline":
+            content, style = _inline_text(token)
+            parent = tokens[index - 1]
+            if row_token is not None:
+                row.append(content)
+            elif heading_level:
+                blocks.append(
+                    Block(
+                        BlockKind.HEADING,
+                        content,
+                        _location(parent),
+                        level=heading_level,
+                        style=style,
+                    )
+                )
+                heading_level = 0
+            elif not content.strip():
+                continue
+            elif item_open and item_open[-1]:
+                item_open[-1] = False
+                blocks.append(
+                    Block(
+                        BlockKind.LIST_ITEM,
+                        content,
+                        _location(parent),
+                        depth=depth,
+                        marker=item_markers[-1],
+                        style=style,
+                    )
+                )
+            else:
+                blocks.append(
+                    Block(
+                        BlockKind.PARAGRAPH,
+                        content,
+                        _location(parent),
+                        depth=max(depth, 0),
+                        style=style,
+                    )
+                )
+    return LoadedDocument("markdown", tuple(blocks), None)

@@ -1,0 +1,80 @@
+"""Plain-text loader: decoding, line ends, and one LINE block per physical line."""
+
+from __future__ import annotations
+
+import re
+
+from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location
+from hmic_extract.errors import UndecodableTextError, UnsupportedFormatError
+
+# Control characters other than tab, line ends and form feed mean binary data.
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Enough markdown structure to read a file as markdown: ATX headings, pipe
+# tables, emphasis around a whole line, or task-list boxes.
+_MARKDOWN_SIGNS = re.compile(
+    r"^(?:#{1,6}\s+\S|\|.*\|\s*$|\s*[-*+]\s+\[[ xX]\]\s|\*\*[^*\n]+\*\*\s*$|\*[^*\n]+\*\s*$)",
+    re.M,
+)
+_HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml)", re.I)
+
+
+def decode_text(data: bytes) -> str:
+    """Text of ``data``: BOMs honoured, UTF-8 tried, Windows-1252 as the fallback.
+
+    Line ends are normalised to ``\\n``; form feeds (page breaks) are kept.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UndecodableTextError(f"invalid UTF-16 text ({exc.reason})") from exc
+    elif data.startswith(b"\xef\xbb\xbf"):
+        try:
+            text = data[3:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UndecodableTextError(f"invalid UTF-8 text ({exc.reason})") from exc
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                raise UndecodableTextError("neither UTF-8 nor Windows-1252 text") from exc
+    if _BINARY.search(text[:65536]):
+        raise UnsupportedFormatError("binary data, not a document")
+    if _HTML.match(text[:1024]):
+        raise UnsupportedFormatError("an HTML or XML page; save it as PDF or text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether the text carries markdown structure worth parsing as markdown."""
+    return len(_MARKDOWN_SIGNS.findall(text[:200_000])) >= 2
+
+
+def load_text(text: str) -> LoadedDocument:
+    """One LINE block per non-blank line; normalise groups them into paragraphs."""
+    blocks: list[Block] = []
+    blank_run = 0
+    sheet = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        sheet += raw.count("\f")
+        line = raw.replace("\f", "").expandtabs(8).rstrip()
+        if not line.strip():
+            blank_run += 1
+            continue
+        indent = len(line) - len(line.lstrip())
+        blocks.append(
+            Block(
+                BlockKind.LINE,
+                line.strip(),
+                Location(None, number, number),
+                indent=float(indent),
+                right=float(len(line)),
+                gap_before=float(blank_run),
+                sheet=sheet,
+            )
+        )
+        blank_run = 0
+    return LoadedDocument("text", tuple(blocks), None)

@@ -1,0 +1,434 @@
+"""Stage 2, normalise: clean glyphs, drop page furniture, rebuild paragraphs and lists.
+
+Loaders of line-based formats (text, PDF) emit one LINE block per physical
+line; this stage groups them into headings, paragraphs and list items using
+indentation, spacing and markers, so every later stage sees the same kinds of
+blocks whatever the input format was. Normalising twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from hmic_extract.blocks import Block, BlockKind
+from hmic_extract.vocabulary import (
+    AREA_GRADE,
+    BULLET_GLYPHS,
+    CHECKBOX_GLYPHS,
+    CHECKED,
+    ENUMERATOR,
+    GROUP_LABEL_MAX_WORDS,
+    ITEM_GROUP_LABELS,
+    LIGATURES,
+    PAGE_NUMBER,
+    PROTECTIVE_MARKINGS,
+    QUESTION_LABEL,
+    SECTION_HEADINGS,
+    TYPED_BOX,
+    UNAMBIGUOUS_BULLETS,
+    UNCHECKED,
+    heading_key,
+    section_kind,
+)
+
+# Lines this many from the top or bottom of a page are where running headers,
+# footers and page numbers live.
+_FURNITURE_BAND = 3
+# A headline is at most this many words; longer lines are prose.
+_HEADING_MAX_WORDS = 12
+# A font this much larger than the body text makes a line a heading.
+_HEADING_SIZE = 1.15
+# A line ending this far short of the column's right edge (as a fraction of the
+# column width) ends its paragraph when it also ends a sentence.
+_SHORT_LINE = 0.85
+# Extra space above a PDF line, in line heights, that makes it start a paragraph.
+_PARAGRAPH_EXTRA = 0.2
+# Word prefixes that keep their hyphen when split across a line ("re-offending").
+_HYPHEN_PREFIXES = frozenset(
+    (
+        "re co non pre anti self well cross multi inter sub post over under ex semi "
+        "counter long short high low part full cyber child"
+    ).split()
+)
+_UNDERLINE = re.compile(r"^[=\-~_*]{3,}$")
+_TERMINAL = re.compile(r"[.!?:”\"’]\s*$")
+_DASH_BULLET = re.compile(r"^[-–—](?=[A-Z][a-z])")  # "-The force" (no space after the dash)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2007\u2009\u202f"), " ")
+
+
+def clean_text(text: str) -> str:
+    """Glyph-level cleanup: ligatures, invisible characters, odd spaces, box glyphs."""
+    text = text.translate(_INVISIBLE).translate(_SPACES)
+    for ligature, letters in LIGATURES.items():
+        text = text.replace(ligature, letters)
+    for glyph, canonical in CHECKBOX_GLYPHS.items():
+        if glyph in text and glyph not in (CHECKED, UNCHECKED):
+            text = text.replace(glyph, canonical)
+    text = TYPED_BOX.sub(lambda m: CHECKED if m.group(1) else UNCHECKED, text)
+    return unicodedata.normalize("NFC", text)
+
+
+def flatten(text: str) -> str:
+    """Whitespace collapsed to single spaces: how a paragraph's text is recorded."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    marker: str
+    rest: str
+    family: str  # what kind of marker: the glyph itself, or "number" / "letter"
+
+
+def split_marker(text: str) -> _Marker | None:
+    """The list marker starting ``text``, if any, and the text after it."""
+    stripped = text.lstrip()
+    if not stripped:
+        return None
+    first = stripped[0]
+    if first in BULLET_GLYPHS:
+        rest = stripped[1:]
+        if rest[:1].isspace() and rest.strip():
+            return _Marker(first, rest.strip(), first)
+        if first in UNAMBIGUOUS_BULLETS and rest.strip():
+            return _Marker(first, rest.strip(), first)
+        if _DASH_BULLET.match(stripped):
+            return _Marker(first, rest.strip(), first)
+        return None
+    match = ENUMERATOR.match(stripped)
+    if match:
+        marker = match["marker"]
+        core = marker.strip("().")
+        family = "number" if core.isdigit() else "letter"
+        return _Marker(marker, stripped[match.end() :].strip(), family)
+    return None
+
+
+def _is_marking(text: str) -> bool:
+    return bool(PROTECTIVE_MARKINGS.match(text.strip()))
+
+
+def _mask_digits(text: str) -> str:
+    return re.sub(r"\d+", "#", flatten(text).casefold())
+
+
+def _furniture(lines: Sequence[Block]) -> set[int]:
+    """Indices of LINE blocks that are running headers, footers, page numbers or markings."""
+    by_sheet: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        by_sheet.setdefault(line.sheet, []).append(index)
+    drop: set[int] = set()
+    band_counts: Counter[str] = Counter()
+    bands: dict[int, list[int]] = {}
+    for sheet, indices in by_sheet.items():
+        band = sorted(set(indices[:_FURNITURE_BAND] + indices[-_FURNITURE_BAND:]))
+        bands[sheet] = band
+        band_counts.update({_mask_digits(lines[i].text) for i in band})
+    sheets = len(by_sheet)
+    for band in bands.values():
+        for i in band:
+            text = lines[i].text.strip()
+            repeated = sheets >= 2 and band_counts[_mask_digits(text)] >= max(2, sheets // 2)
+            if PAGE_NUMBER.match(text) or (repeated and section_kind(text) is None):
+                drop.add(i)
+    drop.update(i for i, line in enumerate(lines) if _is_marking(line.text))
+    return drop
+
+
+def _is_heading_line(line: Block, next_line: Block | None) -> int | None:
+    """The heading level a line shows (1 strong, 0 weak), or None for body text."""
+    text = line.text.strip()
+    words = text.split()
+    if not words or len(words) > _HEADING_MAX_WORDS or split_marker(text):
+        return None
+    if next_line is not None and _UNDERLINE.match(next_line.text.strip()):
+        return 1
+    if heading_key(text) in SECTION_HEADINGS:
+        return 1
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters) and not _CHECKBOXES.search(text):
+        return 1
+    if line.style.size >= _HEADING_SIZE:
+        return 1
+    if line.style.bold and not text.endswith((".", ",", ";")):
+        return 0
+    return None
+
+
+_CHECKBOXES = re.compile(f"[{CHECKED}{UNCHECKED}]")
+
+
+def _vocabulary(lines: Sequence[Block]) -> set[str]:
+    """Words the document prints whole: fragments around a line-end hyphen left out."""
+    words: set[str] = set()
+    after_hyphen = False
+    for line in lines:
+        text = line.text.strip()
+        found = re.findall(r"[A-Za-z]+", re.sub(r"\w+-$", "", text))
+        words.update(w.casefold() for w in (found[1:] if after_hyphen else found))
+        after_hyphen = text.endswith("-")
+    return words
+
+
+def _join_lines(first: str, second: str, vocabulary: set[str]) -> str:
+    """Two lines of one paragraph, a hyphenated word split across them rejoined."""
+    match = re.search(r"(\w+)-$", first)
+    if match and second[:1].islower():
+        left = match.group(1).casefold()
+        right = re.match(r"[\w’']+", second)
+        right_word = right.group(0).casefold() if right else ""
+        keep = left in _HYPHEN_PREFIXES or (
+            len(left) > 2 and left in vocabulary and right_word in vocabulary
+        )
+        return first + second if keep else first[:-1] + second
+    return f"{first} {second}"
+
+
+@dataclass
+class _Open:
+    """A block being assembled from lines."""
+
+    kind: BlockKind
+    text: str
+    first: Block
+    last: Block
+    marker: str = ""
+    family: str = ""
+    level: int = 0
+    text_indent: float = 0.0  # where the text after the marker starts
+
+
+def _column_right(lines: Sequence[Block]) -> dict[int, float]:
+    """The right edge of the text column on each sheet (a high percentile of line ends)."""
+    rights: dict[int, list[float]] = {}
+    for line in lines:
+        rights.setdefault(line.sheet, []).append(line.right)
+    everything = sorted(r for values in rights.values() for r in values)
+    overall = everything[int(len(everything) * 0.9)] if everything else 0.0
+    return {
+        sheet: max(overall, sorted(values)[int(len(values) * 0.9)])
+        for sheet, values in rights.items()
+    }
+
+
+def _paragraph_gap(lines: Sequence[Block]) -> float:
+    """The space above a PDF line (in line heights) that starts a new paragraph.
+
+    The commonest gap is the line spacing within paragraphs; anything clearly
+    larger (by a fifth of a line) is paragraph spacing.
+    """
+    gaps = Counter(
+        round(line.gap_before * 20) / 20
+        for line in lines
+        if line.location.bbox is not None and line.gap_before > 0
+    )
+    if not gaps:
+        return 0.5
+    spacing = min(gaps.most_common(3), key=lambda pair: pair[0])[0]
+    return spacing + _PARAGRAPH_EXTRA
+
+
+def _unit(lines: Sequence[Block]) -> float:
+    """How far apart two indents must be to differ: a character, or ~3 points in a PDF."""
+    return 3.0 if any(line.location.bbox for line in lines) else 1.0
+
+
+def _group_lines(lines: Sequence[Block]) -> list[Block]:
+    """Headings, paragraphs and list items rebuilt from physical lines."""
+    vocabulary = _vocabulary(lines)
+    right_edge = _column_right(lines)
+    left_edge = min((line.indent for line in lines), default=0.0)
+    unit = _unit(lines)
+    para_gap = _paragraph_gap(lines)
+    out: list[Block] = []
+    current: _Open | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            out.append(
+                Block(
+                    current.kind,
+                    current.text,
+                    current.first.location.span(current.last.location),
+                    marker=current.marker,
+                    level=current.level,
+                    style=current.first.style,
+                    indent=current.first.indent,
+                )
+            )
+        current = None
+
+    skip_next = False
+    for index, line in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            continue
+        next_line = lines[index + 1] if index + 1 < len(lines) else None
+        text = line.text.strip()
+        level = _is_heading_line(line, next_line)
+        marker = split_marker(text)
+        blank_above = line.gap_before >= (1 if line.location.bbox is None else para_gap)
+        if current is not None and current.last.sheet != line.sheet:
+            blank_above = (
+                False  # space above a page's first line is the page break, not a paragraph break
+            )
+        if level is not None:
+            underlined = next_line is not None and _UNDERLINE.match(next_line.text.strip())
+            merge = (
+                current is not None
+                and current.kind is BlockKind.HEADING
+                and not blank_above
+                and current.level == level
+                and section_kind(current.text) is None
+                and section_kind(text) is None
+                and not _is_label(current.text)
+                and not _is_label(text)
+                and current.first.style.bold == line.style.bold
+            )
+            if merge and current is not None:
+                current.text = f"{current.text} {text}"
+                current.last = line
+            else:
+                close()
+                current = _Open(BlockKind.HEADING, text, line, line, level=level)
+            if underlined:
+                skip_next = True
+                close()
+            continue
+        if _UNDERLINE.match(text):
+            continue
+        if marker is not None:
+            close()
+            text_indent = line.indent + (len(line.text) - len(marker.rest) if unit == 1.0 else 0.0)
+            current = _Open(
+                BlockKind.LIST_ITEM,
+                marker.rest,
+                line,
+                line,
+                marker=marker.marker,
+                family=marker.family,
+                text_indent=text_indent,
+            )
+            continue
+        if _is_label(text):
+            close()
+            out.append(
+                Block(
+                    BlockKind.PARAGRAPH, text, line.location, style=line.style, indent=line.indent
+                )
+            )
+            continue
+        if current is not None and not blank_above and _continues(current, line, right_edge, unit):
+            current.text = _join_lines(current.text, text, vocabulary)
+            current.last = line
+            continue
+        close()
+        current = _Open(BlockKind.PARAGRAPH, text, line, line, text_indent=line.indent)
+    close()
+    return _list_depths(out, unit, left_edge)
+
+
+def _is_label(text: str) -> bool:
+    """Whether a line is an in-section label that must stand alone as a block.
+
+    Group labels ("Areas for improvement"), area grades ("Grade: Good") and
+    question labels ("Core question 2") head what follows; joined to a
+    neighbouring line they would hide the structure the extractor reads.
+    """
+    text = text.strip()
+    if AREA_GRADE.match(text) or QUESTION_LABEL.match(text):
+        return True
+    words = text.strip("*_: ").split()
+    return len(words) <= GROUP_LABEL_MAX_WORDS and any(
+        pattern.match(text) for pattern, _ in ITEM_GROUP_LABELS
+    )
+
+
+def _continues(current: _Open, line: Block, right_edge: dict[int, float], unit: float) -> bool:
+    """Whether ``line`` carries on the block being assembled."""
+    if current.kind is BlockKind.HEADING:
+        return False
+    previous = current.last
+    column = right_edge.get(previous.sheet, previous.right) or 1.0
+    previous_full = previous.right >= column * _SHORT_LINE
+    ended = bool(_TERMINAL.search(previous.text)) and not previous_full
+    if current.kind is BlockKind.LIST_ITEM:
+        if line.indent > current.first.indent + unit:
+            return True
+        return not ended and abs(line.indent - current.first.indent) <= unit
+    if ended:
+        return False
+    return abs(line.indent - current.first.indent) <= unit * 4 or line.indent >= current.text_indent
+
+
+def _list_depths(blocks: Iterable[Block], unit: float, left_edge: float) -> list[Block]:
+    """Nesting depth of list items from their indent and marker family."""
+    out: list[Block] = []
+    stack: list[tuple[float, str]] = []
+    for block in blocks:
+        if block.kind is not BlockKind.LIST_ITEM:
+            if block.kind is BlockKind.HEADING or block.indent <= left_edge + unit:
+                stack = []
+            out.append(block)
+            continue
+        marker = split_marker(block.marker + " x")
+        family = marker.family if marker else block.marker
+        depth = None
+        for position, (indent, fam) in enumerate(stack):
+            if fam == family and abs(indent - block.indent) <= unit:
+                depth = position
+                break
+        if depth is not None:
+            del stack[depth + 1 :]
+        else:
+            while stack and block.indent < stack[-1][0] - unit:
+                stack.pop()
+            stack.append((block.indent, family))
+            depth = len(stack) - 1
+        out.append(replace(block, depth=depth))
+    return out
+
+
+def _promote_marked_paragraph(block: Block) -> Block:
+    """A paragraph that starts with a bullet glyph is a list item whose marker was typed."""
+    if block.kind is not BlockKind.PARAGRAPH:
+        return block
+    marker = split_marker(block.text)
+    if marker is None or marker.family in ("number", "letter"):
+        return block
+    return replace(block, kind=BlockKind.LIST_ITEM, text=marker.rest, marker=marker.marker)
+
+
+def normalise(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """Clean, furniture-free structural blocks (no LINE blocks) in document order."""
+    cleaned = [replace(b, text=clean_text(b.text)) for b in blocks]
+    lines = [b for b in cleaned if b.kind is BlockKind.LINE]
+    if lines:
+        dropped = _furniture(lines)
+        kept = [line for i, line in enumerate(lines) if i not in dropped]
+        structural = _group_lines(kept)
+    else:
+        structural = [
+            _promote_marked_paragraph(b)
+            for b in cleaned
+            if b.text.strip() and not _is_marking(b.text)
+        ]
+    return tuple(_tidy(b) for b in structural if b.text.strip())
+
+
+def _tidy(block: Block) -> Block:
+    """Final text of a block: bullet glyphs out of the text, spaces trimmed per line."""
+    text = "\n".join(
+        " ".join(part.split()) if block.kind is not BlockKind.TABLE_ROW else part.strip()
+        for part in block.text.split("\n")
+    )
+    marker = block.marker
+    if marker and not ENUMERATOR.match(marker + " "):
+        marker = "•"
+    return replace(block, text=text.strip(), marker=marker)

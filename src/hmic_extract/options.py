@@ -1,0 +1,15 @@
+"""One frozen options object, built at the edge (the CLI) and passed keyword-only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Every setting that changes what the pipeline does."""
+
+    password: str | None = None  # for encrypted PDFs
+    accept_unrecognised: bool = False  # write a record even if the input is not a PCC response
+    max_pages: int = 500
+    max_bytes: int = 100 * 1024 * 1024

@@ -1,0 +1,116 @@
+"""Stage 3, segment: split the blocks into the response's sections by their headings.
+
+Headings are matched tolerantly (case, numbering, punctuation, wording
+variants) against the vocabulary. Everything before the first recognised
+section is the preamble, whose first heading is the document's title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hmic_extract.blocks import Block, BlockKind, Location, span_of
+from hmic_extract.vocabulary import (
+    AREA_GRADE,
+    ITEM_GROUP_LABELS,
+    NUMBERED,
+    QUESTION_LABEL,
+    SECTION_HEADINGS,
+    heading_key,
+    section_kind,
+)
+
+# A paragraph (not styled as a heading) names a section only when it is this
+# short and matches a heading exactly: "For Office Use Only" as a plain line.
+_PLAIN_HEADING_MAX_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A run of blocks under one heading."""
+
+    kind: str
+    heading: str
+    heading_block: Block
+    blocks: tuple[Block, ...]
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Segmented:
+    """A document split into its title, preamble and sections."""
+
+    title: str | None
+    preamble: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    unknown_headings: tuple[str, ...]
+
+
+def _heading_kind(block: Block) -> str | None:
+    """The section a block opens, if it is a heading for one."""
+    if block.kind is BlockKind.HEADING:
+        return section_kind(block.text)
+    if block.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_ROW):
+        text = block.text.strip()
+        if len(text.split()) <= _PLAIN_HEADING_MAX_WORDS and "\n" not in text:
+            return SECTION_HEADINGS.get(heading_key(text))
+    return None
+
+
+def _is_findings_label(text: str) -> bool:
+    """Headings that structure findings (questions, areas, item groups) without ending them."""
+    text = text.strip()
+    return bool(
+        QUESTION_LABEL.match(text)
+        or NUMBERED.match(text)
+        or AREA_GRADE.match(text)
+        or any(pattern.match(text) for pattern, _ in ITEM_GROUP_LABELS)
+    )
+
+
+def _opens_unknown_section(block: Block, current: str | None) -> bool:
+    """Whether an unrecognised heading is strong enough to start a section of its own."""
+    if block.kind is not BlockKind.HEADING or current is None:
+        return False
+    if block.level == 0 or block.level > 3:
+        return False  # a bold line or a deep heading structures its section, not the document
+    return not (current == "findings" and _is_findings_label(block.text))
+
+
+def segment(blocks: Sequence[Block]) -> Segmented:
+    """Sections in document order, the preamble before them, and unknown headings met."""
+    preamble: list[Block] = []
+    sections: list[Section] = []
+    unknown: list[str] = []
+    kind: str | None = None
+    heading = ""
+    body: list[Block] = []
+    heading_block: Block | None = None
+
+    def close() -> None:
+        if kind is not None and heading_block is not None:
+            sections.append(
+                Section(kind, heading, heading_block, tuple(body), span_of([heading_block, *body]))
+            )
+
+    for block in blocks:
+        found = _heading_kind(block)
+        if found == "findings" and kind == "findings" and _is_findings_label(block.text):
+            found = None  # "Recommendations" inside findings labels a group of items
+        if found is None and _opens_unknown_section(block, kind):
+            found = "other"
+            unknown.append(block.text)
+        if found is not None:
+            close()
+            kind, heading, body, heading_block = found, block.text, [], block
+            continue
+        if kind is None:
+            preamble.append(block)
+        else:
+            body.append(block)
+    close()
+    title = next((b.text for b in preamble if b.kind is BlockKind.HEADING), None)
+    if title is None and preamble:
+        title = preamble[0].text
+    return Segmented(title, tuple(preamble), tuple(sections), tuple(unknown))

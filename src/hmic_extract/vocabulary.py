@@ -1,0 +1,352 @@
+"""Vocabulary as data: the words and glyphs the templates use, each with its reason.
+
+Stages import these names instead of spelling patterns inline, so adapting the
+tool to a new house style is an edit here, not a hunt through the code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+# --- glyphs -----------------------------------------------------------------
+
+# Typographic ligatures that PDF fonts emit as one code point.
+LIGATURES: Final = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+
+CHECKED: Final = "☒"
+UNCHECKED: Final = "☐"
+
+# Every way a document draws a box, mapped to the two canonical glyphs. The
+# private-use code points are Wingdings / Wingdings 2 glyphs that Word leaves
+# in PDFs when a form uses those fonts for its boxes.
+CHECKBOX_GLYPHS: Final = {
+    "☒": CHECKED,
+    "☑": CHECKED,
+    "✓": CHECKED,
+    "✔": CHECKED,
+    "✗": CHECKED,
+    "✘": CHECKED,
+    "⊠": CHECKED,
+    "■": CHECKED,
+    "\uf0fe": CHECKED,  # Wingdings: box with tick
+    "\uf0fd": CHECKED,  # Wingdings: box with cross
+    "\uf053": CHECKED,  # Wingdings 2: box with cross
+    "\uf054": CHECKED,  # Wingdings 2: box with tick
+    "☐": UNCHECKED,
+    "□": UNCHECKED,
+    "❏": UNCHECKED,
+    "❑": UNCHECKED,
+    "\uf0a8": UNCHECKED,  # Wingdings: empty box
+    "\uf06f": UNCHECKED,  # Wingdings: empty box (lower-case o slot)
+    "\uf0a3": UNCHECKED,  # Wingdings 2: empty box
+}
+
+# Typed boxes in plain text and markdown task lists: "[X]", "[x]", "[ ]", "[✓]".
+TYPED_BOX: Final = re.compile(r"\[\s*([xX✓✔*])\s*\]|\[\s\]")
+
+# Bullet glyphs that mark a list item when they start a line. The private-use
+# ones are what Word's Symbol and Wingdings fonts leave in PDF text layers.
+BULLET_GLYPHS: Final = frozenset(
+    "•●▪■►▸‣◦○◘∙·➢➤✓❖-–—*o\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\uf06e\uf071\uf0e8"
+)
+# Of those, the glyphs that only mean "bullet" and never start a word, so they
+# mark an item even with no space after them ("-The force should" in the seed).
+UNAMBIGUOUS_BULLETS: Final = frozenset("•●▪►▸‣◦➢➤\uf0b7\uf0a7\uf076\uf0d8")
+
+# A list marker at the start of a line: a bullet glyph, or an enumerator such as
+# "1)", "1.", "(1)", "a)", "(a)", "iv)". Enumerators need the following space so
+# that "2.5 million" or "a.m." never read as markers.
+ENUMERATOR: Final = re.compile(
+    r"^(?P<marker>\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[\).](?=\s)|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\s))"
+)
+
+# --- page furniture -----------------------------------------------------------
+
+# Government Security Classification and older protective markings, printed as
+# running headers/footers; they carry no content.
+PROTECTIVE_MARKINGS: Final = re.compile(
+    r"^(?:official(?:[\s\-–—:]+sensitive)?|not\s+protectively\s+marked|unclassified|"
+    r"restricted|protect|official\s*-\s*for\s+public\s+release)$",
+    re.IGNORECASE,
+)
+# A line that is nothing but a page number in one of the usual forms.
+PAGE_NUMBER: Final = re.compile(
+    r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
+)
+
+# --- sections -----------------------------------------------------------------
+
+# Headings as printed, normalised by `heading_key`, mapped to section kinds.
+# Exact keys come first; KEYWORD_SECTIONS catch wording variants.
+SECTION_HEADINGS: Final = {
+    "inspection details": "inspection_details",
+    "details of inspection": "inspection_details",
+    "details of the inspection": "inspection_details",
+    "inspection information": "inspection_details",
+    "executive summary": "executive_summary",
+    "executive summary of report": "executive_summary",
+    "executive summary of the report": "executive_summary",
+    "summary of report": "executive_summary",
+    "summary of the report": "executive_summary",
+    "introduction": "executive_summary",
+    "background": "executive_summary",
+    "overall judgement": "overall_judgement",
+    "overall judgment": "overall_judgement",
+    "overall grade": "overall_judgement",
+    "judgement": "overall_judgement",
+    "judgment": "overall_judgement",
+    "grades": "overall_judgement",
+    "overall summary": "overall_summary",
+    "summary of findings": "overall_summary",
+    "summary": "overall_summary",
+    "key findings": "overall_summary",
+    "findings": "findings",
+    "inspection findings": "findings",
+    "main findings": "findings",
+    "findings and areas for improvement": "findings",
+    "areas for improvement": "findings",
+    "recommendations": "findings",
+    "recommendations and areas for improvement": "findings",
+    "force response to recommendations": "force_response",
+    "force response": "force_response",
+    "response from the force": "force_response",
+    "force comments": "force_response",
+    "chief constable's comments": "force_response",
+    "chief constable's response": "force_response",
+    "comments of the chief constable": "force_response",
+    "comments from the chief constable": "force_response",
+    "response of the chief constable": "force_response",
+    "pcc response to inspection": "pcc_response",
+    "pcc response": "pcc_response",
+    "pcc comments": "pcc_response",
+    "commissioner's comments": "pcc_response",
+    "commissioner's response": "pcc_response",
+    "pcc's comments": "pcc_response",
+    "pcc's response": "pcc_response",
+    "comments of the commissioner": "pcc_response",
+    "comments from the commissioner": "pcc_response",
+    "comments from the pcc": "pcc_response",
+    "response of the police and crime commissioner": "pcc_response",
+    "police and crime commissioner's response": "pcc_response",
+    "police and crime commissioner's comments": "pcc_response",
+    "for office use only": "office_use",
+    "office use only": "office_use",
+    "for office use": "office_use",
+    "related documents": "other",
+    "further information": "other",
+    "next steps": "other",
+    "appendix": "other",
+    "annex": "other",
+    "contact": "other",
+}
+
+# Fallback for headings of at most KEYWORD_MAX_WORDS words: all words of a set
+# present means that kind. Longer lines are titles or sentences, never matched.
+KEYWORD_MAX_WORDS: Final = 7
+KEYWORD_SECTIONS: Final = (
+    (("office", "use"), "office_use"),
+    (("chief", "constable", "response"), "force_response"),
+    (("chief", "constable", "comment"), "force_response"),
+    (("force", "response"), "force_response"),
+    (("commissioner", "response"), "pcc_response"),
+    (("commissioner", "comment"), "pcc_response"),
+    (("pcc", "response"), "pcc_response"),
+    (("pcc", "comment"), "pcc_response"),
+    (("inspection", "details"), "inspection_details"),
+    (("executive", "summary"), "executive_summary"),
+    (("overall", "judgement"), "overall_judgement"),
+    (("overall", "judgment"), "overall_judgement"),
+    (("overall", "summary"), "overall_summary"),
+    (("findings",), "findings"),
+)
+
+_HEADING_NUMBERING = re.compile(
+    r"^(?:(?:section|part)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[\.\):]?\s+", re.I
+)
+
+
+def heading_key(text: str) -> str:
+    """The comparable form of a heading: case, numbering, quotes and punctuation folded."""
+    key = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").casefold()
+    key = re.sub(r"[#*_`]+", "", key)
+    key = _HEADING_NUMBERING.sub("", key.strip())
+    key = re.sub(r"[:.\-–—]+$", "", key.strip())
+    key = re.sub(r"[^\w' ]+", " ", key)
+    return re.sub(r"\s+", " ", key).strip()
+
+
+def section_kind(text: str) -> str | None:
+    """The section kind a heading names, or None when it names none we know."""
+    key = heading_key(text)
+    if not key:
+        return None
+    if key in SECTION_HEADINGS:
+        return SECTION_HEADINGS[key]
+    words = key.replace("'s", "").split()
+    if len(words) > KEYWORD_MAX_WORDS:
+        return None
+    stems = {w.rstrip("s") for w in words} | set(words)
+    for needed, kind in KEYWORD_SECTIONS:
+        if all(n in stems for n in needed):
+            return kind
+    return None
+
+
+# --- findings -----------------------------------------------------------------
+
+# Labels that open a group of items inside findings; the group's items are of
+# that kind until the next label or question.
+ITEM_GROUP_LABELS: Final = (
+    (re.compile(r"^causes?\s+(?:of|for)\s+concern\b", re.I), "cause_of_concern"),
+    (re.compile(r"^recommendations?\b", re.I), "recommendation"),
+    (re.compile(r"^areas?\s+(?:for|of)\s+improvement\b", re.I), "area_for_improvement"),
+    (re.compile(r"^afis?\b", re.I), "area_for_improvement"),
+)
+# A group label is a short line: longer text starting with these words is prose.
+GROUP_LABEL_MAX_WORDS: Final = 8
+
+# What a document prints where a question has no areas for improvement.
+NO_AFI_NOTE: Final = re.compile(
+    r"\bno\s+(?:areas?\s+for\s+improvement|afis?|recommendations|causes?\s+of\s+concern)\b|"
+    r"\bnone\s+(?:identified|raised|made|found)\b|^none\.?$|\bnot\s+graded\b|\bnot\s+inspected\b|"
+    r"\bnot\s+assessed\b|\bno\s+(?:further\s+)?issues\s+(?:were\s+)?(?:identified|raised)\b|"
+    r"\bthere\s+(?:are|were)\s+no\s+areas\b",
+    re.I,
+)
+
+# A question announced by a label: "Question 2 – How well …", "Core question 2".
+QUESTION_LABEL: Final = re.compile(
+    r"^(?:core\s+)?question\s+(?P<number>\d{1,2})\s*(?:[:.\-–—)]\s*)?(?P<text>.*)$", re.I
+)
+# A numbered question or area: "1) How effective …?", "2. Preventing crime".
+NUMBERED: Final = re.compile(r"^\(?(?P<number>\d{1,2})[\).:]?\s+(?P<text>\S.*)$")
+# The per-area grade line of PEEL 2021 onwards: "Grade: Good".
+AREA_GRADE: Final = re.compile(r"^grade\s*[:\-–—]\s*(?P<grade>.+)$", re.I)
+
+# --- judgement ----------------------------------------------------------------
+
+GRADES: Final = ("Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate")
+# Every printed spelling of a grade; `require`/`requiring` forms come from prose
+# such as "was also judged to require improvement".
+GRADE_PATTERN: Final = re.compile(
+    r"\b(?P<grade>outstanding|good|adequate|inadequate|"
+    r"(?:requires?|requiring|required)\s+improvement)\b",
+    re.I,
+)
+# Sentences that tell of an earlier inspection's grade.
+PREVIOUS_CUE: Final = re.compile(
+    r"\b(?:last\s+year|previous(?:ly)?|prior|earlier|in\s+(?:19|20)\d\d|was\s+also|"
+    r"(?:19|20)\d\d\s+(?:inspection|assessment|grade)|improvement\s+on|decline|"
+    r"deteriorat\w*|remains?|unchanged|same\s+as)\b",
+    re.I,
+)
+# Statements that the inspection gives no single grade.
+NO_GRADE: Final = re.compile(
+    r"\bnot\s+applicable\b|\bn/a\b|\bno\s+overall\s+(?:grade|judgement|judgment)\b|"
+    r"\bnot\s+give\s+an?\s+overall\b|\bdid\s+not\s+grade\b|\bnot\s+graded\b|\bungraded\b",
+    re.I,
+)
+
+# --- inspection details ---------------------------------------------------------
+
+DETAIL_LABELS: Final = {
+    "title": re.compile(r"(?:title|name)\s+of\s+(?:the\s+)?inspection\s*:?", re.I),
+    "published": re.compile(
+        r"(?:date\s+(?:of\s+)?(?:the\s+)?(?:inspection\s+)?(?:report\s+)?published|"
+        r"publication\s+date|date\s+published)\s*:?",
+        re.I,
+    ),
+    "types": re.compile(r"type\s+of\s+inspection\s*:?", re.I),
+    "quoted": re.compile(
+        r"is\s+(?P<force>.+?)\s+(?:quoted|named|mentioned)\s+in\s+the\s*(?:report)?\s*\??",
+        re.I | re.S,
+    ),
+}
+
+# --- office use -----------------------------------------------------------------
+
+OFFICE_USE_FIELDS: Final = (
+    (
+        "forwarded_to_home_office",
+        re.compile(r"forwarded|sent\s+to\s+(?:the\s+)?home\s+office", re.I),
+    ),
+    ("published_on_pcc_website", re.compile(r"published\s+on|website", re.I)),
+)
+
+# --- statements -----------------------------------------------------------------
+
+# Roles printed before a speaker's name, longest first so "Deputy Chief
+# Constable" wins over "Chief Constable".
+ROLES: Final = (
+    "Police, Fire and Crime Commissioner",
+    "Police Fire and Crime Commissioner",
+    "Deputy Police and Crime Commissioner",
+    "Police and Crime Commissioner",
+    "Temporary Chief Constable",
+    "Acting Chief Constable",
+    "Deputy Chief Constable",
+    "Assistant Chief Constable",
+    "Chief Constable",
+    "Commissioner",
+    "PCC",
+)
+COMMISSIONER_ROLES: Final = frozenset(r for r in ROLES if "Commissioner" in r or r == "PCC")
+# The roles whose holder is the force's chief officer.
+CHIEF_CONSTABLE_ROLES: Final = frozenset(
+    {"Chief Constable", "Temporary Chief Constable", "Acting Chief Constable"}
+)
+# A personal name: capitalised words, allowing O’Hare, McDonald, Smith-Jones and
+# initials. Two words at least so that a role followed by a verb never reads as a name.
+NAME: Final = r"(?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+"
+OPEN_QUOTES: Final = "“\"‘'"
+CLOSE_QUOTES: Final = "”\"’'"
+
+# --- dates ------------------------------------------------------------------------
+
+MONTHS: Final = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+NUMBER_WORDS: Final = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+}

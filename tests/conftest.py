@@ -1,0 +1,38 @@
+"""Shared fixtures: sample paths, generated renderings, and the golden-update switch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.fixture_documents import render_pdf, render_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLES = FIXTURES / "samples"
+EXPECTED = FIXTURES / "expected"
+SEED_MD = SAMPLES / "cleveland-peel-effectiveness-2016.md"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/fixtures/expected/*.json from the current output (review the diff)",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The seed rendered afresh as PDF and as Windows-1252/CRLF text by code in the repo."""
+    folder = tmp_path_factory.mktemp("rendered")
+    pdf = folder / "seed.pdf"
+    render_pdf(pdf)
+    text = folder / "seed.txt"
+    text.write_bytes(render_text().encode("cp1252"))
+    return {"pdf": pdf, "text": text}

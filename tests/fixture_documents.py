@@ -1,0 +1,190 @@
+"""Render the seed response as a PDF and as plain text, from code, for tests and samples.
+
+The content is the seed markdown (tests/fixtures/samples/*.md); the form's
+checkbox states, which the markdown conversion lost, are set here. The PDF
+has bold headings, bullets and nested bullets, italic numbered questions, a
+running header and "Page N of M" footers; the text rendering is Windows-1252
+with CRLF line ends. Run as a script to refresh the bundled samples.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "samples" / "cleveland-peel-effectiveness-2016.md"
+
+# The form as the published PDF shows it (the markdown lost the box states).
+DETAILS = (
+    ("Title of Inspection", "PEEL: Effectiveness 2016"),
+    ("Date Inspection Published", "2 March 2017"),
+)
+TYPES = (
+    ("Cleveland Specific", False),
+    ("Follow Up", False),
+    ("Partner Inspection", False),
+    ("National", True),
+    ("Thematic", False),
+)
+QUOTED = True
+OFFICE_USE = (
+    ("Response forwarded to Home Office", True),
+    ("Response published on PCC website", False),
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One unit of the seed's body: heading, paragraph, question or bullet."""
+
+    kind: str  # heading | paragraph | question | bullet
+    text: str
+    depth: int = 0
+    number: int = 0
+
+
+def seed_body() -> list[Piece]:
+    """The seed from its executive summary to its PCC response, as pieces."""
+    pieces: list[Piece] = []
+    started = False
+    for raw in SEED.read_text(encoding="utf-8").splitlines():
+        line = raw.rstrip().replace("**", "")
+        if line.startswith("### EXECUTIVE SUMMARY"):
+            started = True
+        if not started or not line.strip():
+            continue
+        if line.strip() == "For Office Use Only":
+            break
+        heading = re.match(r"^#{2,3}\s+(.*)$", line)
+        question = re.match(r"^(?:-\s+)?\*?(\d)\)\s+\*?(.*?)\*?$", line.strip())
+        bullet = re.match(r"^(\s*)-\s?(.*)$", line)
+        if heading:
+            pieces.append(Piece("heading", heading.group(1)))
+        elif question:
+            pieces.append(Piece("question", question.group(2), number=int(question.group(1))))
+        elif bullet:
+            pieces.append(Piece("bullet", bullet.group(2), depth=1 if bullet.group(1) else 0))
+        else:
+            pieces.append(Piece("paragraph", line.strip()))
+    return pieces
+
+
+TITLE = "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF CLEVELAND POLICE"
+
+
+def _box(checked: bool) -> str:
+    return "[X]" if checked else "[ ]"
+
+
+def render_pdf(path: Path) -> None:
+    """The seed as a two-page-plus PDF with header, footers, bullets and a details form."""
+    from fpdf import FPDF
+
+    class Document(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 6, "OFFICIAL", align="C")
+            self.ln(10)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 8, f"Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = Document(format="A4")
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_creation_date(__import__("datetime").datetime(2017, 3, 2))
+    pdf.set_auto_page_break(auto=True, margin=20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.multi_cell(0, 7, TITLE)
+    pdf.ln(3)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(0, 7, "INSPECTION DETAILS", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
+    for label, value in DETAILS:
+        pdf.cell(70, 6, label)
+        pdf.cell(0, 6, value, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(70, 6, "Type of Inspection:")
+    for index, (label, checked) in enumerate(TYPES):
+        if index:
+            pdf.cell(70, 6, "")
+        pdf.cell(0, 6, f"{_box(checked)} {label}", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(70, 6, "Is Cleveland Police quoted in the Report?")
+    pdf.cell(0, 6, f"Yes {_box(QUOTED)}   No {_box(not QUOTED)}", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for piece in seed_body():
+        if piece.kind == "heading":
+            pdf.ln(3)
+            pdf.set_font("Helvetica", "B", 11)
+            pdf.multi_cell(0, 7, piece.text, new_x="LMARGIN", new_y="NEXT")
+        elif piece.kind == "question":
+            pdf.set_font("Helvetica", "I", 11)
+            pdf.set_x(pdf.l_margin + 6)
+            pdf.multi_cell(0, 6, f"{piece.number})  {piece.text}", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+        elif piece.kind == "bullet":
+            pdf.set_font("Helvetica", size=11)
+            indent = 6 + 8 * piece.depth
+            pdf.set_x(pdf.l_margin + indent)
+            pdf.cell(6, 6, "•" if piece.depth == 0 else "–")
+            pdf.multi_cell(0, 6, piece.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+        else:
+            pdf.set_font("Helvetica", size=11)
+            pdf.multi_cell(0, 6, piece.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+    pdf.ln(3)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(0, 7, "FOR OFFICE USE ONLY", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
+    for label, checked in OFFICE_USE:
+        pdf.cell(120, 6, label)
+        pdf.cell(0, 6, _box(checked), new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+
+
+def render_text() -> str:
+    """The seed as plain text: underlined headings, wrapped lines, * and o bullets."""
+    out = [TITLE, "=" * len(TITLE), "", "INSPECTION DETAILS", "-" * 18, ""]
+    for label, value in DETAILS:
+        out.append(f"{label + ':':28}{value}")
+    options = "   ".join(f"{_box(c)} {label}" for label, c in TYPES[:3])
+    out.append(f"{'Type of Inspection:':28}{options}")
+    out.append(" " * 28 + "   ".join(f"{_box(c)} {label}" for label, c in TYPES[3:]))
+    out.append(
+        f"Is Cleveland Police quoted in the Report?   Yes {_box(QUOTED)}   No {_box(not QUOTED)}"
+    )
+    out.append("")
+    for piece in seed_body():
+        if piece.kind == "heading":
+            out += ["", piece.text, "-" * len(piece.text), ""]
+        elif piece.kind == "question":
+            out += textwrap.wrap(
+                f"{piece.number}) {piece.text}", 72, initial_indent="", subsequent_indent="   "
+            )
+            out.append("")
+        elif piece.kind == "bullet":
+            lead = "  * " if piece.depth == 0 else "      o "
+            out += textwrap.wrap(
+                piece.text, 72, initial_indent=lead, subsequent_indent=" " * len(lead)
+            )
+            out.append("")
+        else:
+            out += [*textwrap.wrap(piece.text, 72), ""]
+    out += ["FOR OFFICE USE ONLY", "-" * 19, ""]
+    out += [f"{label + ':':40}{_box(checked)}" for label, checked in OFFICE_USE]
+    return "\r\n".join(out) + "\r\n"
+
+
+def main() -> None:
+    samples = FIXTURES / "samples"
+    render_pdf(samples / "cleveland-seed-rendered.pdf")
+    (samples / "cleveland-seed-rendered.txt").write_bytes(render_text().encode("cp1252"))
+
+
+if __name__ == "__main__":
+    main()

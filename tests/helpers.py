@@ -1,0 +1,48 @@
+"""Test helpers: running the pipeline and comparing records field by field."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from hmic_extract.options import Options
+from hmic_extract.pipeline import extract_path
+from hmic_extract.write import record_json
+
+
+def record_of(path: Path, **options: Any) -> dict[str, Any]:
+    """The record of ``path`` as the JSON data the CLI would write."""
+    record = extract_path(path, options=Options(**options), display_path=path.name)
+    data: dict[str, Any] = json.loads(record_json(record))
+    return data
+
+
+def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    """Every leaf of a JSON value under its path, e.g. ``core_questions[1].number``."""
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            out.update(flatten(item, f"{prefix}.{key}" if prefix else key))
+        return out or {prefix: {}}
+    if isinstance(value, list):
+        out = {}
+        for index, item in enumerate(value):
+            out.update(flatten(item, f"{prefix}[{index}]"))
+        return out or {prefix: []}
+    return {prefix: value}
+
+
+def differences(expected: Any, actual: Any, *, ignore: tuple[str, ...] = ()) -> list[str]:
+    """Paths where two records differ, each with both values; ``ignore`` drops path prefixes."""
+    left, right = flatten(expected), flatten(actual)
+    out = []
+    for path in sorted(left.keys() | right.keys()):
+        if any(path == p or path.startswith((p + ".", p + "[")) for p in ignore):
+            continue
+        if left.get(path, "<missing>") != right.get(path, "<missing>"):
+            out.append(
+                f"{path}: expected {left.get(path, '<missing>')!r}, "
+                f"got {right.get(path, '<missing>')!r}"
+            )
+    return out

@@ -1,0 +1,117 @@
+"""The command line, driven in-process: exit codes, messages, outputs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from hmic_extract import __version__
+from hmic_extract.cli import app
+from tests.conftest import SEED_MD
+
+runner = CliRunner()
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert __version__ in result.stdout
+
+
+def test_every_command_has_help() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "Exit codes" in result.stdout
+    extract_help = runner.invoke(app, ["extract", "--help"])
+    assert extract_help.exit_code == 0
+    assert "Examples" in extract_help.stdout
+
+
+def test_extract_writes_one_record_per_input(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(SEED_MD), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    written = out / f"{SEED_MD.name}.json"
+    record = json.loads(written.read_text(encoding="utf-8"))
+    assert record["force"] == "Cleveland Police"
+    assert [p.name for p in out.iterdir()] == [written.name]  # no temporary files left
+
+
+def test_stdout_prints_the_record() -> None:
+    result = runner.invoke(app, ["extract", str(SEED_MD), "--stdout"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["judgement"]["grade"] == "Good"
+
+
+def test_output_is_deterministic(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        runner.invoke(app, ["extract", str(SEED_MD), "--out", str(out), "--quiet"])
+    name = f"{SEED_MD.name}.json"
+    assert (first / name).read_bytes() == (second / name).read_bytes()
+    assert str(tmp_path) not in (first / name).read_text(encoding="utf-8")
+
+
+def test_bad_input_is_reported_and_others_still_written(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEED_MD, inputs / "good.md")
+    (inputs / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(inputs), "--out", str(out), "--quiet"])
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1
+    assert lines[0].startswith(f"hmic-extract: {inputs / 'broken.pdf'}: ")
+    assert "[corrupt]" in lines[0]
+    assert "Traceback" not in result.output
+    assert (out / "good.md.json").exists()
+    assert not (out / "broken.pdf.json").exists()
+
+
+def test_missing_file_is_one_clear_line(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.pdf"
+    result = runner.invoke(app, ["extract", str(missing), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"hmic-extract: {missing}: no such file [not_found]"
+
+
+def test_folder_layout_is_mirrored(tmp_path: Path) -> None:
+    nested = tmp_path / "in" / "cleveland" / "2017"
+    nested.mkdir(parents=True)
+    shutil.copy(SEED_MD, nested / "response.md")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0
+    assert (out / "cleveland" / "2017" / "response.md.json").exists()
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["extract", str(SEED_MD)]).exit_code == 2
+    both = runner.invoke(app, ["extract", str(SEED_MD), "--stdout", "--out", str(tmp_path)])
+    assert both.exit_code == 2
+    assert runner.invoke(app, ["extract", "--bogus"]).exit_code == 2
+
+
+def test_summary_table_names_the_document(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(SEED_MD), "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "Cleveland" in result.stdout
+    assert "Good" in result.stdout
+
+
+def test_unrecognised_document_is_refused_unless_accepted(tmp_path: Path) -> None:
+    agenda = tmp_path / "agenda.txt"
+    agenda.write_text("Parish council agenda\n\n1. Apologies\n2. Minutes of the last meeting\n")
+    refused = runner.invoke(app, ["extract", str(agenda), "--out", str(tmp_path / "o")])
+    assert refused.exit_code == 1
+    assert "not recognised as a PCC response" in refused.stderr
+    accepted = runner.invoke(
+        app, ["extract", str(agenda), "--out", str(tmp_path / "o"), "--accept-unrecognised"]
+    )
+    assert accepted.exit_code == 0
+    record = json.loads((tmp_path / "o" / "agenda.txt.json").read_text(encoding="utf-8"))
+    assert "not_recognised" in [w["code"] for w in record["warnings"]]

@@ -1,0 +1,137 @@
+"""Field readers: judgement, statements, details and findings on small inputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from hmic_extract.extract.judgement import canonical_grade, read_grades
+from hmic_extract.extract.statements import read_statements
+from tests.helpers import record_of
+
+
+@pytest.mark.parametrize(
+    ("text", "grade", "previous"),
+    [
+        (
+            "The overall judgement was – ‘Good’. The overall judgement was an improvement on "
+            "last year when the force was judged as ‘requires improvement’.",
+            "Good",
+            "Requires improvement",
+        ),
+        (
+            "HMICFRS judged the force to be ‘requires improvement’. The force was also judged "
+            "to require improvement in 2016.",
+            "Requires improvement",
+            "Requires improvement",
+        ),
+        (
+            "HMIC judged the force to be “Requires Improvement”. In 2015 it was ‘good’.",
+            "Requires improvement",
+            "Good",
+        ),
+        ("Not applicable. This was a thematic inspection.", None, None),
+        (
+            "HMICFRS does not give an overall grade. Areas were graded good and inadequate.",
+            None,
+            None,
+        ),
+        ("HMICFRS graded the force as ‘Inadequate’. This was the first time.", "Inadequate", None),
+    ],
+)
+def test_grades(text: str, grade: str | None, previous: str | None) -> None:
+    found = read_grades(text, 2017)
+    assert (found.grade, found.previous) == (grade, previous)
+
+
+def test_canonical_grade_spellings() -> None:
+    assert canonical_grade("REQUIRE  improvement") == "Requires improvement"
+    assert canonical_grade("good") == "Good"
+    assert canonical_grade("excellent") is None
+
+
+def test_statement_over_paragraphs_with_late_quote() -> None:
+    paragraphs = [
+        "Chief Constable Iain Spittal has praised the staff.",
+        "He said: “First paragraph.",
+        "Second paragraph.”",
+        "Other prose.",
+        "Police and Crime Commissioner Julia O’Hare said: “One.”",
+        "“Two.”",
+    ]
+    quotes = read_statements(paragraphs)
+    assert [(q.speaker, q.role, q.text) for q in quotes] == [
+        ("Iain Spittal", "Chief Constable", "First paragraph.\n\nSecond paragraph."),
+        ("Julia O’Hare", "Police and Crime Commissioner", "One.\n\nTwo."),
+    ]
+
+
+def test_role_without_name_is_not_a_statement() -> None:
+    assert read_statements(["I have asked the Chief Constable to report to me: “now”."]) == []
+
+
+RESPONSE = """\
+RESPONSE BY THE PCC TO HMICFRS INSPECTIONS OF EXAMPLE CONSTABULARY
+
+INSPECTION DETAILS
+Title of Inspection:   Example inspection 2018
+Date Inspection Published:   13th September 2018
+Type of Inspection:   [X] Example Specific   [ ] National
+Is Example Constabulary quoted in the Report?   Yes [ ]   No [X]
+
+OVERALL JUDGEMENT
+HMICFRS graded Example Constabulary as ‘Adequate’.
+
+FINDINGS
+Cause of concern:
+
+  * The force is not recording crime accurately.
+
+Recommendations:
+
+  * Within three months, the force should:
+
+      a) review its process; and
+
+      b) report by 1 December 2018.
+
+Areas for improvement:
+
+  * The force should improve its training.
+
+1) How effective is the force at investigating crime?
+
+No areas for improvement.
+
+2) How effective is the force at protecting the vulnerable?
+
+PCC RESPONSE TO INSPECTION
+Police and Crime Commissioner Ann Example said: “We will act.”
+"""
+
+
+def test_findings_of_a_small_response(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "response.txt"
+    path.write_text(RESPONSE, encoding="utf-8")
+    record = record_of(path)
+    assert record["force"] == "Example Constabulary"
+    assert record["inspection"]["force_quoted"] is False
+    assert record["inspection"]["published"] == "2018-09-13"
+    assert [c["text"] for c in record["causes_of_concern"]] == [
+        "The force is not recording crime accurately."
+    ]
+    [recommendation] = record["recommendations"]
+    assert recommendation["sub_items"] == ["review its process; and", "report by 1 December 2018."]
+    assert [d["date"] for d in recommendation["deadlines"]] == ["2018-12-13", "2018-12-01"]
+    assert [a["text"] for a in record["areas_for_improvement"]] == [
+        "The force should improve its training."
+    ]
+    assert [(q["number"], q["note"]) for q in record["core_questions"]] == [
+        (1, "No areas for improvement."),
+        (2, None),
+    ]
+    codes = [w["code"] for w in record["warnings"]]
+    assert "question_without_afis" in codes
+    assert record["commissioner"] == "Ann Example"
+    assert record["chief_constable"] is None

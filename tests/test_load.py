@@ -1,0 +1,89 @@
+"""Loaders: format sniffing from bytes, text decoding, markdown structure."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import zipfile
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hmic_extract.blocks import BlockKind
+from hmic_extract.errors import EmptyInputError, UnsupportedFormatError
+from hmic_extract.load import load_bytes, sniff_format
+from hmic_extract.load.markdown import load_markdown
+from hmic_extract.load.text import decode_text, load_text
+from hmic_extract.options import Options
+
+
+def test_format_is_told_by_content_not_name() -> None:
+    assert sniff_format(b"%PDF-1.7\n...") == "pdf"
+    assert sniff_format(b"## Heading\n\n- a\n- b\n\n| x | y |\n") == "markdown"
+    assert sniff_format(b"Plain words on a line.\nAnother line.\n") == "text"
+
+
+def test_zip_must_hold_a_word_document() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(UnsupportedFormatError, match="not a Word document"):
+        sniff_format(buffer.getvalue())
+
+
+def test_binary_and_empty_inputs_are_refused() -> None:
+    with pytest.raises(EmptyInputError):
+        sniff_format(b"")
+    with pytest.raises(UnsupportedFormatError, match="gzip"):
+        sniff_format(gzip.compress(b"hello"))
+    with pytest.raises(UnsupportedFormatError, match="HTML"):
+        sniff_format(b"<!DOCTYPE html><html><body>x</body></html>")
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        "Caf\u00e9 \u2018Good\u2019\r\nnext".encode(),
+        b"\xef\xbb\xbf" + "Caf\u00e9 \u2018Good\u2019\r\nnext".encode(),
+        "Caf\u00e9 \u2018Good\u2019\r\nnext".encode("utf-16"),
+        "Caf\u00e9 \u2018Good\u2019\rnext".encode("cp1252"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-bom", "cp1252-cr"],
+)
+def test_text_encodings_and_line_ends(encoded: bytes) -> None:
+    assert decode_text(encoded) == "Caf\u00e9 \u2018Good\u2019\nnext"
+
+
+def test_text_lines_keep_indent_and_blank_lines() -> None:
+    loaded = load_text("Title\n\n   indented line\n\fnext page\n")
+    lines = loaded.blocks
+    assert [b.text for b in lines] == ["Title", "indented line", "next page"]
+    assert lines[1].indent == 3
+    assert lines[1].gap_before == 1
+    assert lines[2].sheet == 1
+    assert lines[1].location.line_start == 3
+
+
+def test_markdown_blocks_keep_structure() -> None:
+    loaded = load_markdown(
+        "# Title\n\nSome *emphasised* text.\n\n- item\n  - sub item\n\n1) first\n\n"
+        "| a | b |\n|---|---|\n| c | d |\n"
+    )
+    kinds = [(b.kind, b.text, b.depth) for b in loaded.blocks]
+    assert kinds[0] == (BlockKind.HEADING, "Title", 0)
+    assert kinds[1] == (BlockKind.PARAGRAPH, "Some emphasised text.", 0)
+    assert (BlockKind.LIST_ITEM, "item", 0) in kinds
+    assert (BlockKind.LIST_ITEM, "sub item", 1) in kinds
+    numbered = next(b for b in loaded.blocks if b.text == "first")
+    assert numbered.marker == "1)"
+    rows = [b for b in loaded.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert [r.cells for r in rows] == [("a", "b"), ("c", "d")]
+    assert loaded.blocks[1].location.line_start == 3
+
+
+@given(st.text())
+def test_loading_arbitrary_text_never_raises_unexpectedly(text: str) -> None:
+    with contextlib.suppress(UnsupportedFormatError, EmptyInputError):
+        load_bytes(text.encode("utf-8"), options=Options())

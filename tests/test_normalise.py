@@ -1,0 +1,95 @@
+"""Normalise: furniture, hyphenation, glyphs, paragraphs and lists from lines."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hmic_extract.blocks import BlockKind
+from hmic_extract.load.text import load_text
+from hmic_extract.normalise import clean_text, normalise, split_marker
+
+
+def _blocks(text: str) -> list[tuple[BlockKind, str, int]]:
+    return [(b.kind, b.text, b.depth) for b in normalise(load_text(text).blocks)]
+
+
+def test_glyphs_are_cleaned() -> None:
+    assert clean_text("\ufb01nd \uf0fe yes [X] no [ ]") == "find ☒ yes ☒ no ☐"
+    assert clean_text("a\u00a0b\u00adc") == "a bc"
+
+
+def test_markers_of_every_kind() -> None:
+    for line in (
+        "\uf0b7 text",
+        "• text",
+        "- text",
+        "– text",
+        "o text",
+        "▪ text",
+        "1) text",
+        "(a) text",
+        "iv) text",
+    ):
+        marker = split_marker(line)
+        assert marker is not None, line
+        assert marker.rest == "text"
+    assert split_marker("-The force") is not None  # a dash glued to its item (the seed)
+    assert split_marker("2.5 million crimes") is None
+    assert split_marker("often the case") is None
+
+
+def test_page_furniture_is_dropped() -> None:
+    page = "OFFICIAL\nReport title footer\n{body}\nReport title footer\nPage {n} of 2\n"
+    text = (
+        page.format(body="First page body.", n=1)
+        + "\f"
+        + page.format(body="Second page body.", n=2)
+    )
+    texts = [t for _, t, _ in _blocks(text)]
+    assert texts == ["First page body. Second page body."]
+
+
+def test_hyphenated_words_are_rejoined_but_compounds_kept() -> None:
+    text = (
+        "The force should ensure that investigations are allocated to offi-\n"
+        "cers and that re-\n"
+        "offending falls, as re-offending must.\n"
+    )
+    [(_, joined, _)] = _blocks(text)
+    assert "officers" in joined
+    assert joined.count("re-offending") == 2
+
+
+def test_lists_nest_by_indent_and_marker() -> None:
+    text = (
+        "Areas for improvement\n"
+        "  - The force should do one thing\n"
+        "    across two lines.\n"
+        "      o first sub-point;\n"
+        "      o second sub-point.\n"
+        "  - The force should do another.\n"
+    )
+    assert _blocks(text)[1:] == [
+        (BlockKind.LIST_ITEM, "The force should do one thing across two lines.", 0),
+        (BlockKind.LIST_ITEM, "first sub-point;", 1),
+        (BlockKind.LIST_ITEM, "second sub-point.", 1),
+        (BlockKind.LIST_ITEM, "The force should do another.", 0),
+    ]
+
+
+def test_underlined_and_capital_headings() -> None:
+    blocks = _blocks("Findings\n--------\nText here.\n\nFORCE RESPONSE\nMore text.\n")
+    assert blocks[0][:2] == (BlockKind.HEADING, "Findings")
+    assert blocks[2][:2] == (BlockKind.HEADING, "FORCE RESPONSE")
+
+
+@given(st.text())
+def test_normalising_arbitrary_text_never_raises(text: str) -> None:
+    normalise(load_text(text).blocks)
+
+
+@given(st.lists(st.sampled_from(["Heading", "  - item", "    o sub", "Para text.", "", "1) Q?"])))
+def test_normalising_twice_changes_nothing(lines: list[str]) -> None:
+    once = normalise(load_text("\n".join(lines)).blocks)
+    assert normalise(once) == once

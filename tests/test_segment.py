@@ -1,0 +1,62 @@
+"""Segment: headings matched tolerantly; sections cover the document in order."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hmic_extract.load.text import load_text
+from hmic_extract.normalise import normalise
+from hmic_extract.segment import segment
+from hmic_extract.vocabulary import section_kind
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("FORCE RESPONSE TO RECOMMENDATIONS", "force_response"),
+        ("Force response", "force_response"),
+        ("Chief Constable's comments", "force_response"),
+        ("Chief Constable’s Comments:", "force_response"),
+        ("PCC RESPONSE TO INSPECTION", "pcc_response"),
+        ("Commissioner's comments", "pcc_response"),
+        ("3. Overall Judgement", "overall_judgement"),
+        ("Executive Summary of Report", "executive_summary"),
+        ("For Office Use Only", "office_use"),
+        ("INSPECTION DETAILS", "inspection_details"),
+        ("Findings", "findings"),
+        ("RELATED DOCUMENTS", "other"),
+        ("RESPONSE BY THE PCC TO HMIC INSPECTIONS OF CLEVELAND POLICE", None),
+        ("The force response was positive and detailed in every respect here", None),
+    ],
+)
+def test_heading_kinds(heading: str, kind: str | None) -> None:
+    assert section_kind(heading) == kind
+
+
+def test_sections_in_order_with_title_and_unknown_heading() -> None:
+    text = (
+        "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF A POLICE\n\n"
+        "INSPECTION DETAILS\nTitle of Inspection: X\n\n"
+        "FINDINGS\nText.\n\n"
+        "CONTACT POINTS FOR MEDIA\nPhone us.\n\n"
+        "PCC RESPONSE\nWords.\n"
+    )
+    segmented = segment(normalise(load_text(text).blocks))
+    assert segmented.title == "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF A POLICE"
+    assert [s.kind for s in segmented.sections] == [
+        "inspection_details",
+        "findings",
+        "other",
+        "pcc_response",
+    ]
+    assert segmented.unknown_headings == ("CONTACT POINTS FOR MEDIA",)
+
+
+@given(st.text())
+def test_segmenting_arbitrary_text_never_raises_and_loses_nothing(text: str) -> None:
+    blocks = normalise(load_text(text).blocks)
+    segmented = segment(blocks)
+    covered = len(segmented.preamble) + sum(1 + len(s.blocks) for s in segmented.sections)
+    assert covered == len(blocks)
