@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SAMPLES := tests/fixtures/samples
 CORPUS ?= ../shared/corpus
 
-.PHONY: run test lint pytest eval bench clean
+.PHONY: run test lint pytest eval bench schema clean
 
 $(BIN)/hmic-extract: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ eval: $(BIN)/hmic-extract
 	rm -rf out/eval
 	-$(BIN)/hmic-extract extract $(CORPUS) --out out/eval --quiet
 	$(PYTHON) $(CORPUS)/../eval/score.py --corpus $(CORPUS) --pred out/eval -v $(EVAL_ARGS)
+
+## schema: regenerate the published JSON Schema of the record
+schema: $(BIN)/hmic-extract
+	$(BIN)/hmic-extract schema > schema/record.schema.json
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .pytest_cache .ruff_cache

@@ -148,20 +148,37 @@ class Warning(_Model):
 class Record(_Model):
     """Everything extracted from one PCC response."""
 
-    schema_version: str = Field(default=SCHEMA_VERSION, description="record schema, semver")
-    source: Source
+    schema_version: str = Field(
+        default=SCHEMA_VERSION,
+        description="record schema version (semver: major changes break readers, minor add fields)",
+    )
+    source: Source = Field(description="the input the record was made from")
     title: str | None = Field(default=None, description="the document's own title line")
     force: str | None = Field(description="the inspected force, as named")
     commissioner: str | None = Field(description="the PCC's name exactly as printed")
     chief_constable: str | None = Field(description="the chief constable's name as printed")
-    inspection: Inspection
-    judgement: Judgement
+    inspection: Inspection = Field(description="the inspection-details form")
+    judgement: Judgement = Field(description="the overall judgement")
     sections: list[Section] = Field(description="top-level sections in document order")
-    core_questions: list[CoreQuestion]
+    core_questions: list[CoreQuestion] = Field(
+        description="core questions (or graded areas) in document order, each with its AFIs"
+    )
     areas_for_improvement: list[Item] = Field(description="AFIs under no core question")
-    recommendations: list[Item]
-    causes_of_concern: list[Item]
-    force_response: Response | None
-    pcc_response: Response | None
-    office_use: OfficeUse
-    warnings: list[Warning]
+    recommendations: list[Item] = Field(
+        description="recommendations, `question` set where one applies"
+    )
+    causes_of_concern: list[Item] = Field(
+        description="causes of concern, `question` set where one applies"
+    )
+    force_response: Response | None = Field(description="the force's response section, if any")
+    pcc_response: Response | None = Field(description="the PCC's response section, if any")
+    office_use: OfficeUse = Field(description="the office-use boxes")
+    warnings: list[Warning] = Field(description="doubts about the extraction, with stable codes")
+
+
+def record_schema() -> dict[str, object]:
+    """The JSON Schema of the record, generated from the models."""
+    schema = Record.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://hmic-extract/record-{SCHEMA_VERSION}.schema.json"
+    return schema

@@ -6,7 +6,11 @@ checks what only the whole record can show.
 
 from __future__ import annotations
 
-from hmic_extract.models import Record, Warning
+from typing import Any
+
+from pydantic import ValidationError
+
+from hmic_extract.models import SCHEMA_VERSION, Record, Warning
 
 
 def _question_warnings(record: Record) -> list[Warning]:
@@ -58,3 +62,50 @@ def validate(record: Record) -> Record:
     data = record.model_dump()
     data["warnings"] = [*data["warnings"], *(w.model_dump() for w in extra)]
     return Record.model_validate(data)
+
+
+def _locations(value: Any, path: str = "") -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            where = f"{path}.{key}" if path else key
+            if key == "location" and isinstance(item, dict):
+                found.append((where, item))
+            else:
+                found += _locations(item, where)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _locations(item, f"{path}[{index}]")
+    return found
+
+
+def record_problems(data: Any) -> list[str]:
+    """Everything wrong with a stored record: schema violations, then broken invariants."""
+    try:
+        record = Record.model_validate(data)
+    except ValidationError as exc:
+        return [
+            f"{'.'.join(str(p) for p in error['loc']) or '(record)'}: {error['msg']}"
+            for error in exc.errors()
+        ]
+    problems = []
+    if record.schema_version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        problems.append(
+            f"schema_version: {record.schema_version} is not compatible with {SCHEMA_VERSION}"
+        )
+    for where, location in _locations(data):
+        if location["line_start"] > location["line_end"]:
+            problems.append(f"{where}: line_start is after line_end")
+        if location.get("page") is not None and location["page"] < 1:
+            problems.append(f"{where}: page must be 1 or more")
+    numbers = [q.number for q in record.core_questions if q.number is not None]
+    if len(numbers) != len(set(numbers)):
+        problems.append(f"core_questions: numbers repeat ({numbers})")
+    for index, question in enumerate(record.core_questions):
+        for item_index, item in enumerate(question.areas_for_improvement):
+            if item.question is not None and item.question != question.number:
+                problems.append(
+                    f"core_questions[{index}].areas_for_improvement[{item_index}].question: "
+                    f"{item.question} under question {question.number}"
+                )
+    return problems

@@ -1,0 +1,148 @@
+"""Fixture checking for CI: compare fresh records with expected ones, field by field.
+
+Mismatches are reported as JSON paths (``core_questions[2].areas_for_improvement[0].text``)
+with both values, so a failing CI run says exactly what changed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hmic_extract.batch import Job, Result
+
+# Fields that differ between machines or checkouts and never count as a mismatch.
+VOLATILE = ("source.path",)
+MISSING = "<missing>"
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """How strictly records are compared."""
+
+    ignore_locations: bool = False
+    tolerant: bool = False  # compare text with whitespace and quote marks normalised
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """One JSON path whose value differs."""
+
+    path: str
+    expected: Any
+    actual: Any
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentCheck:
+    """The outcome for one input."""
+
+    job: Job
+    mismatches: tuple[Mismatch, ...] = ()
+    error: str | None = None  # extraction failed, or no expected record
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.mismatches
+
+
+def leaves(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """Every leaf of a JSON value with its path; empty containers are leaves too."""
+    if isinstance(value, dict) and value:
+        for key, item in value.items():
+            yield from leaves(item, f"{prefix}.{key}" if prefix else key)
+    elif isinstance(value, list) and value:
+        for index, item in enumerate(value):
+            yield from leaves(item, f"{prefix}[{index}]")
+    else:
+        yield prefix, value
+
+
+def _ignored(path: str, options: CheckOptions) -> bool:
+    if path in VOLATILE:
+        return True
+    return options.ignore_locations and bool(re.search(r"(?:^|\.)location(?:\.|$)", path))
+
+
+def _same(expected: Any, actual: Any, options: CheckOptions) -> bool:
+    if options.tolerant and isinstance(expected, str) and isinstance(actual, str):
+        return " ".join(expected.translate(_QUOTES).split()) == " ".join(
+            actual.translate(_QUOTES).split()
+        )
+    return bool(expected == actual) and type(expected) is type(actual)
+
+
+def compare(expected: Any, actual: Any, options: CheckOptions) -> list[Mismatch]:
+    """Paths where ``actual`` differs from ``expected``, in the record's own order."""
+    left, right = dict(leaves(expected)), dict(leaves(actual))
+    mismatches = []
+    for path in [*right, *(p for p in left if p not in right)]:
+        if _ignored(path, options):
+            continue
+        want, got = left.get(path, MISSING), right.get(path, MISSING)
+        if not _same(want, got, options):
+            mismatches.append(Mismatch(path, want, got))
+    return mismatches
+
+
+def expected_path(expected_dir: Path, job: Job) -> Path:
+    """Where the expected record of an input lives: DIR/<relative input>.json."""
+    return expected_dir / job.relative.parent / f"{job.relative.name}.json"
+
+
+def check_result(result: Result, expected_dir: Path, options: CheckOptions) -> DocumentCheck:
+    """Compare one extraction result with its expected record."""
+    from hmic_extract.write import record_json
+
+    if result.record is None:
+        return DocumentCheck(result.job, error=f"extraction failed: {result.error}")
+    path = expected_path(expected_dir, result.job)
+    if not path.exists():
+        return DocumentCheck(result.job, error=f"no expected record at {path}")
+    try:
+        expected = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return DocumentCheck(result.job, error=f"expected record {path} is unreadable: {exc}")
+    actual = json.loads(record_json(result.record))
+    return DocumentCheck(result.job, tuple(compare(expected, actual, options)))
+
+
+def junit_xml(checks: Iterable[DocumentCheck]) -> str:
+    """A JUnit XML report: one test case per document, failures carrying the diff."""
+    checks = list(checks)
+    suite = ET.Element(
+        "testsuite",
+        name="hmic-extract check",
+        tests=str(len(checks)),
+        failures=str(sum(1 for c in checks if not c.ok)),
+        errors="0",
+    )
+    for check in checks:
+        case = ET.SubElement(suite, "testcase", classname="hmic-extract", name=check.job.display)
+        if check.ok:
+            continue
+        if check.error:
+            failure = ET.SubElement(case, "failure", message=check.error)
+            failure.text = check.error
+        else:
+            count = len(check.mismatches)
+            failure = ET.SubElement(case, "failure", message=f"{count} field(s) differ")
+            failure.text = "\n".join(describe(m) for m in check.mismatches)
+    root = ET.Element("testsuites")
+    root.append(suite)
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def describe(mismatch: Mismatch) -> str:
+    """One mismatch as a line of plain text."""
+    return (
+        f"{mismatch.path}: expected {json.dumps(mismatch.expected, ensure_ascii=False)}, "
+        f"got {json.dumps(mismatch.actual, ensure_ascii=False)}"
+    )

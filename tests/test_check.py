@@ -1,0 +1,168 @@
+"""`check`, `schema` and `validate`: the commands CI jobs and pipelines rely on."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from hmic_extract.cli import app
+from hmic_extract.models import record_schema
+from tests.conftest import EXPECTED, SAMPLES, SEED_MD
+
+runner = CliRunner()
+SCHEMA_FILE = Path(__file__).parent.parent / "schema" / "record.schema.json"
+SEED_EXPECTED = f"{SEED_MD.name}.json"
+
+
+def test_fixtures_match_their_expected_records() -> None:
+    """Dogfooding: the project's own golden files are checked with `check`."""
+    result = runner.invoke(app, ["check", str(SAMPLES), "--expected", str(EXPECTED)])
+    assert result.exit_code == 0, result.output
+    assert "3 of 3 document(s) match" in result.stdout
+
+
+@pytest.fixture
+def edited_expected(tmp_path: Path) -> Path:
+    """A copy of the expected records with an AFI changed, a sub-item gone and a wrong grade."""
+    folder = tmp_path / "expected"
+    shutil.copytree(EXPECTED, folder)
+    path = folder / SEED_EXPECTED
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["core_questions"][1]["areas_for_improvement"][1]["text"] = "The force should do X."
+    del record["core_questions"][2]["areas_for_improvement"][4]["sub_items"][2]
+    record["judgement"]["grade"] = "Outstanding"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
+    return folder
+
+
+def test_check_names_exactly_the_edited_paths(edited_expected: Path) -> None:
+    result = runner.invoke(app, ["check", str(SEED_MD), "--expected", str(edited_expected)])
+    assert result.exit_code == 1
+    reported = [
+        line.split(":")[0].strip() for line in result.stdout.splitlines() if line.startswith("    ")
+    ]
+    assert reported == [
+        "judgement.grade",
+        "core_questions[1].areas_for_improvement[1].text",
+        "core_questions[2].areas_for_improvement[4].sub_items[2]",
+    ]
+    assert '"Outstanding"' in result.stdout
+    assert "0 of 1 document(s) match; 1 differ (3 field(s))" in result.stdout
+
+
+def test_missing_expected_record_fails(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(SEED_MD), "--expected", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no expected record" in result.stdout
+
+
+def test_update_round_trips(edited_expected: Path) -> None:
+    updated = runner.invoke(
+        app, ["check", str(SEED_MD), "--expected", str(edited_expected), "--update"]
+    )
+    assert updated.exit_code == 0
+    assert "updated" in updated.stdout
+    assert "judgement.grade" in updated.stdout
+    again = runner.invoke(app, ["check", str(SEED_MD), "--expected", str(edited_expected)])
+    assert again.exit_code == 0, again.output
+
+
+def test_junit_report_counts_failures(edited_expected: Path, tmp_path: Path) -> None:
+    report = tmp_path / "junit.xml"
+    result = runner.invoke(
+        app,
+        ["check", str(SAMPLES), "--expected", str(edited_expected), "--junit", str(report)],
+    )
+    assert result.exit_code == 1
+    suite = ET.parse(report).getroot().find("testsuite")
+    assert suite is not None
+    assert (suite.get("tests"), suite.get("failures")) == ("3", "1")
+    failures = suite.findall("testcase/failure")
+    assert len(failures) == 1
+    assert "judgement.grade" in (failures[0].text or "")
+
+
+def test_ignore_locations_and_tolerant_text(tmp_path: Path) -> None:
+    folder = tmp_path / "expected"
+    folder.mkdir()
+    record = json.loads((EXPECTED / SEED_EXPECTED).read_text(encoding="utf-8"))
+    record["sections"][0]["location"]["line_start"] = 999
+    afi = record["core_questions"][1]["areas_for_improvement"][0]
+    afi["text"] = afi["text"].replace(" ", "  ").replace("'", "’")
+    (folder / SEED_EXPECTED).write_text(json.dumps(record), encoding="utf-8")
+    strict = runner.invoke(app, ["check", str(SEED_MD), "--expected", str(folder)])
+    assert strict.exit_code == 1
+    relaxed = runner.invoke(
+        app,
+        ["check", str(SEED_MD), "--expected", str(folder), "--ignore-locations", "--tolerant"],
+    )
+    assert relaxed.exit_code == 0, relaxed.output
+
+
+def test_published_schema_is_current() -> None:
+    stored = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert stored == record_schema(), "run: hmic-extract schema > schema/record.schema.json"
+
+
+def test_schema_command_prints_the_schema() -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == record_schema()
+
+
+def _described(schema: dict[str, object]) -> list[str]:
+    missing = []
+    definitions = schema.get("$defs", {})
+    assert isinstance(definitions, dict)
+    for name, definition in [("Record", schema), *definitions.items()]:
+        for field, spec in definition.get("properties", {}).items():
+            if "description" not in spec:
+                missing.append(f"{name}.{field}")
+    return missing
+
+
+def test_every_schema_field_is_described() -> None:
+    assert _described(record_schema()) == []
+
+
+def test_extracted_records_validate_with_an_independent_validator(
+    tmp_path: Path, rendered: dict[str, Path]
+) -> None:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    out = tmp_path / "out"
+    inputs = [str(p) for p in SAMPLES.iterdir()] + [str(p) for p in rendered.values()]
+    assert runner.invoke(app, ["extract", *inputs, "--out", str(out), "--quiet"]).exit_code == 0
+    written = sorted(out.glob("*.json"))
+    assert len(written) == len(inputs)
+    for path in written:
+        errors = list(validator.iter_errors(json.loads(path.read_text(encoding="utf-8"))))
+        assert errors == [], path
+
+
+def test_validate_accepts_good_and_rejects_bad_records(tmp_path: Path) -> None:
+    good = EXPECTED / SEED_EXPECTED
+    record = json.loads(good.read_text(encoding="utf-8"))
+    record["judgement"]["grade"] = "Excellent"
+    record["sections"][0]["location"]["line_start"] = 10_000
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(record), encoding="utf-8")
+    assert runner.invoke(app, ["validate", str(good)]).exit_code == 0
+    result = runner.invoke(app, ["validate", str(good), str(bad)])
+    assert result.exit_code == 1
+    assert f"hmic-extract: {bad}: judgement.grade" in result.stderr
+    record["judgement"]["grade"] = "Good"
+    bad.write_text(json.dumps(record), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 1
+    assert "sections.[0].location: line_start is after line_end" in result.stderr.replace(
+        "sections[0]", "sections.[0]"
+    )
