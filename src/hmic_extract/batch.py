@@ -1,24 +1,36 @@
-"""Many inputs at once: folder walking, per-file isolation, and one result per input.
+"""Many inputs at once: folder walking, worker processes, timeouts, incremental runs.
 
-This is the batch boundary: one file's failure becomes its result and never
-stops the others.
+This is the batch boundary: one file's failure (an error, a crash, a hang past
+the timeout) becomes that file's result and never stops the others. Workers
+only extract; the parent process writes every record, so writes stay atomic
+and an interrupted run keeps everything already written.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import hashlib
+import json
+import multiprocessing
+import os
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import Any
 
+from hmic_extract import __version__
 from hmic_extract.errors import HmicError
 from hmic_extract.models import Record
 from hmic_extract.options import Options
-from hmic_extract.pipeline import extract_path
 from hmic_extract.write import output_path, record_json, write_atomic
 
 # File patterns taken from folders by default: every format hmic-extract reads.
 DEFAULT_GLOBS = ("*.pdf", "*.docx", "*.txt", "*.text", "*.md", "*.markdown")
+# How often the parent looks for finished or overdue workers, in seconds.
+_POLL = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +51,12 @@ class Result:
     output: Path | None = None
     error_code: str | None = None
     error: str | None = None
+    skipped: bool = False  # an up-to-date record already existed
+    pages: int = 0
 
     @property
     def ok(self) -> bool:
-        return self.record is not None
+        return self.error_code is None
 
 
 def _matches(path: Path, globs: Iterable[str]) -> bool:
@@ -66,17 +80,132 @@ def collect_jobs(inputs: Iterable[Path], globs: Iterable[str] = DEFAULT_GLOBS) -
     return jobs
 
 
-def run_job(job: Job, *, out_dir: Path | None, options: Options) -> Result:
-    """Extract one input (and write its record when ``out_dir`` is given)."""
+def _extract(job: Job, options: Options) -> tuple[str, Any]:
+    """Run the pipeline on one job: ("ok", record JSON) or ("error", (code, reason))."""
+    from hmic_extract.pipeline import extract_path
+
     try:
         record = extract_path(job.path, options=options, display_path=job.display)
-        target = None
-        if out_dir is not None:
-            target = output_path(out_dir, job.relative)
-            write_atomic(target, record_json(record))
-        return Result(job, record=record, output=target)
     except HmicError as error:
-        return Result(job, error_code=error.code, error=error.reason)
+        return "error", (error.code, error.reason)
+    except (MemoryError, RecursionError) as error:
+        return "error", ("resources", f"ran out of {error.__class__.__name__[:-5].lower()}")
+    except Exception as error:  # the batch boundary: a bug on one file must not stop the rest
+        return "error", ("internal", f"internal error ({error.__class__.__name__}: {error})")
+    return "ok", record_json(record)
+
+
+def _worker(connection: Connection, options: Options) -> None:
+    """A worker process: extract each job it is sent until told to stop."""
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if job is None:
+            return
+        connection.send(_extract(job, options))
+
+
+@dataclass
+class _Slot:
+    process: multiprocessing.process.BaseProcess
+    connection: Connection
+    job: Job | None = None
+    started: float = 0.0
+
+
+def _start_slot(options: Options) -> _Slot:
+    parent, child = multiprocessing.Pipe()
+    process = multiprocessing.get_context("fork").Process(
+        target=_worker, args=(child, options), daemon=True
+    )
+    process.start()
+    child.close()
+    return _Slot(process, parent)
+
+
+def _stop_slot(slot: _Slot, *, kill: bool) -> None:
+    if kill:
+        slot.process.kill()
+    else:
+        try:
+            slot.connection.send(None)
+        except (BrokenPipeError, OSError):
+            slot.process.kill()
+    slot.process.join(timeout=5)
+    slot.connection.close()
+
+
+def _run_parallel(
+    jobs: list[Job], *, workers: int, options: Options
+) -> Iterator[tuple[Job, str, Any]]:
+    """(job, status, payload) as workers finish; overdue or crashed workers are replaced."""
+    pending = deque(jobs)
+    slots = [_start_slot(options) for _ in range(max(1, min(workers, len(jobs))))]
+    try:
+        while pending or any(slot.job is not None for slot in slots):
+            for slot in slots:
+                if slot.job is None and pending:
+                    slot.job, slot.started = pending.popleft(), time.monotonic()
+                    slot.connection.send(slot.job)
+            busy = [slot for slot in slots if slot.job is not None]
+            ready = wait([slot.connection for slot in busy], timeout=_POLL)
+            now = time.monotonic()
+            for index, slot in enumerate(slots):
+                job = slot.job
+                if job is None:
+                    continue
+                if slot.connection in ready:
+                    try:
+                        status, payload = slot.connection.recv()
+                    except (EOFError, OSError):
+                        status, payload = "error", ("crashed", "the worker process crashed")
+                        _stop_slot(slot, kill=True)
+                        slots[index] = _start_slot(options)
+                    slots[index].job = None
+                    yield job, status, payload
+                elif options.timeout and now - slot.started > options.timeout:
+                    _stop_slot(slot, kill=True)
+                    slots[index] = _start_slot(options)
+                    yield (
+                        job,
+                        "error",
+                        ("timeout", f"gave up after {options.timeout:g} s (--timeout)"),
+                    )
+    finally:
+        for slot in slots:
+            _stop_slot(slot, kill=slot.job is not None)
+
+
+def input_sha256(path: Path) -> str | None:
+    """SHA-256 of a file's bytes, or None if it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _up_to_date(job: Job, out_dir: Path) -> Record | None:
+    """The existing record of ``job`` if it was made from the same bytes by this version."""
+    target = output_path(out_dir, job.relative)
+    try:
+        data = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("tool_version") != __version__:
+        return None
+    source = data.get("source")
+    if not isinstance(source, dict) or source.get("sha256") != input_sha256(job.path):
+        return None
+    try:
+        return Record.model_validate(data)
+    except ValueError:
+        return None
 
 
 def run_jobs(
@@ -84,11 +213,62 @@ def run_jobs(
     *,
     out_dir: Path | None,
     options: Options,
+    workers: int = 1,
+    force: bool = True,
     on_result: Callable[[Result], None] | None = None,
 ) -> Iterator[Result]:
-    """Results in input order, each reported to ``on_result`` as soon as it is known."""
+    """Results as they finish, each written (when ``out_dir`` is given) before it is yielded.
+
+    With ``force`` False, an input whose record already exists for the same
+    bytes and tool version is skipped. Records are byte-identical whatever
+    ``workers`` is; only the order results arrive in may differ.
+    """
+    todo: list[Job] = []
     for job in jobs:
-        result = run_job(job, out_dir=out_dir, options=options)
-        if on_result is not None:
+        existing = None if force or out_dir is None else _up_to_date(job, out_dir)
+        if existing is not None:
+            result = Result(
+                job,
+                record=existing,
+                output=output_path(out_dir, job.relative) if out_dir else None,
+                skipped=True,
+                pages=existing.source.pages or 0,
+            )
+            if on_result:
+                on_result(result)
+            yield result
+        else:
+            todo.append(job)
+    stream: Iterable[tuple[Job, str, Any]]
+    if workers <= 1 and not options.timeout:
+        stream = ((job, *_extract(job, options)) for job in todo)
+    else:
+        stream = _run_parallel(todo, workers=workers, options=options)
+    for job, status, payload in stream:
+        result = _finish(job, status, payload, out_dir)
+        if on_result:
             on_result(result)
         yield result
+
+
+def _finish(job: Job, status: str, payload: Any, out_dir: Path | None) -> Result:
+    if status != "ok":
+        code, reason = payload
+        return Result(job, error_code=code, error=reason)
+    record = Record.model_validate_json(payload)
+    target = None
+    if out_dir is not None:
+        target = output_path(out_dir, job.relative)
+        try:
+            write_atomic(target, payload)
+        except HmicError as error:
+            return Result(job, error_code=error.code, error=error.reason)
+    return Result(job, record=record, output=target, pages=record.source.pages or 0)
+
+
+def default_workers() -> int:
+    """One worker per CPU this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

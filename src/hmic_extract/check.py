@@ -17,7 +17,7 @@ from typing import Any
 from hmic_extract.batch import Job, Result
 
 # Fields that differ between machines or checkouts and never count as a mismatch.
-VOLATILE = ("source.path",)
+VOLATILE = ("source.path", "tool_version")
 MISSING = "<missing>"
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 

@@ -14,12 +14,14 @@ import typer
 from hmic_extract import __version__
 
 if TYPE_CHECKING:
-    from hmic_extract.batch import Result
+    from hmic_extract.batch import Job, Result
     from hmic_extract.check import DocumentCheck
+    from hmic_extract.options import Options
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     name="hmic-extract",
@@ -50,35 +52,6 @@ def _main(
     """Extract structured JSON records from PCC responses to police inspections."""
 
 
-def _summary(results: list[Result]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title="hmic-extract", show_lines=False)
-    for column in ("document", "force", "inspection", "published", "grade", "Qs", "AFIs", "warn"):
-        table.add_column(column, overflow="fold")
-    for result in results:
-        record = result.record
-        if record is None:
-            table.add_row(
-                result.job.display, f"[red]failed: {result.error_code}[/red]", result.error or ""
-            )
-            continue
-        afis = sum(len(q.areas_for_improvement) for q in record.core_questions)
-        afis += len(record.areas_for_improvement)
-        table.add_row(
-            result.job.display,
-            record.force or "–",
-            record.inspection.title or "–",
-            record.inspection.published.isoformat() if record.inspection.published else "–",
-            record.judgement.grade or "–",
-            str(len(record.core_questions)),
-            str(afis),
-            str(len(record.warnings)) if record.warnings else "",
-        )
-    Console(stderr=False).print(table)
-
-
 @app.command("extract")
 def extract_command(
     inputs: Annotated[
@@ -94,6 +67,28 @@ def extract_command(
         list[str] | None,
         typer.Option("--glob", help="Pattern for files taken from folders (repeatable)."),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes [default: number of CPUs]."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Redo inputs whose record is already up to date.")
+    ] = False,
+    jsonl: Annotated[
+        Path | None,
+        typer.Option("--jsonl", help="Also write every record to this JSON Lines file."),
+    ] = None,
+    csv_path: Annotated[
+        Path | None,
+        typer.Option("--csv", help="Also write one row per item to this CSV (UTF-8 with BOM)."),
+    ] = None,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Also upsert every record into this SQLite file.")
+    ] = None,
+    report: Annotated[
+        Path | None,
+        typer.Option("--report", help="Write a machine-readable run report (JSON) here."),
+    ] = None,
     password: Annotated[
         str | None, typer.Option("--password", help="Password for encrypted PDFs.")
     ] = None,
@@ -103,51 +98,129 @@ def extract_command(
             "--accept-unrecognised", help="Write a record even for a document not recognised."
         ),
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
+    max_pages: Annotated[
+        int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages.")
+    ] = 500,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.")
+    ] = 100 * 1024 * 1024,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", min=0, help="Seconds per document before giving up (0: none)."),
+    ] = 120.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Extract records from PCC responses.
+
+    Records are written as DIR/<input file name>.json, folder layout mirrored.
+    Inputs whose record is up to date (same bytes, same tool version) are
+    skipped unless --force. Exit codes: 0 all written, 1 some inputs failed,
+    2 usage error, 130 interrupted (records already written are kept).
 
     [bold]Examples[/bold]
 
       hmic-extract extract response.pdf --out out/
 
-      hmic-extract extract responses/ --out out/ --glob '*.pdf'
+      hmic-extract extract responses/ --out out/ --glob '*.pdf' --jobs 4
+
+      hmic-extract extract responses/ --out out/ --csv items.csv --db responses.sqlite
 
       hmic-extract extract response.md --stdout
     """
-    from hmic_extract.batch import DEFAULT_GLOBS, collect_jobs, run_jobs
+    from hmic_extract.batch import DEFAULT_GLOBS, collect_jobs, default_workers
     from hmic_extract.options import Options
-    from hmic_extract.write import record_json
 
     if (out is None) == (not stdout) or (stdout and out is not None):
         _usage("give exactly one of --out DIR or --stdout")
-    options = Options(password=password, accept_unrecognised=accept_unrecognised)
-    jobs = collect_jobs(inputs, tuple(glob) if glob else DEFAULT_GLOBS)
-    if stdout and len(jobs) != 1:
-        _usage(f"--stdout takes exactly one input, got {len(jobs)}")
-    if not jobs:
+    options = Options(
+        password=password,
+        accept_unrecognised=accept_unrecognised,
+        max_pages=max_pages,
+        max_bytes=max_bytes,
+        timeout=timeout,
+    )
+    found = collect_jobs(inputs, tuple(glob) if glob else DEFAULT_GLOBS)
+    if stdout and len(found) != 1:
+        _usage(f"--stdout takes exactly one input, got {len(found)}")
+    if not found:
         _usage("no input files found")
-
-    def report(result: Result) -> None:
-        if not result.ok:
-            typer.echo(
-                f"hmic-extract: {result.job.display}: {result.error} [{result.error_code}]",
-                err=True,
-            )
-
+    workers = jobs or default_workers()
     try:
-        results = list(run_jobs(jobs, out_dir=out, options=options, on_result=report))
-    except Exception:
+        results = _run_batch(found, out, options, workers, force=force, quiet=quiet or stdout)
+        _exports(results, jsonl=jsonl, csv_path=csv_path, db=db, report=report)
+    except Exception as error:
         if debug:
             raise
-        typer.echo("hmic-extract: internal error (rerun with --debug for details)", err=True)
+        from hmic_extract.errors import HmicError
+
+        reason = error.reason if isinstance(error, HmicError) else "internal error (see --debug)"
+        print(f"hmic-extract: {reason}", file=sys.stderr)
         raise typer.Exit(EXIT_FAILED) from None
-    if stdout and results[0].record is not None:
+    interrupted = len(found) - len(results) if len(results) < len(found) else None
+    if stdout and results and results[0].record is not None:
+        from hmic_extract.write import record_json
+
         sys.stdout.write(record_json(results[0].record))
     elif not quiet:
-        _summary(results)
+        from hmic_extract import render
+
+        render.summary(results, interrupted_at=interrupted)
+    if interrupted is not None:
+        raise typer.Exit(EXIT_INTERRUPTED)
     raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_FAILED)
+
+
+def _run_batch(
+    found: list[Job], out: Path | None, options: Options, workers: int, *, force: bool, quiet: bool
+) -> list[Result]:
+    """Results in input order; on Ctrl-C, the results finished so far."""
+    from hmic_extract import render
+    from hmic_extract.batch import run_jobs
+
+    order = {job.path: index for index, job in enumerate(found)}
+    results: list[Result] = []
+    with render.BatchProgress(len(found), quiet=quiet) as progress:
+        try:
+            for result in run_jobs(
+                found,
+                out_dir=out,
+                options=options,
+                workers=workers,
+                force=force,
+                on_result=progress.advance,
+            ):
+                results.append(result)
+        except KeyboardInterrupt:
+            pass
+    return sorted(results, key=lambda r: order[r.job.path])
+
+
+def _exports(
+    results: list[Result],
+    *,
+    jsonl: Path | None,
+    csv_path: Path | None,
+    db: Path | None,
+    report: Path | None,
+) -> None:
+    records = [r.record for r in results if r.record is not None]
+    if jsonl is not None:
+        from hmic_extract.export import write_jsonl
+
+        write_jsonl(jsonl, records)
+    if csv_path is not None:
+        from hmic_extract.export import write_csv
+
+        write_csv(csv_path, records)
+    if db is not None:
+        from hmic_extract.export import write_store
+
+        write_store(db, records)
+    if report is not None:
+        from hmic_extract.export import write_report
+
+        write_report(report, results)
 
 
 @app.command("check")
@@ -195,7 +268,7 @@ def check_command(
     if not jobs:
         _usage("no input files found")
     compare_options = CheckOptions(ignore_locations=ignore_locations, tolerant=tolerant)
-    results = list(run_jobs(jobs, out_dir=None, options=Options()))
+    results = list(run_jobs(jobs, out_dir=None, options=Options(timeout=0)))
     checks = [check_result(result, expected, compare_options) for result in results]
     if update:
         _update_expected(results, checks, expected)
@@ -204,7 +277,9 @@ def check_command(
         from hmic_extract.write import write_atomic
 
         write_atomic(junit, junit_xml(checks))
-    _report_checks(checks)
+    from hmic_extract import render
+
+    render.check_report(checks)
     raise typer.Exit(EXIT_OK if all(c.ok for c in checks) else EXIT_FAILED)
 
 
@@ -214,10 +289,9 @@ def _update_expected(results: list[Result], checks: list[DocumentCheck], expecte
 
     for result, check in zip(results, checks, strict=True):
         if result.record is None:
-            typer.echo(
-                f"hmic-extract: {result.job.display}: {result.error} [{result.error_code}]",
-                err=True,
-            )
+            from hmic_extract.render import error_line
+
+            error_line(result.job.display, result.error or "", result.error_code or "error")
             continue
         target = expected_path(expected, result.job)
         if check.ok:
@@ -228,45 +302,6 @@ def _update_expected(results: list[Result], checks: list[DocumentCheck], expecte
         typer.echo(f"updated    {target} ({what})")
         for mismatch in check.mismatches:
             typer.echo(f"    {mismatch.path}")
-
-
-def _report_checks(checks: list[DocumentCheck]) -> None:
-    from rich.console import Console
-
-    from hmic_extract.check import describe
-
-    console = Console(highlight=False)
-    failed = [c for c in checks if not c.ok]
-    if console.is_terminal:
-        from rich.table import Table
-
-        for check in failed:
-            if check.error:
-                console.print(f"[bold red]✗ {check.job.display}[/]: {check.error}")
-                continue
-            table = Table(title=f"✗ {check.job.display}", title_justify="left", expand=True)
-            table.add_column("path", style="bold", overflow="fold")
-            table.add_column("expected", style="green", overflow="fold")
-            table.add_column("actual", style="red", overflow="fold")
-            for m in check.mismatches:
-                table.add_row(m.path, repr(m.expected), repr(m.actual))
-            console.print(table)
-    else:
-        for check in failed:
-            print(f"FAIL {check.job.display}")
-            if check.error:
-                print(f"    {check.error}")
-            for mismatch in check.mismatches:
-                print(f"    {describe(mismatch)}")
-    fields = sum(len(c.mismatches) for c in checks)
-    summary = (
-        f"{len(checks) - len(failed)} of {len(checks)} document(s) match; "
-        f"{len(failed)} differ ({fields} field(s))"
-    )
-    if console.is_terminal:
-        console.print(summary, style="green" if not failed else "red")
-    else:
-        print(summary)
 
 
 @app.command("schema")

@@ -152,6 +152,7 @@ class Record(_Model):
         default=SCHEMA_VERSION,
         description="record schema version (semver: major changes break readers, minor add fields)",
     )
+    tool_version: str = Field(description="version of hmic-extract that wrote the record")
     source: Source = Field(description="the input the record was made from")
     title: str | None = Field(default=None, description="the document's own title line")
     force: str | None = Field(description="the inspected force, as named")

@@ -13,3 +13,4 @@ class Options:
     accept_unrecognised: bool = False  # write a record even if the input is not a PCC response
     max_pages: int = 500
     max_bytes: int = 100 * 1024 * 1024
+    timeout: float = 120.0  # seconds per document in a worker process; 0 disables

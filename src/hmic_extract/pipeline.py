@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from hmic_extract import __version__
 from hmic_extract.errors import (
     EmptyInputError,
     InputNotFoundError,
@@ -68,7 +69,7 @@ def extract_bytes(data: bytes, *, path: str, options: Options) -> Record:
         format=loaded.format,  # type: ignore[arg-type]  # loaders name only SourceFormat values
         pages=loaded.pages,
     )
-    record = extract(segmented, source=source)
+    record = extract(segmented, source=source, tool_version=__version__)
     if not _recognised(segmented):
         if not options.accept_unrecognised:
             raise NotAResponseError(

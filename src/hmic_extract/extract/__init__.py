@@ -68,7 +68,7 @@ def _person(
     return find_named(everything, roles)
 
 
-def extract(segmented: Segmented, *, source: Source) -> Record:
+def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Record:
     """The record of one document, with warnings for whatever could not be settled."""
     warnings: list[Warning] = []
     details = read_details(_blocks_of(segmented, "inspection_details"), segmented.title)
@@ -116,6 +116,7 @@ def extract(segmented: Segmented, *, source: Source) -> Record:
     pcc_response = _response(segmented, "pcc_response")
     office = read_office_use(_blocks_of(segmented, "office_use"))
     return Record(
+        tool_version=tool_version,
         source=source,
         title=flatten(segmented.title) if segmented.title else None,
         force=details.force,

@@ -1,0 +1,169 @@
+"""Terminal output for the CLI: progress, per-file lines, summary tables, check diffs.
+
+Everything here writes to the console; nothing here decides anything.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from hmic_extract.batch import Result
+    from hmic_extract.check import DocumentCheck
+
+# A pipe or file gets wide tables: rich would otherwise fold them to 80 columns.
+stdout = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+stderr = Console(stderr=True, highlight=False)
+
+
+def error_line(display: str, reason: str, code: str) -> None:
+    """The one line a user sees for a failed input: ``hmic-extract: FILE: reason [code]``."""
+    print(f"hmic-extract: {display}: {reason} [{code}]", file=sys.stderr, flush=True)
+
+
+class BatchProgress:
+    """A progress bar on a terminal (documents, pages, rate, ETA); plain lines otherwise."""
+
+    def __init__(self, total: int, *, quiet: bool) -> None:
+        self.total = total
+        self.quiet = quiet
+        self.done = 0
+        self.pages = 0
+        self.started = time.monotonic()
+        self.live = not quiet and stderr.is_terminal
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
+
+    def __enter__(self) -> BatchProgress:
+        if self.live:
+            self.progress = Progress(
+                TextColumn("[bold]extracting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("docs · {task.fields[pages]} pages · {task.fields[rate]}"),
+                TimeElapsedColumn(),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                console=stderr,
+                transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("extract", total=self.total, pages=0, rate="")
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def advance(self, result: Result) -> None:
+        self.done += 1
+        self.pages += result.pages
+        if not result.ok:
+            error_line(result.job.display, result.error or "", result.error_code or "error")
+        if self.progress is not None and self.task is not None:
+            elapsed = max(time.monotonic() - self.started, 1e-6)
+            self.progress.update(
+                self.task, advance=1, pages=self.pages, rate=f"{self.done / elapsed:.1f} docs/s"
+            )
+        elif not self.quiet and not stdout.is_terminal:
+            status = "skipped" if result.skipped else "ok" if result.ok else "failed"
+            where = f" -> {result.output}" if result.output else ""
+            print(f"{status:7} {result.job.display}{where}", flush=True)
+
+
+def summary(results: Sequence[Result], *, interrupted_at: int | None = None) -> None:
+    """Totals, then one row per document: what was found, or why it failed."""
+    failed = [r for r in results if not r.ok]
+    warned = [r for r in results if r.ok and r.record is not None and r.record.warnings]
+    skipped = [r for r in results if r.skipped]
+    table = Table(title="hmic-extract", title_justify="left")
+    for column in (
+        "document",
+        "force",
+        "inspection",
+        "published",
+        "grade",
+        "Qs",
+        "AFIs",
+        "warnings",
+    ):
+        table.add_column(column, overflow="fold")
+    for result in results:
+        record = result.record
+        name = str(result.job.relative)
+        if record is None:
+            table.add_row(name, f"[red]failed ({result.error_code})[/]", result.error or "")
+            continue
+        afis = sum(len(q.areas_for_improvement) for q in record.core_questions)
+        afis += len(record.areas_for_improvement)
+        table.add_row(
+            name,
+            record.force or "–",
+            record.inspection.title or "–",
+            record.inspection.published.isoformat() if record.inspection.published else "–",
+            record.judgement.grade or "–",
+            str(len(record.core_questions)),
+            str(afis),
+            ", ".join(sorted({w.code for w in record.warnings})),
+        )
+    stdout.print(table)
+    ok = len(results) - len(failed)
+    line = f"{ok} ok ({len(warned)} with warnings, {len(skipped)} up to date), {len(failed)} failed"
+    stdout.print(line, style="red" if failed else "green")
+    if interrupted_at is not None:
+        stdout.print(f"interrupted: {interrupted_at} input(s) were not processed", style="yellow")
+
+
+def check_report(checks: Sequence[DocumentCheck]) -> None:
+    """Mismatches per document: a table on a terminal, plain lines otherwise; then a count."""
+    from hmic_extract.check import describe
+
+    failed = [c for c in checks if not c.ok]
+    for check in failed:
+        if stdout.is_terminal:
+            if check.error:
+                stdout.print(f"[bold red]✗ {check.job.display}[/]: {check.error}")
+                continue
+            table = Table(title=f"✗ {check.job.display}", title_justify="left", expand=True)
+            table.add_column("path", style="bold", overflow="fold")
+            table.add_column("expected", style="green", overflow="fold")
+            table.add_column("actual", style="red", overflow="fold")
+            for m in check.mismatches:
+                table.add_row(m.path, repr(m.expected), repr(m.actual))
+            stdout.print(table)
+        else:
+            print(f"FAIL {check.job.display}")
+            if check.error:
+                print(f"    {check.error}")
+            for mismatch in check.mismatches:
+                print(f"    {describe(mismatch)}")
+    fields = sum(len(c.mismatches) for c in checks)
+    line = (
+        f"{len(checks) - len(failed)} of {len(checks)} document(s) match; "
+        f"{len(failed)} differ ({fields} field(s))"
+    )
+    if stdout.is_terminal:
+        stdout.print(line, style="red" if failed else "green")
+    else:
+        print(line, flush=True)
