@@ -95,8 +95,25 @@ def _extract(job: Job, options: Options) -> tuple[str, Any]:
     return "ok", record_json(record)
 
 
+def _limit_memory(megabytes: int) -> None:
+    """Cap the worker's address space so a decompression bomb fails instead of swapping."""
+    if megabytes <= 0:
+        return
+    try:
+        import resource
+
+        limit = megabytes * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):  # not on this platform, or not permitted
+        return
+
+
 def _worker(connection: Connection, options: Options) -> None:
     """A worker process: extract each job it is sent until told to stop."""
+    _limit_memory(options.max_memory_mb)
     while True:
         try:
             job = connection.recv()

@@ -27,6 +27,20 @@ _KNOWN_BINARY = (
 )
 
 
+# A Word file expands to at most this many times the input limit; more is a zip bomb.
+_MAX_EXPANSION = 20
+
+
+def _check_expansion(data: bytes, options: Options) -> None:
+    """Refuse a zip whose members would expand past the limit (a decompression bomb)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unpacked = sum(member.file_size for member in archive.infolist())
+    if unpacked > options.max_bytes * _MAX_EXPANSION:
+        raise UnsupportedFormatError(
+            f"the Word file would expand to {unpacked} bytes (a decompression bomb?)"
+        )
+
+
 def sniff_format(data: bytes) -> str:
     """The format of ``data``: pdf, docx, markdown or text. Raises for anything else."""
     if not data:
@@ -59,6 +73,7 @@ def load_bytes(data: bytes, *, options: Options) -> LoadedDocument:
     if fmt == "docx":
         from hmic_extract.load.docx import load_docx
 
+        _check_expansion(data, options)
         return load_docx(data)
     if fmt == "markdown":
         from hmic_extract.load.markdown import load_markdown

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import statistics
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +30,9 @@ from hmic_extract.errors import (
     UnsupportedFormatError,
 )
 from hmic_extract.options import Options
+
+# pdfminer logs every oddity of a damaged file; a user gets our one line instead.
+logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
 
 # Words whose tops differ by less than this fraction of the font size share a line.
 _SAME_LINE = 0.5
@@ -98,8 +103,24 @@ def _line_text(line: list[_Word]) -> str:
     return "".join(parts)
 
 
-# What pdfminer raises on damaged files (pdfplumber wraps them in PdfminerException).
-_DAMAGE = (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError, EOFError)
+# What pdfminer raises on damaged files, directly or wrapped by pdfplumber: its
+# parsers assume well-formed objects and fail with whatever the bad bytes cause.
+_DAMAGE = (
+    PdfminerException,
+    PDFSyntaxError,
+    PSException,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    EOFError,
+    AssertionError,
+    ZeroDivisionError,
+    OverflowError,
+    NotImplementedError,
+    zlib.error,
+)
 
 
 def _unwrap(exc: Exception) -> Exception:
@@ -130,30 +151,32 @@ def _open(data: bytes, options: Options) -> Any:
         raise CorruptDocumentError(f"corrupt or truncated PDF ({exc})") from exc
 
 
+def _read_pages(pdf: Any, options: Options) -> list[tuple[int, list[list[_Word]]]]:
+    """Each page's lines of words, every page released as soon as it is read."""
+    pages = pdf.pages
+    if not pages:
+        raise CorruptDocumentError("the PDF has no pages")
+    if len(pages) > options.max_pages:
+        raise UnsupportedFormatError(
+            f"{len(pages)} pages is over the limit of {options.max_pages} (--max-pages)"
+        )
+    page_lines = []
+    for number, page in enumerate(pages, start=1):
+        words = _words(page)
+        page.close()
+        page_lines.append((number, list(_lines(words))))
+    return page_lines
+
+
 def load_pdf(data: bytes, *, options: Options) -> LoadedDocument:
     """LINE blocks for every text line of every page, with geometry and style."""
     pdf = _open(data, options)
-    with pdf:
-        try:
-            pages = pdf.pages
-        except (*_DAMAGE, PdfminerException) as exc:
-            raise CorruptDocumentError(f"corrupt or truncated PDF ({exc})") from exc
-        if not pages:
-            raise CorruptDocumentError("the PDF has no pages")
-        if len(pages) > options.max_pages:
-            raise UnsupportedFormatError(
-                f"{len(pages)} pages is over the limit of {options.max_pages} (--max-pages)"
-            )
-        page_lines: list[tuple[int, list[list[_Word]]]] = []
-        for number, page in enumerate(pages, start=1):
-            try:
-                words = _words(page)
-            except (*_DAMAGE, PdfminerException) as exc:
-                raise CorruptDocumentError(f"page {number} cannot be read ({exc})") from exc
-            finally:
-                page.close()
-            page_lines.append((number, list(_lines(words))))
-        page_count = len(pages)
+    try:
+        with pdf:
+            page_lines = _read_pages(pdf, options)
+    except _DAMAGE as exc:
+        raise CorruptDocumentError(f"corrupt or truncated PDF ({_unwrap(exc)})") from exc
+    page_count = len(page_lines)
     sizes = [w.size for _, lines in page_lines for line in lines for w in line]
     if not sizes:
         raise NoTextLayerError("the PDF has no text layer (a scan?); OCR is not built in")

@@ -9,6 +9,7 @@ from hmic_extract.errors import UndecodableTextError, UnsupportedFormatError
 
 # Control characters other than tab, line ends and form feed mean binary data.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Enough markdown structure to read a file as markdown: ATX headings, pipe
 # tables, emphasis around a whole line, or task-list boxes.
 _MARKDOWN_SIGNS = re.compile(
@@ -33,6 +34,8 @@ def decode_text(data: bytes) -> str:
             text = data[3:].decode("utf-8")
         except UnicodeDecodeError as exc:
             raise UndecodableTextError(f"invalid UTF-8 text ({exc.reason})") from exc
+    elif _BINARY_BYTES.search(data[:65536]):
+        raise UnsupportedFormatError("binary data, not a document")
     else:
         try:
             text = data.decode("utf-8")

@@ -1,0 +1,168 @@
+"""Batch runs for analysts: folders, failures, re-runs, parallel workers and exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hmic_extract.cli import app
+from tests.conftest import SAMPLES, SEED_MD
+
+runner = CliRunner()
+README = Path(__file__).parent.parent / "README.md"
+
+
+@pytest.fixture
+def tree(tmp_path: Path, rendered: dict[str, Path]) -> Path:
+    """Good files in nested folders, a bad file and a duplicate of a good one."""
+    root = tmp_path / "in"
+    (root / "cleveland" / "2017").mkdir(parents=True)
+    (root / "other").mkdir()
+    shutil.copy(SEED_MD, root / "cleveland" / "2017" / "response.md")
+    shutil.copy(rendered["pdf"], root / "cleveland" / "2017" / "response.pdf")
+    shutil.copy(rendered["text"], root / "other" / "response.txt")
+    shutil.copy(SEED_MD, root / "other" / "duplicate.md")
+    (root / "other" / "broken.pdf").write_bytes(b"%PDF-1.4\n%broken download")
+    (root / "other" / "notes.csv").write_text("not, a, response\n")  # not a supported name
+    return root
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["extract", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_batch_writes_the_good_and_names_the_bad(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, stdout, stderr = _run(str(tree), "--out", str(out), "--jobs", "2")
+    assert code == 1
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    assert written == [
+        "cleveland/2017/response.md.json",
+        "cleveland/2017/response.pdf.json",
+        "other/duplicate.md.json",
+        "other/response.txt.json",
+    ]
+    assert f"hmic-extract: {tree / 'other' / 'broken.pdf'}: " in stderr
+    assert "broken.pdf" in stdout
+    assert "failed (corrupt)" in stdout
+    assert "4 ok" in stdout
+    assert "1 failed" in stdout
+
+
+def test_rerun_skips_unchanged_and_force_redoes(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _run(str(tree), "--out", str(out), "--quiet")
+    target = out / "other" / "response.txt.json"
+    first = target.stat().st_mtime_ns
+    code, stdout, _ = _run(str(tree), "--out", str(out))
+    assert code == 1
+    assert "4 up to date" in stdout
+    assert target.stat().st_mtime_ns == first
+    (tree / "other" / "response.txt").write_bytes(SEED_MD.read_bytes())  # content changed
+    _, stdout, _ = _run(str(tree), "--out", str(out))
+    assert "3 up to date" in stdout
+    _, stdout, _ = _run(str(tree), "--out", str(out), "--force")
+    assert "0 up to date" in stdout
+
+
+def test_records_are_identical_whatever_the_number_of_workers(tree: Path, tmp_path: Path) -> None:
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        _run(str(tree), "--out", str(out), "--jobs", jobs, "--quiet")
+        outputs[jobs] = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.json")}
+    assert outputs["1"] == outputs["2"]
+    assert len(outputs["1"]) == 4
+
+
+def test_plain_progress_lines_when_not_a_terminal(tree: Path, tmp_path: Path) -> None:
+    _, stdout, _ = _run(str(tree), "--out", str(tmp_path / "out"))
+    lines = [line for line in stdout.splitlines() if line.startswith(("ok ", "failed "))]
+    assert len(lines) == 5
+
+
+def test_glob_filters_folder_inputs(tree: Path, tmp_path: Path) -> None:
+    code, _, _ = _run(str(tree), "--out", str(tmp_path / "out"), "--glob", "*.md", "--quiet")
+    assert code == 0
+    assert len(list((tmp_path / "out").rglob("*.json"))) == 2
+
+
+def test_report_carries_error_codes(tree: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    _run(str(tree), "--out", str(tmp_path / "out"), "--report", str(report), "--quiet")
+    entries = json.loads(report.read_text(encoding="utf-8"))["results"]
+    by_name = {Path(e["input"]).name: e for e in entries}
+    assert by_name["broken.pdf"]["status"] == "failed"
+    assert by_name["broken.pdf"]["error_code"] == "corrupt"
+    assert by_name["response.md"]["status"] == "ok"
+
+
+def test_csv_and_jsonl_exports(tmp_path: Path) -> None:
+    table, lines = tmp_path / "items.csv", tmp_path / "records.jsonl"
+    code, _, _ = _run(
+        str(SAMPLES),
+        "--out",
+        str(tmp_path / "out"),
+        "--csv",
+        str(table),
+        "--jsonl",
+        str(lines),
+        "--quiet",
+    )
+    assert code == 0
+    raw = table.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert len(rows) == 3 * 9  # three renderings of the seed, nine AFIs each
+    fifth = next(r for r in rows if r["deadlines"])
+    assert fifth["deadlines"] == "2017-05-01 | 2017-06-01"
+    assert fifth["question_number"] == "3"
+    assert fifth["sub_items"].count(" | ") == 2
+    records = [json.loads(line) for line in lines.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 3
+    assert {r["force"] for r in records} == {"Cleveland Police"}
+
+
+def _readme_queries() -> dict[str, str]:
+    text = README.read_text(encoding="utf-8")
+    found = re.findall(r"<!-- query: (\S+) -->\s*```sql\n(.*?)```", text, re.S)
+    return dict(found)
+
+
+def test_sqlite_store_answers_the_readme_queries(tmp_path: Path, rendered: dict[str, Path]) -> None:
+    store = tmp_path / "responses.sqlite"
+    inputs = [str(SEED_MD), str(rendered["pdf"])]
+    for _ in range(2):  # a second run must not duplicate rows
+        code, _, _ = _run(*inputs, "--out", str(tmp_path / "out"), "--db", str(store), "--quiet")
+        assert code == 0
+    queries = _readme_queries()
+    assert set(queries) == {"afis-per-question", "open-deadlines", "grade-changes"}
+    with sqlite3.connect(store) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM documents").fetchone() == (2,)
+        afis = connection.execute(queries["afis-per-question"]).fetchall()
+        assert [(row[0], row[1], row[3]) for row in afis] == [
+            ("Cleveland Police", 2, 4),
+            ("Cleveland Police", 3, 10),
+            ("Cleveland Police", 4, 4),
+        ]
+        deadlines = connection.execute(
+            queries["open-deadlines"], {"after": "2017-05-15"}
+        ).fetchall()
+        assert [row[3] for row in deadlines] == ["2017-06-01", "2017-06-01"]
+        grades = connection.execute(queries["grade-changes"]).fetchall()
+        assert [row[3:] for row in grades] == [("Requires improvement", "Good")] * 2
+        statements = connection.execute("SELECT speaker FROM statements ORDER BY 1").fetchall()
+        assert statements == [
+            ("Barry Copping",),
+            ("Barry Copping",),
+            ("Iain Spittal",),
+            ("Iain Spittal",),
+        ]
