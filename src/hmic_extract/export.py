@@ -33,6 +33,7 @@ CSV_COLUMNS = (
     "item_text",
     "sub_items",
     "deadlines",
+    "response",
     "page",
 )
 # Sub-items and deadlines share one cell each, joined by this separator.
@@ -87,6 +88,7 @@ def csv_text(records: Iterable[Record]) -> str:
                     item.text,
                     JOIN.join(item.sub_items),
                     JOIN.join(d.date.isoformat() for d in item.deadlines),
+                    item.response or "",
                     item.location.page if item.location.page is not None else "",
                 )
             )
@@ -155,6 +157,7 @@ CREATE TABLE IF NOT EXISTS items (
     question_text TEXT,
     text TEXT NOT NULL,
     sub_items TEXT NOT NULL,
+    response TEXT,
     page INTEGER,
     line_start INTEGER,
     line_end INTEGER,
@@ -255,7 +258,7 @@ def upsert(connection: sqlite3.Connection, record: Record) -> None:
         for kind, question, position, item in items_of(record):
             cursor = connection.execute(
                 "INSERT INTO items (document, kind, position, question, question_text, text, "
-                "sub_items, page, line_start, line_end) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "sub_items, response, page, line_start, line_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     key,
                     kind,
@@ -264,6 +267,7 @@ def upsert(connection: sqlite3.Connection, record: Record) -> None:
                     question.text if question else None,
                     item.text,
                     json.dumps(item.sub_items, ensure_ascii=False),
+                    item.response,
                     item.location.page,
                     item.location.line_start,
                     item.location.line_end,

@@ -10,8 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from hmic_extract.blocks import Block
-from hmic_extract.extract.details import read_details, read_office_use
+from hmic_extract.blocks import Block, BlockKind
+from hmic_extract.extract.details import (
+    force_in_prose,
+    published_in_prose,
+    read_details,
+    read_office_use,
+    title_in_headings,
+)
 from hmic_extract.extract.findings import question_numbers, read_findings, record_location
 from hmic_extract.extract.judgement import read_grades
 from hmic_extract.extract.statements import find_named, read_statements
@@ -36,6 +42,10 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 def _blocks_of(segmented: Segmented, kind: str) -> list[Block]:
     return [b for s in segmented.sections if s.kind == kind for b in s.blocks]
+
+
+def _all_blocks(segmented: Segmented) -> list[Block]:
+    return [*segmented.preamble, *(b for s in segmented.sections for b in s.blocks)]
 
 
 def _paragraphs(blocks: Sequence[Block]) -> list[str]:
@@ -72,18 +82,28 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
     """The record of one document, with warnings for whatever could not be settled."""
     warnings: list[Warning] = []
     details = read_details(_blocks_of(segmented, "inspection_details"), segmented.title)
-    published = details.published
+    everything = "\n\n".join(_paragraphs(_all_blocks(segmented)))
+    published = details.published or published_in_prose(everything)
+    force = details.force or force_in_prose(everything)
+    title = details.title or title_in_headings(
+        [b.text for b in segmented.preamble if b.kind is BlockKind.HEADING]
+    )
     if published is None:
         warnings.append(Warning(code="no_published_date", message="no publication date found"))
-    if details.force is None:
+    if force is None:
         warnings.append(Warning(code="no_force", message="the inspected force is not named"))
 
-    year_source = details.title or ""
+    year_source = title or ""
     years = _YEAR.findall(year_source)
     inspection_year = int(years[-1]) if years else (published.year if published else None)
     judgement_blocks = _blocks_of(segmented, "overall_judgement")
     grades = read_grades(_text(judgement_blocks), inspection_year)
     if not judgement_blocks:
+        summaries = _blocks_of(segmented, "overall_summary") + _blocks_of(
+            segmented, "executive_summary"
+        )
+        grades = read_grades(_text(summaries), inspection_year, judged_only=True)
+    if not judgement_blocks and grades.grade is None:
         warnings.append(Warning(code="no_judgement", message="no overall judgement section"))
     elif grades.grade is None and not grades.no_grade_stated:
         warnings.append(
@@ -119,11 +139,11 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
         tool_version=tool_version,
         source=source,
         title=flatten(segmented.title) if segmented.title else None,
-        force=details.force,
+        force=force,
         commissioner=_person([pcc_response, force_response], COMMISSIONER_ROLES, segmented),
         chief_constable=_person([force_response, pcc_response], CHIEF_CONSTABLE_ROLES, segmented),
         inspection=Inspection(
-            title=details.title,
+            title=title,
             published=published,
             types=[InspectionType(label=t.label, checked=t.checked) for t in details.types],
             force_quoted=details.force_quoted,

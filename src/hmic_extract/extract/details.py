@@ -17,6 +17,39 @@ _ANSWER_AFTER = re.compile(rf"\b(?P<answer>Yes|No)[ \t]*(?P<box>{_BOX})")
 _ANSWER_BEFORE = re.compile(rf"(?P<box>{_BOX})[ \t]*(?P<answer>Yes|No)\b")
 _BOX_THEN_LABEL = re.compile(rf"(?P<box>{_BOX})\s*(?P<label>[^{CHECKED}{UNCHECKED}]+)")
 _LABEL_THEN_BOX = re.compile(rf"(?P<label>[^{CHECKED}{UNCHECKED}]+?)\s*(?P<box>{_BOX})")
+# "On 2 March 2017, HMIC published …", "… inspection, published 20 March 2018":
+# a date in the same sentence as "published" is the publication date.
+_PUBLISHED_SENTENCE = re.compile(r"[^.]*\bpublish(?:ed|ing)\b[^.]*", re.I)
+# A force's name: capitalised words before "Police" or "Constabulary"
+# ("Sussex Police", "British Transport Police", "Cumbria Constabulary").
+_FORCE_NAME = re.compile(
+    r"\b((?:(?:City\s+of\s+)?[A-Z][a-z]+(?:[-\s]+(?:and\s+)?[A-Z][a-z]+)*)\s+"
+    r"(?:Police(?:\s+Service)?|Constabulary))\b(?!\s+and\s+Crime)"
+)
+# Words that start a capitalised phrase but are never part of a force's name.
+_NOT_FORCE_WORDS = frozenset(
+    {
+        "The",
+        "Her",
+        "His",
+        "Majesty",
+        "Inspectorate",
+        "Chief",
+        "Deputy",
+        "Assistant",
+        "Commissioner",
+        "Crime",
+        "National",
+        "Each",
+        "All",
+    }
+)
+# A heading that names the inspection: "Response to HMICFRS PEEL: Police effectiveness 2018".
+_TITLE_HEADING = re.compile(
+    r"^(?:(?:the\s+)?(?:pcc'?s?\s+|commissioner'?s?\s+)?response\s+to\s+(?:the\s+)?)?"
+    r"(?:hmic(?:frs)?(?:'s)?\s+(?:report|inspection)?\s*[:\-–—]?\s*)(?P<title>.+)$",
+    re.I,
+)
 # "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF CLEVELAND POLICE": the force is
 # named at the end of the title line.
 _FORCE_IN_TITLE = re.compile(r"\binspections?\s+of\s+(?P<force>.+?)\s*$", re.I)
@@ -152,3 +185,37 @@ def read_office_use(blocks: Sequence[Block]) -> dict[str, bool | None]:
                 states[name] = _checked(match["box"])
                 break
     return states
+
+
+def published_in_prose(text: str) -> date | None:
+    """The publication date stated in prose, for documents without a details form."""
+    for sentence in _PUBLISHED_SENTENCE.finditer(text):
+        found = parse_date(sentence.group(0))
+        if found is not None:
+            return found
+    return None
+
+
+def force_in_prose(text: str) -> str | None:
+    """The force named most often in the text, for documents without a details form."""
+    counts: dict[str, int] = {}
+    for match in _FORCE_NAME.finditer(" ".join(text.split())):
+        words = match.group(1).split()
+        while words and words[0] in _NOT_FORCE_WORDS:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda name: (counts[name], -len(name)))
+
+
+def title_in_headings(headings: Sequence[str]) -> str | None:
+    """An inspection title given as a heading ("Response to HMICFRS PEEL: …")."""
+    for heading in headings:
+        match = _TITLE_HEADING.match(flatten(heading))
+        if match and len(match["title"].split()) >= 2:
+            return match["title"].strip(" .:")
+    return None

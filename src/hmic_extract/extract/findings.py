@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from hmic_extract.blocks import Block, BlockKind, Location
@@ -57,6 +57,7 @@ class _ItemDraft:
     depth: int
     sub_items: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
+    response: str | None = None
 
 
 @dataclass
@@ -118,6 +119,39 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
+# Column headings of an item table ("Recommendation | Response | Owner"): the
+# column holding the items' text, and the one holding the force's response.
+_RESPONSE_COLUMN = re.compile(
+    r"^(?:force\s+|pcc\s+)?(?:response|action(?:s|\s+taken)?|update|progress|comments?)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _ItemTable:
+    kind: str
+    text_column: int
+    response_column: int | None
+
+
+def _item_table(block: Block) -> _ItemTable | None:
+    """The layout of an item table, if this row is its header."""
+    if block.kind is not BlockKind.TABLE_ROW or len(block.cells) < 2:
+        return None
+    for index, cell in enumerate(block.cells):
+        kind = group_label(cell) if len(cell.split()) <= 4 else None
+        if kind is not None:
+            response = next(
+                (
+                    i
+                    for i, c in enumerate(block.cells)
+                    if i != index and _RESPONSE_COLUMN.match(c.strip())
+                ),
+                None,
+            )
+            return _ItemTable(kind, index, response)
+    return None
+
+
 class _Reader:
     """The state machine over findings blocks."""
 
@@ -130,6 +164,7 @@ class _Reader:
         self.item: _ItemDraft | None = None
         self.pending_number: tuple[int, Location] | None = None
         self.group_open = False  # a label or question was just read: a paragraph may be an item
+        self.table: _ItemTable | None = None  # inside an item table: each row is an item
 
     def _open_question(self, printed: int | None, text: str, location: Location) -> None:
         text = flatten(text).strip("*_ ")
@@ -178,7 +213,30 @@ class _Reader:
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             self._read_block(block, following)
 
+    def _read_table_row(self, block: Block) -> bool:
+        """Read a row of an item table; False when the block is not one."""
+        header = _item_table(block)
+        if header is not None:
+            self.table, self.kind, self.item = header, header.kind, None
+            return True
+        table = self.table
+        if block.kind is not BlockKind.TABLE_ROW:
+            self.table = None
+            return False
+        if table is None or len(block.cells) <= table.text_column:
+            return False
+        text = flatten(block.cells[table.text_column])
+        if not text:
+            return True
+        self._add_item(replace(block, text=text), from_list=False)
+        if self.item is not None and table.response_column is not None:
+            response = flatten(block.cells[table.response_column])
+            self.item.response = response or None
+        return True
+
     def _read_block(self, block: Block, following: Block | None) -> None:
+        if self._read_table_row(block):
+            return
         text = flatten(block.text)
         if self.pending_number is not None:
             pending, location = self.pending_number
@@ -244,6 +302,7 @@ def _item(draft: _ItemDraft, published: date | None) -> tuple[Item, int]:
         sub_items=list(draft.sub_items),
         deadlines=deadlines,
         question=draft.question,
+        response=draft.response,
         location=record_location(draft.location),
     )
     return item, undated

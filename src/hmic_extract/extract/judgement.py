@@ -43,8 +43,12 @@ def _is_previous_cue(cue: re.Match[str], inspection_year: int | None) -> bool:
     return int(year.group(1)) < inspection_year
 
 
-def read_grades(text: str, inspection_year: int | None) -> Grades:
-    """Grades stated in a judgement section's prose."""
+# Outside a judgement section, only sentences that say a judgement was made count.
+_JUDGED = re.compile(r"\b(?:judged|graded|assessed|rated|judgement|judgment|grade)\b", re.I)
+
+
+def read_grades(text: str, inspection_year: int | None, *, judged_only: bool = False) -> Grades:
+    """Grades stated in a judgement section's prose (or, with ``judged_only``, in a summary)."""
     grade: Grade | None = None
     previous: Grade | None = None
     no_grade = bool(NO_GRADE.search(text)) and not re.search(
@@ -52,7 +56,7 @@ def read_grades(text: str, inspection_year: int | None) -> Grades:
     )
     for sentence in _SENTENCE.split(" ".join(text.split())):
         matches = list(GRADE_PATTERN.finditer(sentence))
-        if not matches:
+        if not matches or (judged_only and not _JUDGED.search(sentence)):
             continue
         cues = [c for c in PREVIOUS_CUE.finditer(sentence) if _is_previous_cue(c, inspection_year)]
         first_cue = cues[0].start() if cues else len(sentence)

@@ -7,12 +7,32 @@ templates italicise questions and embolden labels.
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
 
 _PARSER = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+# Stands for a soft line break until the loader decides whether the next line
+# starts a list item of its own (pandoc-style "a." items CommonMark does not know).
+_SOFT_BREAK = "\x00"
+# A wrapped line that starts with one of these markers is a list item of its own.
+_LINE_MARKER = re.compile(
+    r"^\s*(?:\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,4}\)|[ivx]{1,4}\.|[•▪◦o\-–*+])\s+\S"
+)
+
+
+def _split_lines(text: str) -> list[str]:
+    """Text split where a soft-wrapped line starts a list marker; other breaks become spaces."""
+    pieces: list[str] = []
+    for line in text.split(_SOFT_BREAK):
+        if pieces and not _LINE_MARKER.match(line):
+            pieces[-1] = f"{pieces[-1]} {line}"
+        else:
+            pieces.append(line)
+    return pieces
 
 
 def _inline_text(token: Token) -> tuple[str, Style]:
@@ -36,7 +56,7 @@ def _inline_text(token: Token) -> tuple[str, Style]:
             bold_chars += visible if bold_depth else 0
             italic_chars += visible if italic_depth else 0
         elif child.type == "softbreak":
-            parts.append(" ")
+            parts.append(_SOFT_BREAK)
         elif child.type == "hardbreak":
             parts.append("\n")
         elif child.type == "image":
@@ -96,40 +116,48 @@ def load_markdown(text: str) -> LoadedDocument:
             content, style = _inline_text(token)
             parent = tokens[index - 1]
             if row_token is not None:
-                row.append(content)
+                row.append(content.replace(_SOFT_BREAK, " "))
             elif heading_level:
                 blocks.append(
                     Block(
                         BlockKind.HEADING,
-                        content,
+                        content.replace(_SOFT_BREAK, " "),
                         _location(parent),
                         level=heading_level,
                         style=style,
                     )
                 )
                 heading_level = 0
-            elif not content.strip():
+            elif not content.strip(_SOFT_BREAK + " \t"):
                 continue
-            elif item_open and item_open[-1]:
-                item_open[-1] = False
-                blocks.append(
-                    Block(
-                        BlockKind.LIST_ITEM,
-                        content,
-                        _location(parent),
-                        depth=depth,
-                        marker=item_markers[-1],
-                        style=style,
-                    )
-                )
             else:
-                blocks.append(
-                    Block(
-                        BlockKind.PARAGRAPH,
-                        content,
-                        _location(parent),
-                        depth=max(depth, 0),
-                        style=style,
+                pieces = _split_lines(content)
+                starts_item = bool(item_open and item_open[-1])
+                nested_depth = depth + 1 if item_markers else 0
+                for position, piece in enumerate(pieces):
+                    if position == 0 and starts_item:
+                        item_open[-1] = False
+                        kind, text, marker, level = (
+                            BlockKind.LIST_ITEM,
+                            piece,
+                            item_markers[-1],
+                            depth,
+                        )
+                    elif _LINE_MARKER.match(piece):
+                        marker, _, text = piece.strip().partition(" ")
+                        kind, level = BlockKind.LIST_ITEM, nested_depth
+                    else:
+                        kind, text, marker, level = BlockKind.PARAGRAPH, piece, "", max(depth, 0)
+                    blocks.append(
+                        Block(
+                            kind,
+                            text.strip(),
+                            _location(parent),
+                            depth=level,
+                            marker=marker,
+                            style=style
+                            if kind is not BlockKind.LIST_ITEM or not index
+                            else Style(),
+                        )
                     )
-                )
     return LoadedDocument("markdown", tuple(blocks), None)
