@@ -45,9 +45,9 @@ def test_annex_table_of_recommendations() -> None:
     """A Recommendation | Response | Owner table: one item per row, its response kept."""
     record = record_of(STYLES / "annex.md")
     recommendations = record["recommendations"]
-    assert [(r["text"][:30], r["response"]) for r in recommendations] == [
-        ("Within three months, the force", "Accepted. Training delivered."),
-        ("By 1 September 2018, the fo", "Accepted."),
+    assert [(r["text"].split(",")[0], r["response"]) for r in recommendations] == [
+        ("Within three months", "Accepted. Training delivered."),
+        ("By 1 September 2018", "Accepted."),
     ]
     assert [[d["date"] for d in r["deadlines"]] for r in recommendations] == [
         ["2018-06-20"],
