@@ -22,26 +22,55 @@ class BlockKind(StrEnum):
     TABLE_ROW = "table_row"
 
 
+Box = tuple[float, float, float, float]
+
+
+def _union(first: Box | None, second: Box) -> Box:
+    if first is None:
+        return second
+    return (
+        min(first[0], second[0]),
+        min(first[1], second[1]),
+        max(first[2], second[2]),
+        max(first[3], second[3]),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where a block sits in its source: page (None for text) and 1-based lines."""
+    """Where a block sits in its source: page (None for text) and 1-based lines.
+
+    ``bbox`` is the box on ``page`` (PDF points: x0, top, x1, bottom); a block
+    that runs over a page break also lists one box per page in ``boxes``.
+    """
 
     page: int | None
     line_start: int
     line_end: int
-    bbox: tuple[float, float, float, float] | None = None
+    bbox: Box | None = None
+    boxes: tuple[tuple[int, Box], ...] = ()
+
+    def page_boxes(self) -> tuple[tuple[int, Box], ...]:
+        """Every (page, box) this location covers."""
+        if self.boxes:
+            return self.boxes
+        if self.page is not None and self.bbox is not None:
+            return ((self.page, self.bbox),)
+        return ()
 
     def span(self, other: Location) -> Location:
         """The location covering this one and a later one."""
-        bbox = self.bbox
-        if bbox is not None and other.bbox is not None and other.page == self.page:
-            bbox = (
-                min(bbox[0], other.bbox[0]),
-                min(bbox[1], other.bbox[1]),
-                max(bbox[2], other.bbox[2]),
-                max(bbox[3], other.bbox[3]),
-            )
-        return Location(self.page, self.line_start, max(self.line_end, other.line_end), bbox)
+        boxes: dict[int, Box] = dict(self.page_boxes())
+        for page, box in other.page_boxes():
+            boxes[page] = _union(boxes.get(page), box)
+        bbox = boxes.get(self.page) if self.page is not None else None
+        return Location(
+            self.page,
+            self.line_start,
+            max(self.line_end, other.line_end),
+            bbox,
+            tuple(sorted(boxes.items())) if len(boxes) > 1 else (),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,13 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class PageBox(_Model):
+    """The part of an item on one page."""
+
+    page: int = Field(description="1-based page number")
+    bbox: list[float] = Field(description="[x0, top, x1, bottom] in PDF points")
+
+
 class Location(_Model):
     """Where something stands in the source document."""
 
@@ -41,6 +48,9 @@ class Location(_Model):
     bbox: list[float] | None = Field(
         default=None,
         description="[x0, top, x1, bottom] in PDF points on `page`; PDF inputs only",
+    )
+    boxes: list[PageBox] | None = Field(
+        default=None, description="one box per page when the item runs over a page break"
     )
 
 

@@ -17,7 +17,7 @@ from datetime import date
 from hmic_extract.blocks import Block, BlockKind, Location
 from hmic_extract.extract.dates import find_deadlines, has_relative_deadline
 from hmic_extract.extract.judgement import canonical_grade
-from hmic_extract.models import CoreQuestion, Deadline, Grade, Item
+from hmic_extract.models import CoreQuestion, Deadline, Grade, Item, PageBox
 from hmic_extract.models import Location as RecordLocation
 from hmic_extract.normalise import flatten
 from hmic_extract.vocabulary import (
@@ -39,11 +39,19 @@ _ITEM_VOICE = re.compile(r"\b(?:should|must|needs?\s+to|is\s+not|are\s+not|does\
 _QUESTION_START = re.compile(r"^(?:how|to\s+what\s+extent|what|is|are|does|do)\b", re.I)
 
 
+def _rounded(box: tuple[float, float, float, float]) -> list[float]:
+    """Boxes to a hundredth of a point: finer digits are noise between PDF engines."""
+    return [round(value, 2) for value in box]
+
+
 def record_location(location: Location) -> RecordLocation:
     """A block location as the record states it."""
-    bbox = list(location.bbox) if location.bbox is not None else None
     return RecordLocation(
-        page=location.page, line_start=location.line_start, line_end=location.line_end, bbox=bbox
+        page=location.page,
+        line_start=location.line_start,
+        line_end=location.line_end,
+        bbox=_rounded(location.bbox) if location.bbox is not None else None,
+        boxes=[PageBox(page=page, bbox=_rounded(box)) for page, box in location.boxes] or None,
     )
 
 
