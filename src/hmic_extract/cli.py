@@ -16,6 +16,7 @@ from hmic_extract import __version__
 if TYPE_CHECKING:
     from hmic_extract.batch import Job, Result
     from hmic_extract.check import DocumentCheck
+    from hmic_extract.models import Record
     from hmic_extract.options import Options
 
 EXIT_OK = 0
@@ -302,6 +303,63 @@ def _update_expected(results: list[Result], checks: list[DocumentCheck], expecte
         typer.echo(f"updated    {target} ({what})")
         for mismatch in check.mismatches:
             typer.echo(f"    {mismatch.path}")
+
+
+@app.command("show")
+def show_command(
+    document: Annotated[Path, typer.Argument(help="A document, or a record JSON it gave.")],
+    highlight: Annotated[
+        Path | None,
+        typer.Option("--highlight", help="Write one PNG per PDF page, every item boxed, here."),
+    ] = None,
+    password: Annotated[
+        str | None, typer.Option("--password", help="Password for encrypted PDFs.")
+    ] = None,
+) -> None:
+    """Show a document's record as a tree; with --highlight, where every item came from.
+
+    [bold]Examples[/bold]
+
+      hmic-extract show response.pdf
+
+      hmic-extract show response.pdf --highlight pages/
+
+      hmic-extract show out/response.pdf.json
+    """
+    from hmic_extract import render
+    from hmic_extract.errors import HmicError
+    from hmic_extract.options import Options
+
+    options = Options(password=password, accept_unrecognised=True)
+    try:
+        record, data = _record_for_show(document, options)
+        render.record_tree(record)
+        if highlight is not None:
+            from hmic_extract.highlight import write_highlights
+
+            if data is None:
+                _usage("--highlight needs the document itself, not its record")
+            for path in write_highlights(data or b"", record, highlight, options=options):
+                print(f"wrote {path}")
+    except HmicError as error:
+        render.error_line(str(document), error.reason, error.code)
+        raise typer.Exit(EXIT_FAILED) from None
+
+
+def _record_for_show(document: Path, options: Options) -> tuple[Record, bytes | None]:
+    """The record to show: read from a record file, or extracted from the document."""
+    import json
+
+    from hmic_extract.models import Record
+    from hmic_extract.pipeline import extract_bytes, read_input
+
+    data = read_input(document, options=options)
+    if document.suffix.casefold() == ".json":
+        try:
+            return Record.model_validate(json.loads(data)), None
+        except ValueError:
+            pass  # not a record: treat it as a document
+    return extract_bytes(data, path=str(document), options=options), data
 
 
 @app.command("schema")

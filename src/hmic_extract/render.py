@@ -24,8 +24,11 @@ from rich.progress import (
 from rich.table import Table
 
 if TYPE_CHECKING:
+    from rich.tree import Tree
+
     from hmic_extract.batch import Result
     from hmic_extract.check import DocumentCheck
+    from hmic_extract.models import Item, Location, Record
 
 # A pipe or file gets wide tables: rich would otherwise fold them to 80 columns.
 stdout = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
@@ -167,3 +170,69 @@ def check_report(checks: Sequence[DocumentCheck]) -> None:
         stdout.print(line, style="red" if failed else "green")
     else:
         print(line, flush=True)
+
+
+def record_tree(record: Record) -> None:
+    """The record as a tree: sections, core questions, items with sub-items and deadlines."""
+    from rich.tree import Tree
+
+    title = record.inspection.title or record.title or record.source.path
+    root = Tree(f"[bold]{title}[/] — {record.force or 'force not found'}")
+    facts = root.add("[bold]details[/]")
+    published = record.inspection.published.isoformat() if record.inspection.published else "–"
+    facts.add(f"published {published}")
+    grade = record.judgement.grade or "no single grade"
+    previous = record.judgement.previous_grade
+    facts.add(f"grade {grade}" + (f" (previously {previous})" if previous else ""))
+    facts.add(f"PCC {record.commissioner or '–'}; Chief Constable {record.chief_constable or '–'}")
+    ticked = [t.label for t in record.inspection.types if t.checked]
+    facts.add(f"type: {', '.join(ticked) or 'none ticked'}")
+    sections = root.add("[bold]sections[/]")
+    for section in record.sections:
+        where = _where(section.location)
+        sections.add(f"{section.kind} [dim]“{section.heading}” {where}[/]")
+    questions = root.add("[bold]core questions[/]")
+    for question in record.core_questions:
+        label = f"Q{question.number}" if question.number is not None else "Q"
+        grade_note = f" [cyan]{question.grade}[/]" if question.grade else ""
+        node = questions.add(f"[bold blue]{label}[/] {question.text}{grade_note}")
+        if question.note:
+            node.add(f"[dim italic]{question.note}[/]")
+        for item in question.areas_for_improvement:
+            _item_node(node, "AFI", "yellow", item)
+    for tag, colour, items in (
+        ("AFI", "yellow", record.areas_for_improvement),
+        ("recommendation", "green", record.recommendations),
+        ("cause of concern", "red", record.causes_of_concern),
+    ):
+        if items:
+            group = root.add(f"[bold]{tag}s[/]")
+            for item in items:
+                _item_node(group, tag, colour, item)
+    for name in ("force_response", "pcc_response"):
+        response = getattr(record, name)
+        if response is not None and response.statements:
+            node = root.add(f"[bold]{name.replace('_', ' ')}[/]")
+            for statement in response.statements:
+                node.add(f"{statement.role} {statement.speaker}: “{statement.text[:80]}…”")
+    if record.warnings:
+        node = root.add("[bold red]warnings[/]")
+        for warning in record.warnings:
+            node.add(f"[red]{warning.code}[/]: {warning.message}")
+    stdout.print(root)
+
+
+def _where(location: Location) -> str:
+    page = f"p{location.page} " if location.page is not None else ""
+    return f"{page}l{location.line_start}–{location.line_end}"
+
+
+def _item_node(parent: Tree, tag: str, colour: str, item: Item) -> None:
+    text = item.text if len(item.text) <= 160 else item.text[:157] + "…"
+    node = parent.add(f"[{colour}]{tag}[/] {text} [dim]{_where(item.location)}[/]")
+    for sub_item in item.sub_items:
+        node.add(f"– {sub_item}")
+    for deadline in item.deadlines:
+        node.add(f"[magenta]due {deadline.date.isoformat()}[/] ({deadline.text})")
+    if item.response:
+        node.add(f"[dim]response: {item.response}[/]")

@@ -209,3 +209,16 @@ def load_pdf(data: bytes, *, options: Options) -> LoadedDocument:
                 )
             )
     return LoadedDocument("pdf", tuple(blocks), page_count)
+
+
+def page_images(data: bytes, *, resolution: int, options: Options) -> Iterator[tuple[int, Any]]:
+    """Each page rendered as a PIL image at ``resolution`` dots per inch, with its number."""
+    pdf = _open(data, options)
+    try:
+        with pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                image = page.to_image(resolution=resolution).original.convert("RGB")
+                page.close()
+                yield number, image
+    except _DAMAGE as exc:
+        raise CorruptDocumentError(f"corrupt or truncated PDF ({_unwrap(exc)})") from exc
