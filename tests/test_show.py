@@ -32,7 +32,8 @@ def test_show_reads_a_record_file(tmp_path: Path) -> None:
 
 
 def _pixels(image: Image.Image, colour: tuple[int, int, int]) -> int:
-    return sum(1 for pixel in image.getdata() if pixel == colour)
+    counts = image.getcolors(maxcolors=1 << 24) or []
+    return sum(count for count, pixel in counts if pixel == colour)
 
 
 def test_highlight_boxes_every_item_on_its_page(tmp_path: Path, rendered: dict[str, Path]) -> None:
