@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixture_documents import render_pdf, render_text
+from tests.fixture_documents import render_docx, render_pdf, render_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = FIXTURES / "samples"
@@ -29,10 +29,12 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The seed rendered afresh as PDF and as Windows-1252/CRLF text by code in the repo."""
+    """The seed rendered afresh as PDF, Word and Windows-1252/CRLF text by code in the repo."""
     folder = tmp_path_factory.mktemp("rendered")
     pdf = folder / "seed.pdf"
     render_pdf(pdf)
     text = folder / "seed.txt"
     text.write_bytes(render_text().encode("cp1252"))
-    return {"pdf": pdf, "text": text}
+    word = folder / "seed.docx"
+    render_docx(word)
+    return {"pdf": pdf, "text": text, "docx": word}

@@ -1,4 +1,4 @@
-"""Render the seed response as a PDF and as plain text, from code, for tests and samples.
+"""Render the seed response as PDF, Word and plain text, from code, for tests and samples.
 
 The content is the seed markdown (tests/fixtures/samples/*.md); the form's
 checkbox states, which the markdown conversion lost, are set here. The PDF
@@ -113,7 +113,7 @@ def render_pdf(path: Path) -> None:
         if index:
             pdf.cell(70, 6, "")
         pdf.cell(0, 6, f"{_box(checked)} {label}", new_x="LMARGIN", new_y="NEXT")
-    pdf.cell(70, 6, "Is Cleveland Police quoted in the Report?")
+    pdf.cell(100, 6, "Is Cleveland Police quoted in the Report?")
     pdf.cell(0, 6, f"Yes {_box(QUOTED)}   No {_box(not QUOTED)}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     for piece in seed_body():
@@ -180,9 +180,56 @@ def render_text() -> str:
     return "\r\n".join(out) + "\r\n"
 
 
+def render_docx(path: Path) -> None:
+    """The seed as a Word form: details table, heading styles, list styles, office-use table."""
+    import docx
+
+    def box(checked: bool) -> str:
+        return "☒" if checked else "☐"
+
+    document = docx.Document()
+    title = document.add_paragraph()
+    title.add_run(TITLE).bold = True
+    document.add_heading("INSPECTION DETAILS", level=2)
+    table = document.add_table(rows=0, cols=2)
+    for label, value in DETAILS:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    cells = table.add_row().cells
+    cells[0].text = "Type of Inspection:"
+    cells[1].text = f"{box(TYPES[0][1])} {TYPES[0][0]}"
+    for label, checked in TYPES[1:]:
+        cells[1].add_paragraph(f"{box(checked)} {label}")
+    cells = table.add_row().cells
+    cells[0].text = "Is Cleveland Police quoted in the Report?"
+    cells[1].text = f"Yes {box(QUOTED)}   No {box(not QUOTED)}"
+    for piece in seed_body():
+        if piece.kind == "heading":
+            document.add_heading(piece.text, level=2)
+        elif piece.kind == "question":
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"{piece.number}) {piece.text}").italic = True
+        elif piece.kind == "bullet":
+            document.add_paragraph(
+                piece.text, style="List Bullet" if not piece.depth else "List Bullet 2"
+            )
+        else:
+            document.add_paragraph(piece.text)
+    document.add_heading("FOR OFFICE USE ONLY", level=2)
+    office = document.add_table(rows=0, cols=2)
+    for label, checked in OFFICE_USE:
+        cells = office.add_row().cells
+        cells[0].text, cells[1].text = label, box(checked)
+    section = document.sections[0]
+    section.footer.paragraphs[0].text = "Page 1"
+    document.core_properties.created = __import__("datetime").datetime(2017, 3, 2)
+    document.save(str(path))
+
+
 def main() -> None:
     samples = FIXTURES / "samples"
     render_pdf(samples / "cleveland-seed-rendered.pdf")
+    render_docx(samples / "cleveland-seed-rendered.docx")
     (samples / "cleveland-seed-rendered.txt").write_bytes(render_text().encode("cp1252"))
 
 

@@ -121,13 +121,13 @@ def test_csv_and_jsonl_exports(tmp_path: Path) -> None:
     raw = table.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
-    assert len(rows) == 3 * 9  # three renderings of the seed, nine AFIs each
+    assert len(rows) == 4 * 9  # four renderings of the seed, nine AFIs each
     fifth = next(r for r in rows if r["deadlines"])
     assert fifth["deadlines"] == "2017-05-01 | 2017-06-01"
     assert fifth["question_number"] == "3"
     assert fifth["sub_items"].count(" | ") == 2
     records = [json.loads(line) for line in lines.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 3
+    assert len(records) == 4
     assert {r["force"] for r in records} == {"Cleveland Police"}
 
 

@@ -105,6 +105,7 @@ class Block:
     right: float = 0.0  # LINE only: right edge, same unit
     gap_before: float = 0.0  # LINE only: blank space above, in line heights
     sheet: int = 0  # LINE only: physical page (form-feed pages in text), for page furniture
+    columns: tuple[float, ...] = ()  # LINE only: where each column of a form row starts
     cells: tuple[str, ...] = field(default_factory=tuple)  # TABLE_ROW only
 
 

@@ -54,6 +54,9 @@ _HYPHEN_PREFIXES = frozenset(
         "counter long short high low part full cyber child"
     ).split()
 )
+# Two or more spaces inside a line: columns of a form row ("Title of Inspection   PEEL …").
+# Such a row is a block of its own; its neighbours are other rows, not its continuation.
+_COLUMN_GAP = re.compile(r"\S\s{2,}\S")
 _UNDERLINE = re.compile(r"^[=\-~_*]{3,}$")
 _TERMINAL = re.compile(r"[.!?:”\"’]\s*$")
 _DASH_BULLET = re.compile(r"^[-–—](?=[A-Z][a-z])")  # "-The force" (no space after the dash)
@@ -201,6 +204,7 @@ class _Open:
     family: str = ""
     level: int = 0
     text_indent: float = 0.0  # where the text after the marker starts
+    columns: tuple[float, ...] = ()  # a form row: where its value columns start
 
 
 def _column_right(lines: Sequence[Block]) -> dict[int, float]:
@@ -324,6 +328,16 @@ def _group_lines(lines: Sequence[Block]) -> list[Block]:
                 )
             )
             continue
+        if _COLUMN_GAP.search(text):
+            close()
+            current = _Open(BlockKind.PARAGRAPH, text, line, line, columns=line.columns[1:])
+            continue
+        if current is not None and current.columns and not blank_above:
+            if any(abs(line.indent - column) <= unit for column in current.columns):
+                current.text = f"{current.text} {text}"  # the form row's value goes on
+                current.last = line
+                continue
+            close()
         if current is not None and not blank_above and _continues(current, line, right_edge, unit):
             current.text = _join_lines(current.text, text, vocabulary)
             current.last = line

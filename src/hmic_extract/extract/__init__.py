@@ -49,7 +49,14 @@ def _all_blocks(segmented: Segmented) -> list[Block]:
 
 
 def _paragraphs(blocks: Sequence[Block]) -> list[str]:
-    return [flatten(block.text) for block in blocks if block.text.strip()]
+    """Each block's text on one line; numbered list items keep their number ("1) …")."""
+    return [
+        f"{block.marker} {flatten(block.text)}"
+        if block.marker[:1].isalnum() or block.marker[:1] == "("
+        else flatten(block.text)
+        for block in blocks
+        if block.text.strip()
+    ]
 
 
 def _text(blocks: Sequence[Block]) -> str:

@@ -94,6 +94,15 @@ def _lines(words: list[_Word]) -> Iterator[list[_Word]]:
         yield sorted(current, key=lambda w: w.x0)
 
 
+def _columns(line: list[_Word]) -> tuple[float, ...]:
+    """Where each column of the line starts: its first word, and after each wide gap."""
+    starts = [line[0].x0]
+    for before, word in itertools.pairwise(line):
+        if word.x0 - before.x1 > _COLUMN_GAP * word.size:
+            starts.append(word.x0)
+    return tuple(starts)
+
+
 def _line_text(line: list[_Word]) -> str:
     parts = [line[0].text]
     for before, word in itertools.pairwise(line):
@@ -206,6 +215,7 @@ def load_pdf(data: bytes, *, options: Options) -> LoadedDocument:
                     right=x1,
                     gap_before=gap,
                     sheet=number,
+                    columns=_columns(line),
                 )
             )
     return LoadedDocument("pdf", tuple(blocks), page_count)

@@ -16,6 +16,8 @@ _MARKDOWN_SIGNS = re.compile(
     r"^(?:#{1,6}\s+\S|\|.*\|\s*$|\s*[-*+]\s+\[[ xX]\]\s|\*\*[^*\n]+\*\*\s*$|\*[^*\n]+\*\s*$)",
     re.M,
 )
+# Where a column of a laid-out line starts: after a run of two or more spaces.
+_COLUMN_START = re.compile(r"(?<=\S) {2,}(?=\S)")
 _HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml)", re.I)
 
 
@@ -68,6 +70,7 @@ def load_text(text: str) -> LoadedDocument:
             blank_run += 1
             continue
         indent = len(line) - len(line.lstrip())
+        columns = (indent, *(m.end() for m in _COLUMN_START.finditer(line, indent)))
         blocks.append(
             Block(
                 BlockKind.LINE,
@@ -77,6 +80,7 @@ def load_text(text: str) -> LoadedDocument:
                 right=float(len(line)),
                 gap_before=float(blank_run),
                 sheet=sheet,
+                columns=tuple(float(c) for c in columns),
             )
         )
         blank_run = 0
