@@ -18,11 +18,20 @@ from tests.conftest import SEED_MD
 
 runner = CliRunner()
 
-MINIMAL_NO_PAGES = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
+
+def _no_pages() -> bytes:
+    """A well-formed PDF (with a cross-reference table) whose page tree is empty."""
+    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[]/Count 0>>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 3\n0000000000 65535 f \n"
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<</Size 3/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
 
 
 def _fpdf(draw: Callable[[object], None], **encryption: str) -> bytes:
@@ -73,7 +82,7 @@ BAD_INPUTS: dict[str, tuple[str, Callable[[], bytes], str, str]] = {
         "unsupported_format",
         "binary data",
     ),
-    "no-pages": ("no-pages.pdf", lambda: MINIMAL_NO_PAGES, "corrupt", "no pages"),
+    "no-pages": ("no-pages.pdf", _no_pages, "corrupt", "no pages"),
     "encrypted": ("locked.pdf", _encrypted, "encrypted", "needs a password (use --password)"),
     "scan": ("scan.pdf", _scan, "no_text", "OCR is not built in"),
     "gzip": ("notes.txt", lambda: gzip.compress(b"hello " * 100), "unsupported_format", "gzip"),

@@ -115,3 +115,13 @@ def test_unrecognised_document_is_refused_unless_accepted(tmp_path: Path) -> Non
     assert accepted.exit_code == 0
     record = json.loads((tmp_path / "o" / "agenda.txt.json").read_text(encoding="utf-8"))
     assert "not_recognised" in [w["code"] for w in record["warnings"]]
+
+
+def test_stdout_failure_prints_only_the_error(tmp_path: Path) -> None:
+    """Regression: a failed --stdout run printed the summary table into the output."""
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n%broken")
+    result = runner.invoke(app, ["extract", str(broken), "--stdout"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"hmic-extract: {broken}: ")

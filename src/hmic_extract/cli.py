@@ -6,6 +6,7 @@ Exit codes: 0 every input written; 1 some input failed; 2 usage error.
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,6 +19,14 @@ if TYPE_CHECKING:
     from hmic_extract.check import DocumentCheck
     from hmic_extract.models import Record
     from hmic_extract.options import Options
+
+
+class Engine(StrEnum):
+    """The PDF engines a user can choose."""
+
+    PDFIUM = "pdfium"
+    PDFPLUMBER = "pdfplumber"
+
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -90,6 +99,9 @@ def extract_command(
         Path | None,
         typer.Option("--report", help="Write a machine-readable run report (JSON) here."),
     ] = None,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="PDF engine: pdfium (fast) or pdfplumber.")
+    ] = Engine.PDFIUM,
     password: Annotated[
         str | None, typer.Option("--password", help="Password for encrypted PDFs.")
     ] = None,
@@ -135,6 +147,7 @@ def extract_command(
     if (out is None) == (not stdout) or (stdout and out is not None):
         _usage("give exactly one of --out DIR or --stdout")
     options = Options(
+        engine=engine.value,
         password=password,
         accept_unrecognised=accept_unrecognised,
         max_pages=max_pages,
@@ -159,10 +172,11 @@ def extract_command(
         print(f"hmic-extract: {reason}", file=sys.stderr)
         raise typer.Exit(EXIT_FAILED) from None
     interrupted = len(found) - len(results) if len(results) < len(found) else None
-    if stdout and results and results[0].record is not None:
-        from hmic_extract.write import record_json
+    if stdout:
+        if results and results[0].record is not None:
+            from hmic_extract.write import record_json
 
-        sys.stdout.write(record_json(results[0].record))
+            sys.stdout.write(record_json(results[0].record))
     elif not quiet:
         from hmic_extract import render
 

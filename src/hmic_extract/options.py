@@ -9,6 +9,7 @@ from dataclasses import dataclass
 class Options:
     """Every setting that changes what the pipeline does."""
 
+    engine: str = "pdfium"  # PDF engine: pdfium (fast) or pdfplumber
     password: str | None = None  # for encrypted PDFs
     accept_unrecognised: bool = False  # write a record even if the input is not a PCC response
     max_pages: int = 500

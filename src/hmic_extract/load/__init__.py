@@ -66,6 +66,10 @@ def sniff_format(data: bytes) -> str:
 def load_bytes(data: bytes, *, options: Options) -> LoadedDocument:
     """Blocks of a document given as bytes, in the format its content shows."""
     fmt = sniff_format(data)
+    if fmt == "pdf" and options.engine == "pdfium":
+        from hmic_extract.load.pdfium import load_pdfium
+
+        return load_pdfium(data, options=options)
     if fmt == "pdf":
         from hmic_extract.load.pdf import load_pdf
 

@@ -8,12 +8,9 @@ normalise uses to rebuild paragraphs, lists and headings.
 from __future__ import annotations
 
 import io
-import itertools
 import logging
-import statistics
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pdfplumber
@@ -22,53 +19,53 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
+from hmic_extract.blocks import LoadedDocument
 from hmic_extract.errors import (
     CorruptDocumentError,
     EncryptedDocumentError,
-    NoTextLayerError,
     UnsupportedFormatError,
 )
+from hmic_extract.load.pdf_layout import Word, font_style, line_blocks, pdf_line, visual_lines
 from hmic_extract.options import Options
 
 # pdfminer logs every oddity of a damaged file; a user gets our one line instead.
 logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
 
-# Words whose tops differ by less than this fraction of the font size share a line.
-_SAME_LINE = 0.5
-# A horizontal gap wider than this many font sizes separates columns on one line
-# (label | value in a details form); it becomes two spaces in the text.
-_COLUMN_GAP = 1.2
+
+# The same glyph drawn again within this many points is a fake-bold double.
+_DOUBLE = 1.0
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    italic: bool
+def _without_doubled_chars(page: Any) -> Any:
+    """The page without fake-bold doubles: the same glyph drawn again a hair's width away.
+
+    pdfplumber's ``dedupe_chars`` does this by sorting and clustering every
+    character; a hash of rounded positions finds the same doubles in one pass,
+    and the page is only filtered when there are any.
+    """
+    seen: dict[tuple[str, str, int, int], list[float]] = {}
+    doubled: set[int] = set()
+    for char in page.chars:
+        text, font, x0 = char["text"], char["fontname"], float(char["x0"])
+        column, row = round(x0), round(char["top"])
+        near = (x for shift in (-1, 0, 1) for x in seen.get((text, font, column + shift, row), ()))
+        if not text.isspace() and any(abs(x - x0) <= _DOUBLE for x in near):
+            doubled.add(id(char))
+        seen.setdefault((text, font, column, row), []).append(x0)
+    if not doubled:
+        return page
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in doubled)
 
 
-def _font_flags(fontname: str) -> tuple[bool, bool]:
-    name = fontname.rsplit("+", maxsplit=1)[-1].casefold()
-    bold = any(mark in name for mark in ("bold", "black", "heavy", "semibold", "demi"))
-    italic = "italic" in name or "oblique" in name
-    return bold, italic
-
-
-def _words(page: Any) -> list[_Word]:
-    raw = page.dedupe_chars().extract_words(
+def _words(page: Any) -> list[Word]:
+    raw = _without_doubled_chars(page).extract_words(
         keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname", "size"]
     )
     words = []
     for word in raw:
-        bold, italic = _font_flags(str(word["fontname"]))
+        bold, italic = font_style(str(word["fontname"]))
         words.append(
-            _Word(
+            Word(
                 text=str(word["text"]),
                 x0=float(word["x0"]),
                 x1=float(word["x1"]),
@@ -80,36 +77,6 @@ def _words(page: Any) -> list[_Word]:
             )
         )
     return words
-
-
-def _lines(words: list[_Word]) -> Iterator[list[_Word]]:
-    """Words grouped into visual lines, top to bottom, each line left to right."""
-    current: list[_Word] = []
-    for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        if current and abs(word.top - current[0].top) > _SAME_LINE * max(word.size, 1.0):
-            yield sorted(current, key=lambda w: w.x0)
-            current = []
-        current.append(word)
-    if current:
-        yield sorted(current, key=lambda w: w.x0)
-
-
-def _columns(line: list[_Word]) -> tuple[float, ...]:
-    """Where each column of the line starts: its first word, and after each wide gap."""
-    starts = [line[0].x0]
-    for before, word in itertools.pairwise(line):
-        if word.x0 - before.x1 > _COLUMN_GAP * word.size:
-            starts.append(word.x0)
-    return tuple(starts)
-
-
-def _line_text(line: list[_Word]) -> str:
-    parts = [line[0].text]
-    for before, word in itertools.pairwise(line):
-        gap = word.x0 - before.x1
-        parts.append("  " if gap > _COLUMN_GAP * word.size else " ")
-        parts.append(word.text)
-    return "".join(parts)
 
 
 # What pdfminer raises on damaged files, directly or wrapped by pdfplumber: its
@@ -160,7 +127,7 @@ def _open(data: bytes, options: Options) -> Any:
         raise CorruptDocumentError(f"corrupt or truncated PDF ({exc})") from exc
 
 
-def _read_pages(pdf: Any, options: Options) -> list[tuple[int, list[list[_Word]]]]:
+def _read_pages(pdf: Any, options: Options) -> list[tuple[int, list[list[Word]]]]:
     """Each page's lines of words, every page released as soon as it is read."""
     pages = pdf.pages
     if not pages:
@@ -173,7 +140,7 @@ def _read_pages(pdf: Any, options: Options) -> list[tuple[int, list[list[_Word]]
     for number, page in enumerate(pages, start=1):
         words = _words(page)
         page.close()
-        page_lines.append((number, list(_lines(words))))
+        page_lines.append((number, list(visual_lines(words))))
     return page_lines
 
 
@@ -185,40 +152,7 @@ def load_pdf(data: bytes, *, options: Options) -> LoadedDocument:
             page_lines = _read_pages(pdf, options)
     except _DAMAGE as exc:
         raise CorruptDocumentError(f"corrupt or truncated PDF ({_unwrap(exc)})") from exc
-    page_count = len(page_lines)
-    sizes = [w.size for _, lines in page_lines for line in lines for w in line]
-    if not sizes:
-        raise NoTextLayerError("the PDF has no text layer (a scan?); OCR is not built in")
-    body_size = statistics.median(sizes)
-    blocks: list[Block] = []
-    line_number = 0
-    for number, lines in page_lines:
-        previous_bottom: float | None = None
-        for line in lines:
-            line_number += 1
-            top, bottom = min(w.top for w in line), max(w.bottom for w in line)
-            height = max(bottom - top, 1.0)
-            gap = 0.0 if previous_bottom is None else max(top - previous_bottom, 0.0) / height
-            previous_bottom = bottom
-            chars = sum(len(w.text) for w in line)
-            bold = sum(len(w.text) for w in line if w.bold) > chars / 2
-            italic = sum(len(w.text) for w in line if w.italic) > chars / 2
-            size = max(w.size for w in line) / body_size
-            x0, x1 = line[0].x0, max(w.x1 for w in line)
-            blocks.append(
-                Block(
-                    BlockKind.LINE,
-                    _line_text(line),
-                    Location(number, line_number, line_number, (x0, top, x1, bottom)),
-                    style=Style(bold=bold, italic=italic, size=round(size, 3)),
-                    indent=x0,
-                    right=x1,
-                    gap_before=gap,
-                    sheet=number,
-                    columns=_columns(line),
-                )
-            )
-    return LoadedDocument("pdf", tuple(blocks), page_count)
+    return line_blocks([[pdf_line(line) for line in lines] for _, lines in page_lines])
 
 
 def page_images(data: bytes, *, resolution: int, options: Options) -> Iterator[tuple[int, Any]]:
