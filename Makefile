@@ -25,8 +25,8 @@ run: $(BIN)/hmic-extract
 test: lint pytest
 
 lint: $(VENV)/.test-deps
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
 
 pytest: $(VENV)/.test-deps
@@ -37,6 +37,10 @@ eval: $(BIN)/hmic-extract
 	rm -rf out/eval
 	-$(BIN)/hmic-extract extract $(CORPUS) --out out/eval --quiet
 	$(PYTHON) $(CORPUS)/../eval/score.py --corpus $(CORPUS) --pred out/eval -v $(EVAL_ARGS)
+
+## bench: speed, scaling, memory and start-up, as ratios measured in one run
+bench: $(VENV)/.test-deps
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 ## schema: regenerate the published JSON Schema of the record
 schema: $(BIN)/hmic-extract

@@ -79,8 +79,12 @@ def _box(checked: bool) -> str:
     return "[X]" if checked else "[ ]"
 
 
-def render_pdf(path: Path) -> None:
-    """The seed as a two-page-plus PDF with header, footers, bullets and a details form."""
+def render_pdf(path: Path, *, pages: int | None = None) -> None:
+    """The seed as a PDF with header, footers, bullets and a details form.
+
+    With ``pages``, the findings are repeated until the document has about
+    that many pages (for benchmarks).
+    """
     from fpdf import FPDF
 
     class Document(FPDF):
@@ -116,7 +120,15 @@ def render_pdf(path: Path) -> None:
     pdf.cell(100, 6, "Is Cleveland Police quoted in the Report?")
     pdf.cell(0, 6, f"Yes {_box(QUOTED)}   No {_box(not QUOTED)}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    for piece in seed_body():
+    body = seed_body()
+    if pages is not None:
+        findings = [p for p in body if p.kind in ("question", "bullet")]
+        split = next(i for i, p in enumerate(body) if p.text.startswith("FORCE RESPONSE"))
+        filler: list[Piece] = []
+        while len(filler) < 40 * pages:
+            filler += findings
+        body = body[:split] + filler[: max(0, 34 * (pages - 3))] + body[split:]
+    for piece in body:
         if piece.kind == "heading":
             pdf.ln(3)
             pdf.set_font("Helvetica", "B", 11)

@@ -125,3 +125,14 @@ def test_stdout_failure_prints_only_the_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith(f"hmic-extract: {broken}: ")
+
+
+def test_record_json_matches_the_standard_library_encoding() -> None:
+    """pydantic's serializer writes exactly what json.dumps(indent=2) would."""
+    from hmic_extract.options import Options
+    from hmic_extract.pipeline import extract_path
+    from hmic_extract.write import record_json
+
+    record = extract_path(SEED_MD, options=Options())
+    expected = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    assert record_json(record) == expected

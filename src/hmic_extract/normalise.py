@@ -64,16 +64,26 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), Non
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2007\u2009\u202f"), " ")
 
 
+# One translation table for every single-character fix: invisible characters
+# out, odd spaces to spaces, ligatures to letters, box glyphs to ☒/☐.
+_GLYPH_FIXES: dict[int, str | None] = {
+    **_INVISIBLE,
+    **_SPACES,
+    **{ord(ligature): letters for ligature, letters in LIGATURES.items()},
+    **{ord(g): c for g, c in CHECKBOX_GLYPHS.items() if g not in (CHECKED, UNCHECKED)},
+}
+_GLYPHS = str.maketrans(_GLYPH_FIXES)
+
+
 def clean_text(text: str) -> str:
     """Glyph-level cleanup: ligatures, invisible characters, odd spaces, box glyphs."""
-    text = text.translate(_INVISIBLE).translate(_SPACES)
-    for ligature, letters in LIGATURES.items():
-        text = text.replace(ligature, letters)
-    for glyph, canonical in CHECKBOX_GLYPHS.items():
-        if glyph in text and glyph not in (CHECKED, UNCHECKED):
-            text = text.replace(glyph, canonical)
-    text = TYPED_BOX.sub(lambda m: CHECKED if m.group(1) else UNCHECKED, text)
-    return unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        text = text.translate(_GLYPHS)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+    if "[" in text:
+        text = TYPED_BOX.sub(lambda m: CHECKED if m.group(1) else UNCHECKED, text)
+    return text
 
 
 def flatten(text: str) -> str:
@@ -178,7 +188,20 @@ def _vocabulary(lines: Sequence[Block]) -> set[str]:
     return words
 
 
-def _join_lines(first: str, second: str, vocabulary: set[str]) -> str:
+class _LazyVocabulary:
+    """The document's whole words, collected only when a hyphenated break needs them."""
+
+    def __init__(self, lines: Sequence[Block]) -> None:
+        self.lines = lines
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.words is None:
+            self.words = _vocabulary(self.lines)
+        return word in self.words
+
+
+def _join_lines(first: str, second: str, vocabulary: _LazyVocabulary) -> str:
     """Two lines of one paragraph, a hyphenated word split across them rejoined."""
     match = re.search(r"(\w+)-$", first)
     if match and second[:1].islower():
@@ -244,7 +267,7 @@ def _unit(lines: Sequence[Block]) -> float:
 
 def _group_lines(lines: Sequence[Block]) -> list[Block]:
     """Headings, paragraphs and list items rebuilt from physical lines."""
-    vocabulary = _vocabulary(lines)
+    vocabulary = _LazyVocabulary(lines)
     right_edge = _column_right(lines)
     left_edge = min((line.indent for line in lines), default=0.0)
     unit = _unit(lines)
@@ -419,9 +442,13 @@ def _promote_marked_paragraph(block: Block) -> Block:
     return replace(block, kind=BlockKind.LIST_ITEM, text=marker.rest, marker=marker.marker)
 
 
+def _with_text(block: Block, text: str) -> Block:
+    return block if text == block.text else replace(block, text=text)
+
+
 def normalise(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """Clean, furniture-free structural blocks (no LINE blocks) in document order."""
-    cleaned = [replace(b, text=clean_text(b.text)) for b in blocks]
+    cleaned = [_with_text(b, clean_text(b.text)) for b in blocks]
     lines = [b for b in cleaned if b.kind is BlockKind.LINE]
     if lines:
         dropped = _furniture(lines)

@@ -57,11 +57,11 @@ def _section_warnings(record: Record) -> list[Warning]:
 
 
 def validate(record: Record) -> Record:
-    """The record with cross-check warnings added, revalidated as a whole."""
+    """The record with cross-check warnings added (its fields were validated when built)."""
     extra = _question_warnings(record) + _section_warnings(record)
-    data = record.model_dump()
-    data["warnings"] = [*data["warnings"], *(w.model_dump() for w in extra)]
-    return Record.model_validate(data)
+    if not extra:
+        return record
+    return record.model_copy(update={"warnings": [*record.warnings, *extra]})
 
 
 def _locations(value: Any, path: str = "") -> list[tuple[str, dict[str, Any]]]:

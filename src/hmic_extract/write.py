@@ -7,7 +7,6 @@ timestamps, no absolute paths, keys in model order, UTF-8 with a final newline.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -17,8 +16,12 @@ from hmic_extract.models import Record
 
 
 def record_json(record: Record) -> str:
-    """The record as the JSON text hmic-extract writes."""
-    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    """The record as the JSON text hmic-extract writes (pydantic's serializer, in Rust).
+
+    It writes what ``json.dumps(..., indent=2, ensure_ascii=False)`` would, several
+    times faster; a test holds the two equal.
+    """
+    return record.model_dump_json(indent=2) + "\n"
 
 
 def write_atomic(path: Path, text: str) -> None:

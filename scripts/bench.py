@@ -1,0 +1,229 @@
+"""Benchmark: throughput, overhead over raw text extraction, scaling, memory, start-up.
+
+    python scripts/bench.py [--docs 200] [--plumber-docs 40] [--work out/bench]
+
+Builds a benchmark set from content in the repo (the seed rendered as PDFs of
+2 to 40 pages), then measures in one run, so every figure is a ratio against a
+baseline taken on the same machine at the same time. Targets come from the
+speed issue; each line says whether it is met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.fixture_documents import render_pdf  # noqa: E402  (the repo root is added above)
+
+BIN = Path(sys.executable).parent
+CLI = str(BIN / "hmic-extract")
+SET_VERSION = "1"  # bump when the generated set changes
+
+
+def build_set(folder: Path, count: int) -> list[Path]:
+    """``count`` PDFs of 2 to 40 pages (most short, a few long), made once and reused."""
+    marker = folder / f".complete-{SET_VERSION}-{count}"
+    if marker.exists():
+        return sorted(folder.glob("*.pdf"))
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    chance = random.Random(2017)
+    for index in range(count):
+        pages = (
+            40
+            if index == 0
+            else 4
+            if index == 1
+            else chance.choice(
+                [2, 3, 3, 4, 4, 4, 5, 5, 6, 8, 10, 20, 40]
+                if index % 20 == 0
+                else [2, 3, 4, 4, 5, 6]
+            )
+        )
+        render_pdf(folder / f"doc-{index:03}-{pages:02}p.pdf", pages=pages)
+    marker.touch()
+    return sorted(folder.glob("*.pdf"))
+
+
+def page_count(paths: Sequence[Path]) -> int:
+    import pypdfium2 as pdfium
+
+    total = 0
+    for path in paths:
+        document = pdfium.PdfDocument(path)
+        total += len(document)
+        document.close()
+    return total
+
+
+def raw_pdfplumber(paths: Sequence[Path]) -> None:
+    import pdfplumber
+
+    for path in paths:
+        with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                page.close()
+
+
+def raw_pdfium(paths: Sequence[Path]) -> None:
+    import pypdfium2 as pdfium
+
+    for path in paths:
+        document = pdfium.PdfDocument(path.read_bytes())
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+        document.close()
+
+
+def timed(action: Callable[[], object], repeat: int = 1) -> float:
+    """The best of ``repeat`` wall-clock timings, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def cli(*args: str) -> None:
+    subprocess.run([CLI, *args], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def end_to_end(folder: Path, out: Path, engine: str, jobs: int, *, workers: bool) -> float:
+    shutil.rmtree(out, ignore_errors=True)
+    timeout = "120" if workers else "0"
+    return timed(
+        lambda: cli(
+            "extract",
+            str(folder),
+            "--out",
+            str(out),
+            "--engine",
+            engine,
+            "--jobs",
+            str(jobs),
+            "--timeout",
+            timeout,
+            "--quiet",
+            "--force",
+        )
+    )
+
+
+def peak_rss(path: Path) -> int:
+    """Peak resident memory (KiB) of extracting one document in a fresh process."""
+    process = subprocess.Popen(
+        [CLI, "extract", str(path), "--stdout", "--timeout", "0"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, _, usage = os.wait4(process.pid, 0)
+    return int(usage.ru_maxrss)
+
+
+def start_up(command: list[str], runs: int = 15) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, check=False, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument(
+        "--plumber-docs",
+        type=int,
+        default=40,
+        help="documents for the (slow) pdfplumber measurements",
+    )
+    parser.add_argument("--work", type=Path, default=ROOT / "out" / "bench")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    folder = args.work / "set"
+    docs = build_set(folder, args.docs)
+    pages = page_count(docs)
+    print(
+        f"benchmark set: {len(docs)} documents, {pages} pages "
+        f"(built or reused in {time.perf_counter() - started:.0f} s)"
+    )
+    subset = args.work / "plumber-set"
+    shutil.rmtree(subset, ignore_errors=True)
+    subset.mkdir(parents=True)
+    for path in docs[: args.plumber_docs]:
+        shutil.copy(path, subset / path.name)
+    subset_docs = sorted(subset.glob("*.pdf"))
+    subset_pages = page_count(subset_docs)
+    out = args.work / "out"
+
+    raw_ium = timed(lambda: raw_pdfium(docs), repeat=3)
+    ium_1 = end_to_end(folder, out, "pdfium", 1, workers=False)
+    ium_w1 = end_to_end(folder, out, "pdfium", 1, workers=True)
+    ium_w2 = end_to_end(folder, out, "pdfium", 2, workers=True)
+    raw_plumber = timed(lambda: raw_pdfplumber(subset_docs))
+    plumber_1 = end_to_end(subset, out, "pdfplumber", 1, workers=False)
+    plumber_w1 = end_to_end(subset, out, "pdfplumber", 1, workers=True)
+    plumber_w2 = end_to_end(subset, out, "pdfplumber", 2, workers=True)
+    long_doc = next(p for p in docs if p.name.endswith("-40p.pdf"))
+    short_doc = next(p for p in docs if p.name.endswith("-04p.pdf"))
+    rss_long, rss_short = peak_rss(long_doc), peak_rss(short_doc)
+    version = start_up([CLI, "--version"])
+    typer_only = start_up([sys.executable, "-c", "import typer"])
+
+    rows = [
+        ("pdfium end-to-end, pages/s (1 process)", f"{pages / ium_1:,.0f}", ""),
+        ("pdfplumber end-to-end, pages/s (1 process)", f"{subset_pages / plumber_1:,.1f}", ""),
+        (
+            "pdfium engine speed over pdfplumber engine",
+            f"{(pages / ium_1) / (subset_pages / plumber_1):.1f}x",
+            "",
+        ),
+        ("pdfium end-to-end / raw get_text_range", f"{ium_1 / raw_ium:.2f}", "<= 2.0"),
+        ("pdfplumber end-to-end / raw extract_text", f"{plumber_1 / raw_plumber:.2f}", "<= 1.3"),
+        ("--jobs 2 / --jobs 1 throughput (pdfium)", f"{ium_w1 / ium_w2:.2f}", ">= 1.8"),
+        ("--jobs 2 / --jobs 1 throughput (pdfplumber)", f"{plumber_w1 / plumber_w2:.2f}", ">= 1.8"),
+        ("peak RSS 40-page / 4-page document", f"{rss_long / rss_short:.2f}", "<= 1.5"),
+        ("start-up: --version / import typer", f"{version / typer_only:.2f}", "<= 1.5"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"\n{'measure':{width}}  {'value':>9}  target")
+    for name, value, target in rows:
+        verdict = ""
+        if target:
+            bound = float(target.split()[1])
+            number = float(value.rstrip("x").replace(",", ""))
+            verdict = (
+                "met"
+                if (number <= bound if target.startswith("<=") else number >= bound)
+                else "NOT MET"
+            )
+        print(f"{name:{width}}  {value:>9}  {target} {verdict}")
+    print(
+        f"\n(pdfplumber figures on the first {len(subset_docs)} documents, {subset_pages} pages; "
+        f"bench took {time.perf_counter() - started:.0f} s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
