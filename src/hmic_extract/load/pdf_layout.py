@@ -103,8 +103,9 @@ def _line_text(line: list[Word]) -> str:
 
 
 def pdf_line(line: list[Word]) -> PdfLine:
-    """One visual line as the engine-neutral PdfLine."""
-    chars = sum(len(w.text) for w in line)
+    """One visual line as the engine-neutral PdfLine; style by the majority of its letters."""
+    weights = [len(w.text) - w.text.count(" ") for w in line]
+    chars = sum(weights)
     return PdfLine(
         text=_line_text(line),
         x0=line[0].x0,
@@ -112,8 +113,8 @@ def pdf_line(line: list[Word]) -> PdfLine:
         top=min(w.top for w in line),
         bottom=max(w.bottom for w in line),
         size=max(w.size for w in line),
-        bold=sum(len(w.text) for w in line if w.bold) > chars / 2,
-        italic=sum(len(w.text) for w in line if w.italic) > chars / 2,
+        bold=sum(n for n, w in zip(weights, line, strict=True) if w.bold) > chars / 2,
+        italic=sum(n for n, w in zip(weights, line, strict=True) if w.italic) > chars / 2,
         columns=_columns(line),
     )
 

@@ -32,7 +32,13 @@ from hmic_extract.load.pdf_layout import (
 )
 from hmic_extract.options import Options
 
-_WORD = re.compile(r"\S+")
+# A line of PDFium's text, and a chunk of it: words joined by single spaces.
+_LINE = re.compile(r"[^\r\n]+")
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+_SPACE = re.compile(" ")
+# A gap between words wider than this many font sizes is more than a space: the
+# words are read apart, and the shared line builder orders and joins them.
+_WIDEST_SPACE = 1.0
 # PDFium marks a hyphen it took for a line-end hyphenation with these.
 _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
 
@@ -52,7 +58,8 @@ class _Page:
         self.height = page.get_height()
         self.textpage = page.get_textpage()
         self.raw = self.textpage.raw
-        self.fonts: dict[int | None, _Font] = {}
+        self.fonts: dict[tuple[int | None, float], _Font] = {}
+        self.by_object: dict[int | None, _Font] = {}
         self._x = ctypes.c_double()
         self._y = ctypes.c_double()
         self._rect = pdfium_c.FS_RECTF()
@@ -72,58 +79,114 @@ class _Page:
         pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, self._rect)
         return float(self._rect.right)
 
-    def font(self, index: int) -> _Font:
-        """The font of a character, looked up once per text object."""
-        text_object = pdfium_c.FPDFText_GetTextObject(self.raw, index)
-        key = ctypes.cast(text_object, ctypes.c_void_p).value if text_object else None
-        found = self.fonts.get(key)
+    def object_at(self, index: int) -> int | None:
+        """The text object a character belongs to (None for generated characters)."""
+        handle = pdfium_c.FPDFText_GetTextObject(self.raw, index)
+        return ctypes.cast(handle, ctypes.c_void_p).value if handle else None
+
+    def font(self, index: int, key: int | None) -> _Font:
+        """The font of a character in text object ``key``, looked up once per font and size."""
+        found = self.by_object.get(key)
         if found is not None:
             return found
         size = float(pdfium_c.FPDFText_GetFontSize(self.raw, index)) or 1.0
-        name = ""
-        descent = -0.2 * size
-        if text_object:
-            font = pdfium_c.FPDFTextObj_GetFont(text_object)
+        text_object = pdfium_c.FPDFText_GetTextObject(self.raw, index)
+        font = pdfium_c.FPDFTextObj_GetFont(text_object) if text_object else None
+        font_key = (ctypes.cast(font, ctypes.c_void_p).value if font else None, size)
+        found = self.fonts.get(font_key)
+        if found is None:
+            name = ""
+            descent = -0.2 * size
             if font:
                 length = pdfium_c.FPDFFont_GetBaseFontName(font, self._name, len(self._name))
                 name = self._name.raw[: max(length - 1, 0)].decode("latin-1", "replace")
                 if pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), self._descent):
                     descent = float(self._descent.value)
-        bold, italic = font_style(name)
-        found = _Font(bold, italic, size, descent)
-        self.fonts[key] = found
+            bold, italic = font_style(name)
+            found = _Font(bold, italic, size, descent)
+            self.fonts[font_key] = found
+        self.by_object[key] = found
         return found
 
     def close(self) -> None:
         self.textpage.close()
 
 
-def _page_words(page: _Page) -> list[Word]:
-    """Every word on the page: PDFium's text split at spaces and line breaks.
+def _object_end(page: _Page, text: str, start: int, end: int, key: int | None) -> int:
+    """Where the run of characters of text object ``key`` starting at ``start`` ends.
 
-    Each word costs three lookups (its first character's origin and font, its
-    last character's box); fonts are cached per text object.
+    A text object's characters are contiguous in PDFium's text, so the end is
+    found by bisection over [start, end), stepping past generated characters.
+    """
+    last = end - 1
+    while last > start and text[last].isspace():
+        last -= 1
+    if page.object_at(last) == key:
+        return end
+    low, high = start, last  # object_at(low) == key, object_at(high) != key
+    while high - low > 1:
+        middle = (low + high) // 2
+        probe = middle
+        while probe < high and text[probe].isspace():
+            probe += 1
+        if probe >= high:
+            high = middle
+        elif page.object_at(probe) == key:
+            low = probe
+        else:
+            high = middle if middle < probe else probe
+    return high
+
+
+def _page_words(page: _Page) -> list[Word]:
+    """The page's text as word-like chunks with box and font, for the shared line builder.
+
+    A chunk is a run of one text object's characters whose words follow each
+    other at word spacing: it is cut at generated characters, double spaces
+    and any gap wider than a font size (where another object's text may sit,
+    like a box between "Yes" and "No"). Its font is uniform, so a chunk costs
+    a few PDFium calls plus two per space, however many words it holds.
     """
     text = page.text().translate(_HYPHENS)
-    words = []
-    for match in _WORD.finditer(text):
-        first, last = match.start(), match.end() - 1
-        font = page.font(first)
-        x0, baseline = page.origin(first)
-        bottom = page.height - (baseline + font.descent)
-        words.append(
-            Word(
-                text=match.group(0),
-                x0=x0,
-                x1=page.right(last),
-                top=bottom - font.size,
-                bottom=bottom,
-                size=font.size,
-                bold=font.bold,
-                italic=font.italic,
-            )
-        )
+    is_generated, raw = pdfium_c.FPDFText_IsGenerated, page.raw
+    words: list[Word] = []
+    for line in _LINE.finditer(text):
+        position, line_end = line.start(), line.end()
+        while position < line_end:
+            key = page.object_at(position)
+            run_end = _object_end(page, text, position, line_end, key)
+            for chunk in _CHUNK.finditer(text, position, run_end):
+                start, stop = chunk.span()
+                size = page.font(start, key).size
+                piece_start = start
+                for space in _SPACE.finditer(text, start, stop):
+                    at = space.start()
+                    if is_generated(raw, at) or (
+                        page.origin(at + 1)[0] - page.right(at - 1) > _WIDEST_SPACE * size
+                    ):
+                        words.append(_word(page, text, piece_start, at, key))
+                        piece_start = at + 1
+                words.append(_word(page, text, piece_start, stop, key))
+            position = run_end
+            while position < line_end and text[position].isspace():
+                position += 1
     return words
+
+
+def _word(page: _Page, text: str, start: int, stop: int, key: int | None) -> Word:
+    font = page.font(start, key)
+    x0, baseline = page.origin(start)
+    bottom = page.height - (baseline + font.descent)
+    return Word(
+        text=text[start:stop],
+        x0=x0,
+        x1=page.right(stop - 1),
+        top=bottom - font.size,
+        bottom=bottom,
+        size=font.size,
+        bold=font.bold,
+        italic=font.italic,
+    )
 
 
 def _open(data: bytes, options: Options) -> pdfium.PdfDocument:
