@@ -127,7 +127,10 @@ def render_pdf(path: Path, *, pages: int | None = None) -> None:
         filler: list[Piece] = []
         while len(filler) < 40 * pages:
             filler += findings
-        body = body[:split] + filler[: max(0, 34 * (pages - 3))] + body[split:]
+        if pages <= 2:  # the seed itself runs to three pages: keep half its findings
+            body = body[: split // 2] + body[split:]
+        else:
+            body = body[:split] + filler[: 23 * (pages - 3)] + body[split:]
     for piece in body:
         if piece.kind == "heading":
             pdf.ln(3)

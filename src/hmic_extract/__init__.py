@@ -6,11 +6,8 @@ validated record; :class:`Options` carries every setting.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("hmic-extract")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0"
+# The single source of the version (pyproject reads it from here); a literal, so
+# `hmic-extract --version` needs no package metadata lookup at start-up.
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]

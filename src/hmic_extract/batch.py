@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -42,12 +43,16 @@ class Job:
     display: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Result:
-    """What became of one input."""
+    """What became of one input: its record's JSON text, or the reason it failed.
+
+    The record itself is parsed only when someone asks for it, so a quiet batch
+    spends no time in the parent process re-reading what the workers wrote.
+    """
 
     job: Job
-    record: Record | None = None
+    text: str | None = None  # the record as written
     output: Path | None = None
     error_code: str | None = None
     error: str | None = None
@@ -57,6 +62,10 @@ class Result:
     @property
     def ok(self) -> bool:
         return self.error_code is None
+
+    @cached_property
+    def record(self) -> Record | None:
+        return None if self.text is None else Record.model_validate_json(self.text)
 
 
 def _matches(path: Path, globs: Iterable[str]) -> bool:
@@ -92,7 +101,7 @@ def _extract(job: Job, options: Options) -> tuple[str, Any]:
         return "error", ("resources", f"ran out of {error.__class__.__name__[:-5].lower()}")
     except Exception as error:  # the batch boundary: a bug on one file must not stop the rest
         return "error", ("internal", f"internal error ({error.__class__.__name__}: {error})")
-    return "ok", record_json(record)
+    return "ok", (record_json(record), record.source.pages or 0)
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -207,11 +216,12 @@ def input_sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def _up_to_date(job: Job, out_dir: Path) -> Record | None:
-    """The existing record of ``job`` if it was made from the same bytes by this version."""
+def _up_to_date(job: Job, out_dir: Path) -> tuple[str, int] | None:
+    """The existing record (text, pages) of ``job`` if made from the same bytes by this version."""
     target = output_path(out_dir, job.relative)
     try:
-        data = json.loads(target.read_text(encoding="utf-8"))
+        text = target.read_text(encoding="utf-8")
+        data = json.loads(text)
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("tool_version") != __version__:
@@ -220,9 +230,10 @@ def _up_to_date(job: Job, out_dir: Path) -> Record | None:
     if not isinstance(source, dict) or source.get("sha256") != input_sha256(job.path):
         return None
     try:
-        return Record.model_validate(data)
+        Record.model_validate(data)
     except ValueError:
         return None
+    return text, int(source.get("pages") or 0)
 
 
 def run_jobs(
@@ -246,10 +257,10 @@ def run_jobs(
         if existing is not None:
             result = Result(
                 job,
-                record=existing,
+                text=existing[0],
                 output=output_path(out_dir, job.relative) if out_dir else None,
                 skipped=True,
-                pages=existing.source.pages or 0,
+                pages=existing[1],
             )
             if on_result:
                 on_result(result)
@@ -272,15 +283,15 @@ def _finish(job: Job, status: str, payload: Any, out_dir: Path | None) -> Result
     if status != "ok":
         code, reason = payload
         return Result(job, error_code=code, error=reason)
-    record = Record.model_validate_json(payload)
+    text, pages = payload
     target = None
     if out_dir is not None:
         target = output_path(out_dir, job.relative)
         try:
-            write_atomic(target, payload)
+            write_atomic(target, text)
         except HmicError as error:
             return Result(job, error_code=error.code, error=error.reason)
-    return Result(job, record=record, output=target, pages=record.source.pages or 0)
+    return Result(job, text=text, output=target, pages=pages)
 
 
 def default_workers() -> int:

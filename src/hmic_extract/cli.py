@@ -173,10 +173,8 @@ def extract_command(
         raise typer.Exit(EXIT_FAILED) from None
     interrupted = len(found) - len(results) if len(results) < len(found) else None
     if stdout:
-        if results and results[0].record is not None:
-            from hmic_extract.write import record_json
-
-            sys.stdout.write(record_json(results[0].record))
+        if results and results[0].text is not None:
+            sys.stdout.write(results[0].text)
     elif not quiet:
         from hmic_extract import render
 
@@ -427,5 +425,12 @@ def _usage(message: str) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    ``--version`` alone is answered before typer builds the command tree, which
+    costs more than the whole answer.
+    """
+    if sys.argv[1:] == ["--version"]:
+        print(f"hmic-extract {__version__}")
+        return
     app()
