@@ -54,3 +54,12 @@ def test_annex_table_of_recommendations() -> None:
         ["2018-09-01"],
     ]
     assert record["judgement"]["grade"] == "Good"
+
+
+def test_x_in_a_table_cell_ticks_the_box() -> None:
+    """An office-use table ticked with a plain "X"; the row left empty is unticked."""
+    record = record_of(STYLES / "office-x-cell.md")
+    assert record["office_use"] == {
+        "forwarded_to_home_office": True,
+        "published_on_pcc_website": False,
+    }

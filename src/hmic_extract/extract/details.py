@@ -184,6 +184,11 @@ def read_office_use(blocks: Sequence[Block]) -> dict[str, bool | None]:
             if states[name] is None and label.search(match["label"]):
                 states[name] = _checked(match["box"])
                 break
+    # The form has boxes: a listed field with none beside it was left unticked
+    # (an empty table cell next to another row's "X").
+    for name, label in OFFICE_USE_FIELDS:
+        if states[name] is None and label.search(text):
+            states[name] = False
     return states
 
 
