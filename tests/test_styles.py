@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import record_of
 
 STYLES = Path(__file__).parent / "fixtures" / "styles"
@@ -63,3 +65,71 @@ def test_x_in_a_table_cell_ticks_the_box() -> None:
         "forwarded_to_home_office": True,
         "published_on_pcc_website": False,
     }
+
+
+def _table_pdf(path: Path) -> None:
+    """A response whose recommendations are a bordered Recommendation | Response | Owner table."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.add_page()
+
+    def heading(text: str) -> None:
+        pdf.set_font("Helvetica", "B", 12)
+        pdf.cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=11)
+
+    heading("RESPONSE BY THE PCC TO HMICFRS INSPECTIONS OF GWENT POLICE")
+    heading("INSPECTION DETAILS")
+    for label, value in (
+        ("Title of Inspection", "Crime Data Integrity inspection 2018"),
+        ("Date Inspection Published", "20 March 2018"),
+    ):
+        pdf.cell(70, 6, label)
+        pdf.cell(0, 6, value, new_x="LMARGIN", new_y="NEXT")
+    heading("OVERALL JUDGEMENT")
+    pdf.multi_cell(0, 6, "HMICFRS graded Gwent Police as ‘Good’.", new_x="LMARGIN", new_y="NEXT")
+    heading("FINDINGS")
+    with pdf.table(col_widths=(90, 60, 40)) as table:
+        for cells in (
+            ("Recommendation", "Response", "Owner"),
+            (
+                "Within three months, the force should ensure that all staff who record crime "
+                "understand the national crime recording standard.",
+                "Accepted. Training delivered to all call handlers.",
+                "ACC Crime",
+            ),
+            (
+                "By 1 September 2018, the force should audit its recording of rape.",
+                "Accepted.",
+                "Force Crime Registrar",
+            ),
+        ):
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    heading("PCC RESPONSE TO INSPECTION")
+    pdf.multi_cell(0, 6, "Police and Crime Commissioner Jeff Cuthbert said: “I welcome it.”")
+    pdf.output(str(path))
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_pdf_table_of_recommendations(tmp_path: Path, engine: str) -> None:
+    """Multi-line cells stay together: one item per row, with its response."""
+    path = tmp_path / "table.pdf"
+    _table_pdf(path)
+    record = record_of(path, engine=engine)
+    assert [(r["text"], r["response"]) for r in record["recommendations"]] == [
+        (
+            "Within three months, the force should ensure that all staff who record crime "
+            "understand the national crime recording standard.",
+            "Accepted. Training delivered to all call handlers.",
+        ),
+        ("By 1 September 2018, the force should audit its recording of rape.", "Accepted."),
+    ]
+    assert [[d["date"] for d in r["deadlines"]] for r in record["recommendations"]] == [
+        ["2018-06-20"],
+        ["2018-09-01"],
+    ]
+    assert all(r["location"]["page"] == 1 for r in record["recommendations"])

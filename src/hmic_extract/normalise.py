@@ -266,12 +266,16 @@ def _unit(lines: Sequence[Block]) -> float:
 
 
 def _group_lines(lines: Sequence[Block]) -> list[Block]:
-    """Headings, paragraphs and list items rebuilt from physical lines."""
-    vocabulary = _LazyVocabulary(lines)
-    right_edge = _column_right(lines)
-    left_edge = min((line.indent for line in lines), default=0.0)
-    unit = _unit(lines)
-    para_gap = _paragraph_gap(lines)
+    """Headings, paragraphs and list items rebuilt from physical lines.
+
+    Blocks other than LINE (table rows read by a loader) pass through in place.
+    """
+    physical = [line for line in lines if line.kind is BlockKind.LINE]
+    vocabulary = _LazyVocabulary(physical)
+    right_edge = _column_right(physical)
+    left_edge = min((line.indent for line in physical), default=0.0)
+    unit = _unit(physical)
+    para_gap = _paragraph_gap(physical)
     out: list[Block] = []
     current: _Open | None = None
 
@@ -295,6 +299,10 @@ def _group_lines(lines: Sequence[Block]) -> list[Block]:
     for index, line in enumerate(lines):
         if skip_next:
             skip_next = False
+            continue
+        if line.kind is not BlockKind.LINE:
+            close()
+            out.append(line)
             continue
         next_line = lines[index + 1] if index + 1 < len(lines) else None
         text = line.text.strip()
@@ -458,8 +466,8 @@ def normalise(blocks: Sequence[Block]) -> tuple[Block, ...]:
     cleaned = [_with_text(b, clean_text(b.text)) for b in blocks]
     lines = [b for b in cleaned if b.kind is BlockKind.LINE]
     if lines:
-        dropped = _furniture(lines)
-        kept = [line for i, line in enumerate(lines) if i not in dropped]
+        dropped = {id(lines[i]) for i in _furniture(lines)}
+        kept = [b for b in cleaned if id(b) not in dropped]
         structural = _group_lines(kept)
     else:
         structural = [

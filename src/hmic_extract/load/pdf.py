@@ -25,7 +25,16 @@ from hmic_extract.errors import (
     EncryptedDocumentError,
     UnsupportedFormatError,
 )
-from hmic_extract.load.pdf_layout import Word, font_style, line_blocks, pdf_line, visual_lines
+from hmic_extract.load.pdf_layout import (
+    PdfLine,
+    Word,
+    font_style,
+    is_item_table_header,
+    line_blocks,
+    pdf_line,
+    visual_lines,
+    with_table_rows,
+)
 from hmic_extract.options import Options
 
 # pdfminer logs every oddity of a damaged file; a user gets our one line instead.
@@ -152,7 +161,40 @@ def load_pdf(data: bytes, *, options: Options) -> LoadedDocument:
             page_lines = _read_pages(pdf, options)
     except _DAMAGE as exc:
         raise CorruptDocumentError(f"corrupt or truncated PDF ({_unwrap(exc)})") from exc
-    return line_blocks([[pdf_line(line) for line in lines] for _, lines in page_lines])
+    pages = [[pdf_line(line) for line in lines] for _, lines in page_lines]
+    return line_blocks(with_item_tables(data, pages, options=options))
+
+
+def with_item_tables(
+    data: bytes, pages: list[list[PdfLine]], *, options: Options
+) -> list[list[PdfLine]]:
+    """Pages whose text shows an item table get the table's rows as cells.
+
+    pdfplumber's table finder is slow, so it runs only on pages with a line
+    that looks like an item table's header; its cells keep multi-line cell
+    text together, which line-by-line reading would interleave.
+    """
+    wanted = [
+        i for i, lines in enumerate(pages) if any(is_item_table_header(ln.text) for ln in lines)
+    ]
+    if not wanted:
+        return pages
+    pdf = _open(data, options)
+    try:
+        with pdf:
+            for index in wanted:
+                page = pdf.pages[index]
+                for table in page.find_tables():
+                    rows = [
+                        (tuple(row.bbox), tuple(" ".join((cell or "").split()) for cell in cells))
+                        for row, cells in zip(table.rows, table.extract(), strict=False)
+                    ]
+                    if rows and is_item_table_header("  ".join(rows[0][1])):
+                        pages[index] = with_table_rows(pages[index], rows)
+                page.close()
+    except _DAMAGE as exc:
+        raise CorruptDocumentError(f"corrupt or truncated PDF ({_unwrap(exc)})") from exc
+    return pages
 
 
 def page_images(data: bytes, *, resolution: int, options: Options) -> Iterator[tuple[int, Any]]:

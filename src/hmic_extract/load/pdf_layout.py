@@ -8,6 +8,7 @@ they read a page.
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ class PdfLine:
     bold: bool  # most of the line's characters are bold
     italic: bool
     columns: tuple[float, ...]  # where each column starts: the line's start, then after gaps
+    cells: tuple[str, ...] = ()  # a row of an item table, one text per cell
 
 
 # Words whose tops differ by less than this fraction of the font size share a line.
@@ -119,9 +121,66 @@ def pdf_line(line: list[Word]) -> PdfLine:
     )
 
 
+# The header row of a table of items: a group label, a column gap, more columns
+# ("Recommendation   Response   Owner").
+_ITEM_TABLE_HEADER = re.compile(
+    r"^(?:recommendations?|areas?\s+for\s+improvement|causes?\s+(?:of|for)\s+concern|afis?)"
+    r"\s*:?\s{2,}\S",
+    re.IGNORECASE,
+)
+
+
+def is_item_table_header(text: str) -> bool:
+    """Whether a line looks like the header row of a table of items."""
+    return bool(_ITEM_TABLE_HEADER.match(text))
+
+
+def with_table_rows(
+    lines: Sequence[PdfLine],
+    rows: Sequence[tuple[tuple[float, float, float, float], tuple[str, ...]]],
+) -> list[PdfLine]:
+    """A page's lines with those inside a table replaced by the table's rows.
+
+    ``rows`` are (bbox, cells) in reading order; lines whose middle falls inside
+    the table's box go, and the rows take the place of the first of them.
+    """
+    if not rows:
+        return list(lines)
+    x0 = min(box[0] for box, _ in rows)
+    top = min(box[1] for box, _ in rows)
+    x1 = max(box[2] for box, _ in rows)
+    bottom = max(box[3] for box, _ in rows)
+    table_lines = [
+        PdfLine(
+            text="  ".join(cells),
+            x0=box[0],
+            x1=box[2],
+            top=box[1],
+            bottom=box[3],
+            size=0.0,
+            bold=False,
+            italic=False,
+            columns=(box[0],),
+            cells=cells,
+        )
+        for box, cells in rows
+    ]
+    out: list[PdfLine] = []
+    placed = False
+    for line in lines:
+        middle = (line.top + line.bottom) / 2
+        inside = top <= middle <= bottom and line.x0 >= x0 - 1 and line.x1 <= x1 + 1
+        if not inside:
+            out.append(line)
+        elif not placed:
+            out.extend(table_lines)
+            placed = True
+    return out if placed else [*out, *table_lines]
+
+
 def line_blocks(pages: Sequence[Sequence[PdfLine]]) -> LoadedDocument:
     """LINE blocks for every line of every page, numbered through the document."""
-    sizes = [line.size for lines in pages for line in lines]
+    sizes = [line.size for lines in pages for line in lines if not line.cells]
     if not sizes:
         raise NoTextLayerError("the PDF has no text layer (a scan?); OCR is not built in")
     body_size = statistics.median(sizes) or 1.0
@@ -134,6 +193,21 @@ def line_blocks(pages: Sequence[Sequence[PdfLine]]) -> LoadedDocument:
             height = max(line.bottom - line.top, 1.0)
             gap = 0.0 if previous_bottom is None else max(line.top - previous_bottom, 0.0) / height
             previous_bottom = line.bottom
+            if line.cells:
+                blocks.append(
+                    Block(
+                        BlockKind.TABLE_ROW,
+                        "\n".join(cell for cell in line.cells if cell.strip()),
+                        Location(
+                            number,
+                            line_number,
+                            line_number,
+                            (line.x0, line.top, line.x1, line.bottom),
+                        ),
+                        cells=line.cells,
+                    )
+                )
+                continue
             blocks.append(
                 Block(
                     BlockKind.LINE,

@@ -26,6 +26,7 @@ from hmic_extract.load.pdf_layout import (
     PdfLine,
     Word,
     font_style,
+    is_item_table_header,
     line_blocks,
     pdf_line,
     visual_lines,
@@ -229,4 +230,8 @@ def load_pdfium(data: bytes, *, options: Options) -> LoadedDocument:
                 pdf_page.close()
     finally:
         document.close()
+    if any(is_item_table_header(line.text) for lines in pages for line in lines):
+        from hmic_extract.load.pdf import with_item_tables  # pdfplumber, for tables only
+
+        pages = with_item_tables(data, pages, options=options)
     return line_blocks(pages)
