@@ -135,3 +135,26 @@ def test_findings_of_a_small_response(tmp_path: object) -> None:
     assert "question_without_afis" in codes
     assert record["commissioner"] == "Ann Example"
     assert record["chief_constable"] is None
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["The Chief Constable, Iain Spittal, said: “We welcome it.”"],
+        ["Iain Spittal, Chief Constable of Cleveland Police, said: “We welcome it.”"],
+        ["Chief Constable Iain Spittal said: ‘We welcome it.’"],
+    ],
+    ids=["role-comma-name", "name-comma-role", "single-quotes"],
+)
+def test_statement_phrasings(paragraphs: list[str]) -> None:
+    [quote] = read_statements(paragraphs)
+    assert (quote.speaker, quote.role, quote.text) == (
+        "Iain Spittal",
+        "Chief Constable",
+        "We welcome it.",
+    )
+
+
+def test_apostrophes_do_not_end_a_single_quoted_statement() -> None:
+    [quote] = read_statements(["PCC Jane Doe said: ‘We’re pleased, and it’s right.’"])
+    assert quote.text == "We’re pleased, and it’s right."

@@ -133,3 +133,29 @@ def test_pdf_table_of_recommendations(tmp_path: Path, engine: str) -> None:
         ["2018-09-01"],
     ]
     assert all(r["location"]["page"] == 1 for r in record["recommendations"])
+
+
+def test_labelled_items_and_short_question_labels() -> None:
+    """ "Area for improvement 1: …" items, "Q1." questions, numbered headings, name-first roles."""
+    record = record_of(STYLES / "labelled.txt")
+    assert [s["kind"] for s in record["sections"]] == [
+        "inspection_details",
+        "overall_judgement",
+        "findings",
+        "force_response",
+        "pcc_response",
+    ]
+    assert record["inspection"]["published"] == "2017-11-09"
+    assert (record["judgement"]["grade"], record["judgement"]["previous_grade"]) == ("Good", "Good")
+    questions = record["core_questions"]
+    assert [(q["number"], [a["text"] for a in q["areas_for_improvement"]]) for q in questions] == [
+        (1, ["The force should improve its understanding of hidden demand."]),
+        (2, ["The force should review its shift patterns."]),
+    ]
+    [recommendation] = record["recommendations"]
+    assert recommendation["question"] == 2
+    assert recommendation["text"].startswith("By 31 March 2018, the force should publish")
+    assert [d["date"] for d in recommendation["deadlines"]] == ["2018-03-31"]
+    assert record["chief_constable"] == "Ben-Julian Harrington"
+    assert record["commissioner"] == "Roger Hirst"
+    assert record["force"] == "Essex Police"

@@ -157,11 +157,13 @@ def _is_heading_line(line: Block, next_line: Block | None) -> int | None:
     """The heading level a line shows (1 strong, 0 weak), or None for body text."""
     text = line.text.strip()
     words = text.split()
-    if not words or len(words) > _HEADING_MAX_WORDS or split_marker(text):
+    if not words or len(words) > _HEADING_MAX_WORDS:
+        return None
+    if heading_key(text) in SECTION_HEADINGS:
+        return 1  # numbering allowed: "3. FINDINGS"
+    if split_marker(text):
         return None
     if next_line is not None and _UNDERLINE.match(next_line.text.strip()):
-        return 1
-    if heading_key(text) in SECTION_HEADINGS:
         return 1
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 4 and all(c.isupper() for c in letters) and not _CHECKBOXES.search(text):

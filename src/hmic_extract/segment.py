@@ -51,7 +51,7 @@ def _heading_kind(block: Block) -> str | None:
     """The section a block opens, if it is a heading for one."""
     if block.kind is BlockKind.HEADING:
         return section_kind(block.text)
-    if block.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_ROW):
+    if block.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_ROW, BlockKind.LIST_ITEM):
         text = block.text.strip()
         if len(text.split()) <= _PLAIN_HEADING_MAX_WORDS and "\n" not in text:
             return SECTION_HEADINGS.get(heading_key(text))

@@ -226,7 +226,19 @@ NO_AFI_NOTE: Final = re.compile(
 
 # A question announced by a label: "Question 2 – How well …", "Core question 2".
 QUESTION_LABEL: Final = re.compile(
-    r"^(?:core\s+)?question\s+(?P<number>\d{1,2})\s*(?:[:.\-–—)]\s*)?(?P<text>.*)$", re.I
+    r"^(?:(?:core\s+)?question\s+|q)(?P<number>\d{1,2})\s*(?:[:.\-–—)]\s*)?(?P<text>.*)$", re.I
+)
+# An item that carries its own label: "Area for improvement 2: The force should …".
+LABELLED_ITEM: Final = re.compile(
+    r"^(?P<label>(?:causes?\s+(?:of|for)\s+concern|recommendations?|areas?\s+for\s+improvement|"
+    r"afis?)(?:\s+\(?\d{1,2}\)?)?)\s*[:.\-–—]\s+(?P<text>\S.*)$",
+    re.I | re.S,
+)
+# Sentences that say the grade did not change, naming it only once.
+SAME_GRADE: Final = re.compile(
+    r"\b(?:same\s+(?:grade|judgement|judgment|rating)\s+as|maintain(?:s|ed)?|retain(?:s|ed)?|"
+    r"(?:grade|judgement|judgment|rating)\s+(?:is|was)\s+unchanged)\b",
+    re.I,
 )
 # A numbered question or area: "1) How effective …?", "2. Preventing crime".
 NUMBERED: Final = re.compile(r"^\(?(?P<number>\d{1,2})[\).:]?\s+(?P<text>\S.*)$")

@@ -24,9 +24,12 @@ from hmic_extract.vocabulary import (
     AREA_GRADE,
     GROUP_LABEL_MAX_WORDS,
     ITEM_GROUP_LABELS,
+    LABELLED_ITEM,
     NO_AFI_NOTE,
     NUMBERED,
     QUESTION_LABEL,
+    SECTION_HEADINGS,
+    heading_key,
 )
 
 AFI = "area_for_improvement"
@@ -185,6 +188,8 @@ class _Reader:
 
     def _question_of(self, block: Block, following: Block | None) -> tuple[int | None, str] | None:
         """The question a block opens, if it opens one."""
+        if heading_key(block.text) in SECTION_HEADINGS:
+            return None  # a section heading such as "3. Findings", not a question
         label = QUESTION_LABEL.match(block.text)
         if label:
             return int(label["number"]), label["text"]
@@ -268,6 +273,11 @@ class _Reader:
         kind = group_label(text)
         if kind is not None and block.kind is not BlockKind.LIST_ITEM:
             self.kind, self.item, self.group_open = kind, None, True
+            return
+        labelled = LABELLED_ITEM.match(text)
+        if labelled and (label_kind := group_label(labelled["label"])) is not None:
+            self.kind = label_kind
+            self._add_item(replace(block, text=labelled["text"]), from_list=True)
             return
         is_list = block.kind is BlockKind.LIST_ITEM
         if (

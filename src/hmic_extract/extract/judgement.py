@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from hmic_extract.models import Grade
-from hmic_extract.vocabulary import GRADE_PATTERN, NO_GRADE, PREVIOUS_CUE
+from hmic_extract.vocabulary import GRADE_PATTERN, NO_GRADE, PREVIOUS_CUE, SAME_GRADE
 
 _SENTENCE = re.compile(r"(?<=[.!?])[”’\"']?\s+(?=[A-Z“‘\"'])")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -56,6 +56,9 @@ def read_grades(text: str, inspection_year: int | None, *, judged_only: bool = F
     )
     for sentence in _SENTENCE.split(" ".join(text.split())):
         matches = list(GRADE_PATTERN.finditer(sentence))
+        if grade is not None and previous is None and not matches and SAME_GRADE.search(sentence):
+            previous = grade
+            continue
         if not matches or (judged_only and not _JUDGED.search(sentence)):
             continue
         cues = [c for c in PREVIOUS_CUE.finditer(sentence) if _is_previous_cue(c, inspection_year)]
@@ -66,6 +69,8 @@ def read_grades(text: str, inspection_year: int | None, *, judged_only: bool = F
                 previous = previous or value
             elif grade is None and not no_grade:
                 grade = value
+        if grade is not None and previous is None and SAME_GRADE.search(sentence):
+            previous = grade  # "the same grade as last year", "maintained its grade"
     if no_grade:
         grade = None
         previous = None

@@ -9,12 +9,24 @@ from dataclasses import dataclass
 from hmic_extract.vocabulary import NAME, ROLES
 
 _ROLE = "|".join(re.escape(role) for role in ROLES)
-# "Chief Constable Iain Spittal", "Police and Crime Commissioner Julia O’Hare":
-# a role then a name, the name not followed by another capitalised word.
-SPEAKER = re.compile(rf"\b(?P<role>{_ROLE})\s+(?P<name>{NAME})(?![\w’'])")
+# "Chief Constable Iain Spittal", "the Chief Constable, Iain Spittal,": a role
+# then a name, the name not followed by another capitalised word …
+SPEAKER = re.compile(rf"\b(?P<role>{_ROLE})\s*,?\s+(?P<name>{NAME})(?![\w’'])")
+# … or a name then its role: "Iain Spittal, Chief Constable of Cleveland Police,".
+_NAME_FIRST = re.compile(rf"(?P<name>{NAME})\s*,\s+(?:the\s+)?(?P<role>{_ROLE})\b")
 _OPEN = "“"
 _CLOSE = "”"
 _STRAIGHT = '"'
+# Statements in single quotes: an opening ‘ right after "said" or a colon, and a
+# closing ’ after sentence punctuation (not an apostrophe inside a word).
+_SINGLE_OPEN = re.compile(r"(?:\bsaid\b|:)\s*(‘)")
+_SINGLE_CLOSE = re.compile(r"(?<=[.!?,])’(?=\s|$)")
+
+
+def _speaker(paragraph: str) -> re.Match[str] | None:
+    """The first speaker named in a paragraph, role first or name first."""
+    found = [m for m in (SPEAKER.search(paragraph), _NAME_FIRST.search(paragraph)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,24 +36,30 @@ class Quote:
     text: str
 
 
-def _quote_start(paragraph: str, after: int = 0) -> int | None:
+def _quote_start(paragraph: str, after: int = 0) -> tuple[int, bool] | None:
+    """Where a quotation opens, and whether it is in single quotes."""
     for mark in (_OPEN, _STRAIGHT):
         position = paragraph.find(mark, after)
         if position >= 0:
-            return position
-    return None
+            return position, False
+    single = _SINGLE_OPEN.search(paragraph, after)
+    return (single.start(1), True) if single else None
 
 
-def _closes(paragraph: str, start: int) -> int | None:
+def _closes(paragraph: str, start: int, single: bool) -> int | None:
     """Where the quote opened at ``start`` closes in this paragraph, if it does."""
+    if single:
+        match = _SINGLE_CLOSE.search(paragraph, start + 1)
+        return match.start() if match else None
     closing = paragraph.find(_CLOSE, start + 1)
     if closing < 0:
         closing = paragraph.find(_STRAIGHT, start + 1)
     return None if closing < 0 else closing
 
 
-def _starts_quote(paragraph: str) -> bool:
-    return paragraph.lstrip().startswith((_OPEN, _STRAIGHT))
+def _starts_quote(paragraph: str, single: bool) -> bool:
+    marks = ("‘",) if single else (_OPEN, _STRAIGHT)
+    return paragraph.lstrip().startswith(marks)
 
 
 def read_statements(paragraphs: Sequence[str]) -> list[Quote]:
@@ -53,7 +71,7 @@ def read_statements(paragraphs: Sequence[str]) -> list[Quote]:
     quotes: list[Quote] = []
     index = 0
     while index < len(paragraphs):
-        speaker = SPEAKER.search(paragraphs[index])
+        speaker = _speaker(paragraphs[index])
         if speaker is None:
             index += 1
             continue
@@ -62,20 +80,20 @@ def read_statements(paragraphs: Sequence[str]) -> list[Quote]:
             candidate = index + offset
             if candidate >= len(paragraphs):
                 break
-            if offset and SPEAKER.search(paragraphs[candidate]):
+            if offset and _speaker(paragraphs[candidate]):
                 break
-            start = _quote_start(paragraphs[candidate], speaker.end() if offset == 0 else 0)
-            if start is not None:
-                found = (candidate, start)
+            opening = _quote_start(paragraphs[candidate], speaker.end() if offset == 0 else 0)
+            if opening is not None:
+                found = (candidate, *opening)
                 break
         if found is None:
             index += 1
             continue
-        candidate, start = found
+        candidate, start, single = found
         parts: list[str] = []
         paragraph, position = paragraphs[candidate], start
         while True:
-            closing = _closes(paragraph, position)
+            closing = _closes(paragraph, position, single)
             if closing is None:
                 parts.append(paragraph[position + 1 :].strip())
             else:
@@ -83,11 +101,11 @@ def read_statements(paragraphs: Sequence[str]) -> list[Quote]:
             candidate += 1
             if candidate >= len(paragraphs):
                 break
-            if closing is not None and not _starts_quote(paragraphs[candidate]):
+            if closing is not None and not _starts_quote(paragraphs[candidate], single):
                 break
             paragraph = paragraphs[candidate]
             leading = len(paragraph) - len(paragraph.lstrip())
-            position = leading if _starts_quote(paragraph) else -1
+            position = leading if _starts_quote(paragraph, single) else -1
         quotes.append(
             Quote(
                 " ".join(speaker["name"].split()),
@@ -100,8 +118,10 @@ def read_statements(paragraphs: Sequence[str]) -> list[Quote]:
 
 
 def find_named(text: str, roles: frozenset[str]) -> str | None:
-    """The first name printed after one of ``roles`` anywhere in ``text``."""
-    for match in SPEAKER.finditer(" ".join(text.split())):
+    """The first name printed beside one of ``roles`` anywhere in ``text``."""
+    flat = " ".join(text.split())
+    found = [*SPEAKER.finditer(flat), *_NAME_FIRST.finditer(flat)]
+    for match in sorted(found, key=lambda m: m.start()):
         if match["role"] in roles:
             return match["name"]
     return None
