@@ -6,6 +6,7 @@ tool to a new house style is an edit here, not a hunt through the code.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Final
@@ -175,16 +176,26 @@ _HEADING_NUMBERING = re.compile(
 )
 
 
+_MARKUP = re.compile(r"[#*_`]+")
+_TRAILING_PUNCTUATION = re.compile(r"[:.\-–—]+$")
+_NOT_WORD = re.compile(r"[^\w' ]+")
+
+
+@functools.lru_cache(maxsize=8192)
 def heading_key(text: str) -> str:
-    """The comparable form of a heading: case, numbering, quotes and punctuation folded."""
+    """The comparable form of a heading: case, numbering, quotes and punctuation folded.
+
+    Cached: every short line of a document is looked up, often more than once.
+    """
     key = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").casefold()
-    key = re.sub(r"[#*_`]+", "", key)
+    key = _MARKUP.sub("", key)
     key = _HEADING_NUMBERING.sub("", key.strip())
-    key = re.sub(r"[:.\-–—]+$", "", key.strip())
-    key = re.sub(r"[^\w' ]+", " ", key)
-    return re.sub(r"\s+", " ", key).strip()
+    key = _TRAILING_PUNCTUATION.sub("", key.strip())
+    key = _NOT_WORD.sub(" ", key)
+    return " ".join(key.split())
 
 
+@functools.lru_cache(maxsize=8192)
 def section_kind(text: str) -> str | None:
     """The section kind a heading names, or None when it names none we know."""
     key = heading_key(text)
