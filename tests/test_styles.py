@@ -159,3 +159,20 @@ def test_labelled_items_and_short_question_labels() -> None:
     assert record["chief_constable"] == "Ben-Julian Harrington"
     assert record["commissioner"] == "Roger Hirst"
     assert record["force"] == "Essex Police"
+
+
+def test_unnumbered_graded_areas() -> None:
+    """PEEL 2021 onwards: named areas, each with its grade; items keep their area's text."""
+    record = record_of(STYLES / "graded-areas.md")
+    assert record["force"] == "Avon and Somerset Constabulary"
+    assert record["judgement"]["grade"] is None
+    assert [(q["number"], q["text"], q["grade"]) for q in record["core_questions"]] == [
+        (None, "Investigating crime", "Adequate"),
+        (None, "Protecting vulnerable people", "Good"),
+        (None, "Responding to the public", "Requires improvement"),
+    ]
+    assert record["core_questions"][1]["note"] == "No areas for improvement were identified."
+    for kind in ("recommendations", "causes_of_concern"):
+        [item] = record[kind]
+        assert (item["question"], item["question_text"]) == (None, "Responding to the public")
+    assert record["warnings"] == []

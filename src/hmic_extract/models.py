@@ -112,6 +112,10 @@ class Item(_Model):
     sub_items: list[str] = Field(description="the item's nested points, markers removed")
     deadlines: list[Deadline] = Field(description="due dates in the text and sub-items, in order")
     question: int | None = Field(description="number of the core question the item stands under")
+    question_text: str | None = Field(
+        default=None,
+        description="text of the core question the item stands under (areas may be unnumbered)",
+    )
     response: str | None = Field(
         default=None,
         description="the force's response printed beside the item (a response table's column)",

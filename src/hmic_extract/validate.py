@@ -15,13 +15,22 @@ from hmic_extract.models import SCHEMA_VERSION, Record, Warning
 
 def _question_warnings(record: Record) -> list[Warning]:
     warnings = []
+    under_questions = {
+        item.question_text
+        for item in [*record.recommendations, *record.causes_of_concern]
+        if item.question_text is not None
+    }
     for question in record.core_questions:
-        if not question.areas_for_improvement and question.note is None:
+        if (
+            not question.areas_for_improvement
+            and question.note is None
+            and question.text not in under_questions
+        ):
             label = f"question {question.number}" if question.number is not None else "a question"
             warnings.append(
                 Warning(
                     code="question_without_afis",
-                    message=f"{label} has neither areas for improvement nor a note saying none",
+                    message=f"{label} has no items and no note saying there are none",
                 )
             )
     numbers = [q.number for q in record.core_questions if q.number is not None]

@@ -276,7 +276,8 @@ PREVIOUS_CUE: Final = re.compile(
 # Statements that the inspection gives no single grade.
 NO_GRADE: Final = re.compile(
     r"\bnot\s+applicable\b|\bn/a\b|\bno\s+overall\s+(?:grade|judgement|judgment)\b|"
-    r"\bnot\s+give\s+an?\s+overall\b|\bdid\s+not\s+grade\b|\bnot\s+graded\b|\bungraded\b",
+    r"\b(?:not|no\s+longer)\s+(?:give|gives|award|awards|provide|provides|make|makes)\s+an?\s+"
+    r"(?:single\s+)?overall\b|\bdid\s+not\s+grade\b|\bnot\s+graded\b|\bungraded\b",
     re.I,
 )
 

@@ -50,6 +50,8 @@ _TITLE_HEADING = re.compile(
     r"(?:hmic(?:frs)?(?:'s)?\s+(?:report|inspection)?\s*[:\-–—]?\s*)(?P<title>.+)$",
     re.I,
 )
+# Words a force's name keeps in lower case when a capitalised title is re-cased.
+_SMALL_WORDS = frozenset({"and", "of", "the"})
 # "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF CLEVELAND POLICE": the force is
 # named at the end of the title line.
 _FORCE_IN_TITLE = re.compile(r"\binspections?\s+of\s+(?P<force>.+?)\s*$", re.I)
@@ -169,7 +171,10 @@ def force_from_title(title: str) -> str | None:
     if not match or not _FORCE_WORDS.search(match["force"]):
         return None
     force = match["force"].strip(" .:")
-    return force.title() if force.isupper() else force
+    if not force.isupper():
+        return force
+    words = force.title().split()
+    return " ".join([words[0], *(w.lower() if w.lower() in _SMALL_WORDS else w for w in words[1:])])
 
 
 def read_office_use(blocks: Sequence[Block]) -> dict[str, bool | None]:

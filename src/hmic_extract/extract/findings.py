@@ -64,6 +64,7 @@ class _ItemDraft:
     text: str
     location: Location
     question: int | None
+    question_text: str | None
     from_list: bool
     depth: int
     sub_items: list[str] = field(default_factory=list)
@@ -213,8 +214,15 @@ class _Reader:
 
     def _add_item(self, block: Block, from_list: bool) -> None:
         question = self.question.number if self.question else None
+        question_text = self.question.text if self.question else None
         self.item = _ItemDraft(
-            self.kind, flatten(block.text), block.location, question, from_list, block.depth
+            self.kind,
+            flatten(block.text),
+            block.location,
+            question,
+            question_text,
+            from_list,
+            block.depth,
         )
         if self.question is not None and self.kind == AFI:
             self.question.items.append(self.item)
@@ -320,6 +328,7 @@ def _item(draft: _ItemDraft, published: date | None) -> tuple[Item, int]:
         sub_items=list(draft.sub_items),
         deadlines=deadlines,
         question=draft.question,
+        question_text=draft.question_text,
         response=draft.response,
         location=record_location(draft.location),
     )
