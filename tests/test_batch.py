@@ -166,3 +166,29 @@ def test_sqlite_store_answers_the_readme_queries(tmp_path: Path, rendered: dict[
             ("Iain Spittal",),
             ("Iain Spittal",),
         ]
+
+
+def test_interrupted_run_keeps_what_was_written(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C after the first record: it stays, the summary says how far the run got."""
+    from hmic_extract import batch
+
+    real = batch._finish
+    calls = {"count": 0}
+
+    def finish_then_interrupt(*args: object, **kwargs: object) -> object:
+        calls["count"] += 1
+        if calls["count"] == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "_finish", finish_then_interrupt)
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["extract", str(tree), "--out", str(out), "--jobs", "1", "--timeout", "0"]
+    )
+    assert result.exit_code == 130
+    assert len(list(out.rglob("*.json"))) == 1
+    assert "interrupted: 4 input(s) were not processed" in result.stdout
+    assert not list(out.rglob("*.tmp"))

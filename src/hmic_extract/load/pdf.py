@@ -23,14 +23,15 @@ from hmic_extract.blocks import LoadedDocument
 from hmic_extract.errors import (
     CorruptDocumentError,
     EncryptedDocumentError,
-    UnsupportedFormatError,
 )
 from hmic_extract.load.pdf_layout import (
     PdfLine,
     Word,
+    check_page_count,
     font_style,
     is_item_table_header,
     line_blocks,
+    password_error,
     pdf_line,
     visual_lines,
     with_table_rows,
@@ -120,16 +121,14 @@ def _open(data: bytes, options: Options) -> Any:
     except PdfminerException as wrapped:
         cause = _unwrap(wrapped)
         if isinstance(cause, PDFPasswordIncorrect):
-            reason = "wrong password" if options.password else "needs a password (use --password)"
-            raise EncryptedDocumentError(f"the PDF is encrypted and {reason}") from cause
+            raise password_error(options) from cause
         if isinstance(cause, PDFEncryptionError):
             raise EncryptedDocumentError(
                 f"the PDF uses unsupported encryption ({cause})"
             ) from cause
         raise CorruptDocumentError(f"corrupt or truncated PDF ({cause})") from cause
     except PDFPasswordIncorrect as exc:
-        reason = "wrong password" if options.password else "needs a password (use --password)"
-        raise EncryptedDocumentError(f"the PDF is encrypted and {reason}") from exc
+        raise password_error(options) from exc
     except PDFEncryptionError as exc:
         raise EncryptedDocumentError(f"the PDF uses unsupported encryption ({exc})") from exc
     except _DAMAGE as exc:
@@ -139,12 +138,7 @@ def _open(data: bytes, options: Options) -> Any:
 def _read_pages(pdf: Any, options: Options) -> list[tuple[int, list[list[Word]]]]:
     """Each page's lines of words, every page released as soon as it is read."""
     pages = pdf.pages
-    if not pages:
-        raise CorruptDocumentError("the PDF has no pages")
-    if len(pages) > options.max_pages:
-        raise UnsupportedFormatError(
-            f"{len(pages)} pages is over the limit of {options.max_pages} (--max-pages)"
-        )
+    check_page_count(len(pages), options)
     page_lines = []
     for number, page in enumerate(pages, start=1):
         words = _words(page)

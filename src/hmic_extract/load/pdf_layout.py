@@ -14,7 +14,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
-from hmic_extract.errors import NoTextLayerError
+from hmic_extract.errors import (
+    CorruptDocumentError,
+    EncryptedDocumentError,
+    NoTextLayerError,
+    UnsupportedFormatError,
+)
+from hmic_extract.options import Options
 
 # A horizontal gap wider than this many font sizes separates columns on one line
 # (label | value in a details form); it becomes two spaces in the text.
@@ -176,6 +182,22 @@ def with_table_rows(
             out.extend(table_lines)
             placed = True
     return out if placed else [*out, *table_lines]
+
+
+def check_page_count(count: int, options: Options) -> None:
+    """Refuse a PDF with no pages or more pages than allowed, the same way for every engine."""
+    if count == 0:
+        raise CorruptDocumentError("the PDF has no pages")
+    if count > options.max_pages:
+        raise UnsupportedFormatError(
+            f"{count} pages is over the limit of {options.max_pages} (--max-pages)"
+        )
+
+
+def password_error(options: Options) -> EncryptedDocumentError:
+    """The error for a PDF that will not open without (the right) password."""
+    reason = "wrong password" if options.password else "needs a password (use --password)"
+    return EncryptedDocumentError(f"the PDF is encrypted and {reason}")
 
 
 def line_blocks(pages: Sequence[Sequence[PdfLine]]) -> LoadedDocument:

@@ -20,14 +20,15 @@ from hmic_extract.blocks import LoadedDocument
 from hmic_extract.errors import (
     CorruptDocumentError,
     EncryptedDocumentError,
-    UnsupportedFormatError,
 )
 from hmic_extract.load.pdf_layout import (
     PdfLine,
     Word,
+    check_page_count,
     font_style,
     is_item_table_header,
     line_blocks,
+    password_error,
     pdf_line,
     visual_lines,
 )
@@ -195,8 +196,7 @@ def _open(data: bytes, options: Options) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(data, password=options.password)
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
-            reason = "wrong password" if options.password else "needs a password (use --password)"
-            raise EncryptedDocumentError(f"the PDF is encrypted and {reason}") from exc
+            raise password_error(options) from exc
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_SUCCESS:
             # PDFium refuses a document whose page tree is empty without naming an error.
             raise CorruptDocumentError("the PDF has no pages (or no readable page tree)") from exc
@@ -210,12 +210,7 @@ def load_pdfium(data: bytes, *, options: Options) -> LoadedDocument:
     document = _open(data, options)
     try:
         count = len(document)
-        if count == 0:
-            raise CorruptDocumentError("the PDF has no pages")
-        if count > options.max_pages:
-            raise UnsupportedFormatError(
-                f"{count} pages is over the limit of {options.max_pages} (--max-pages)"
-            )
+        check_page_count(count, options)
         pages: list[list[PdfLine]] = []
         for index in range(count):
             try:
