@@ -176,3 +176,26 @@ def test_unnumbered_graded_areas() -> None:
         [item] = record[kind]
         assert (item["question"], item["question_text"]) == (None, "Responding to the public")
     assert record["warnings"] == []
+
+
+def test_text_with_tabs_crlf_and_numbered_afis() -> None:
+    """Regression: a long question line at the marker's indent swallowed the note after it."""
+    record = record_of(STYLES / "kent-crlf-tabs.txt")
+    questions = record["core_questions"]
+    assert [(q["number"], q["note"]) for q in questions] == [
+        (1, None),
+        (2, "No areas for improvement."),
+    ]
+    afis = questions[0]["areas_for_improvement"]
+    assert [a["text"] for a in afis] == [
+        "The force should improve its problem-solving.",
+        "The force should evaluate its neighbourhood work, including:",
+    ]
+    assert afis[1]["sub_items"] == ["rural areas; and", "coastal towns."]
+    assert record["inspection"]["force_quoted"] is False
+    assert record["inspection"]["published"] == "2017-03-02"
+    assert (record["commissioner"], record["chief_constable"]) == ("Matthew Scott", "Alan Pughsley")
+    assert record["office_use"] == {
+        "forwarded_to_home_office": True,
+        "published_on_pcc_website": False,
+    }

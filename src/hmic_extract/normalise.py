@@ -408,7 +408,10 @@ def _continues(current: _Open, line: Block, right_edge: dict[int, float], unit: 
     if current.kind is BlockKind.LIST_ITEM:
         if line.indent > current.first.indent + unit:
             return True
-        return not ended and abs(line.indent - current.first.indent) <= unit
+        # Back at the marker's indent, a line goes on with the item only if the
+        # item's text did not just end a sentence before a capital letter.
+        sentence_over = bool(_TERMINAL.search(previous.text)) and line.text.lstrip()[:1].isupper()
+        return not (ended or sentence_over) and abs(line.indent - current.first.indent) <= unit
     if ended:
         return False
     return abs(line.indent - current.first.indent) <= unit * 4 or line.indent >= current.text_indent
