@@ -199,3 +199,30 @@ def test_text_with_tabs_crlf_and_numbered_afis() -> None:
         "forwarded_to_home_office": True,
         "published_on_pcc_website": False,
     }
+
+
+def test_questions_and_areas_as_markdown_subheadings(tmp_path: Path) -> None:
+    """Sub-headings inside findings structure them; they do not open sections of their own."""
+    path = tmp_path / "subheadings.md"
+    path.write_text(
+        "# Response of the PCC for Dyfed-Powys to HMICFRS\n\n"
+        "## Inspection details\n\nDate Inspection Published: 1 May 2019\n\n"
+        "## Findings\n\n"
+        "### How effective is the force at investigating crime?\n\n"
+        "- The force should improve supervision.\n\n"
+        "### Investigating crime\n\nGrade: Good\n\nNo areas for improvement.\n\n"
+        "## Commissioner's comments\n\n"
+        "Police and Crime Commissioner Dafydd Llywelyn said: “Good work.”\n",
+        encoding="utf-8",
+    )
+    record = record_of(path)
+    assert [s["kind"] for s in record["sections"]] == [
+        "inspection_details",
+        "findings",
+        "pcc_response",
+    ]
+    assert [(q["text"], len(q["areas_for_improvement"])) for q in record["core_questions"]] == [
+        ("How effective is the force at investigating crime?", 1),
+        ("Investigating crime", 0),
+    ]
+    assert [w["code"] for w in record["warnings"] if w["code"] == "unknown_heading"] == []

@@ -62,19 +62,22 @@ def _is_findings_label(text: str) -> bool:
     """Headings that structure findings (questions, areas, item groups) without ending them."""
     text = text.strip()
     return bool(
-        QUESTION_LABEL.match(text)
+        text.endswith("?")
+        or QUESTION_LABEL.match(text)
         or NUMBERED.match(text)
         or AREA_GRADE.match(text)
         or any(pattern.match(text) for pattern, _ in ITEM_GROUP_LABELS)
     )
 
 
-def _opens_unknown_section(block: Block, current: str | None) -> bool:
+def _opens_unknown_section(block: Block, current: str | None, current_level: int) -> bool:
     """Whether an unrecognised heading is strong enough to start a section of its own."""
     if block.kind is not BlockKind.HEADING or current is None:
         return False
     if block.level == 0 or block.level > 3:
         return False  # a bold line or a deep heading structures its section, not the document
+    if current_level and block.level > current_level:
+        return False  # a sub-heading of the current section ("### Investigating crime")
     return not (current == "findings" and _is_findings_label(block.text))
 
 
@@ -98,7 +101,8 @@ def segment(blocks: Sequence[Block]) -> Segmented:
         found = _heading_kind(block)
         if found == "findings" and kind == "findings" and _is_findings_label(block.text):
             found = None  # "Recommendations" inside findings labels a group of items
-        if found is None and _opens_unknown_section(block, kind):
+        level = heading_block.level if heading_block is not None else 0
+        if found is None and _opens_unknown_section(block, kind, level):
             found = "other"
             unknown.append(block.text)
         if found is not None:

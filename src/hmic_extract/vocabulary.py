@@ -168,7 +168,11 @@ KEYWORD_SECTIONS: Final = (
     (("overall", "judgement"), "overall_judgement"),
     (("overall", "judgment"), "overall_judgement"),
     (("overall", "summary"), "overall_summary"),
+    (("response", "recommendation"), "force_response"),
     (("findings",), "findings"),
+    (("area", "improvement"), "findings"),
+    (("recommendation",), "findings"),
+    (("cause", "concern"), "findings"),
 )
 
 _HEADING_NUMBERING = re.compile(
