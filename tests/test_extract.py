@@ -158,3 +158,18 @@ def test_statement_phrasings(paragraphs: list[str]) -> None:
 def test_apostrophes_do_not_end_a_single_quoted_statement() -> None:
     [quote] = read_statements(["PCC Jane Doe said: ‘We’re pleased, and it’s right.’"])
     assert quote.text == "We’re pleased, and it’s right."
+
+
+def test_sign_off_names() -> None:
+    from hmic_extract.extract.statements import signed_by
+    from hmic_extract.vocabulary import COMMISSIONER_ROLES
+
+    assert signed_by([], COMMISSIONER_ROLES) is None  # regression: crashed on no paragraphs
+    assert signed_by(
+        ["Yours sincerely,", "Jeff Cuthbert", "Police and Crime Commissioner for Gwent"],
+        COMMISSIONER_ROLES,
+    ) == ("Jeff Cuthbert")
+    assert (
+        signed_by(["The Cleveland Police and Crime Commissioner spoke."], COMMISSIONER_ROLES)
+        is None
+    )

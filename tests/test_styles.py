@@ -226,3 +226,47 @@ def test_questions_and_areas_as_markdown_subheadings(tmp_path: Path) -> None:
         ("Investigating crime", 0),
     ]
     assert [w["code"] for w in record["warnings"] if w["code"] == "unknown_heading"] == []
+
+
+def test_letter_to_the_chief_inspector_with_an_annex_table(tmp_path: Path) -> None:
+    """A letter: its body is the PCC's response; the annex table gives the recommendations."""
+    import docx
+
+    document = docx.Document()
+    for text in (
+        "Office of the Police and Crime Commissioner for Gwent",
+        "15 May 2018",
+        "Dear Sir Thomas,",
+        "Response to HMICFRS Crime Data Integrity inspection of Gwent Police, "
+        "published 20 March 2018",
+        "I welcome this report and the recognition of the improvement in crime recording.",
+        "Yours sincerely,",
+        "Jeff Cuthbert",
+    ):
+        document.add_paragraph(text)
+    document.add_paragraph("Police and Crime Commissioner for Gwent")
+    document.add_heading("Annex: Recommendations", level=2)
+    table = document.add_table(rows=0, cols=3)
+    for cells in (
+        ("Recommendation", "Response", "Owner"),
+        (
+            "Within three months, the force should ensure that all staff understand crime "
+            "recording.",
+            "Accepted. Training delivered.",
+            "ACC Crime",
+        ),
+    ):
+        row = table.add_row().cells
+        for cell, text in zip(row, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "letter.docx"
+    document.save(str(path))
+    record = record_of(path)
+    assert [s["kind"] for s in record["sections"]] == ["pcc_response", "findings"]
+    assert record["inspection"]["published"] == "2018-03-20"
+    assert record["inspection"]["title"] == "Crime Data Integrity inspection of Gwent Police"
+    assert record["force"] == "Gwent Police"
+    assert record["commissioner"] == "Jeff Cuthbert"
+    [recommendation] = record["recommendations"]
+    assert recommendation["response"] == "Accepted. Training delivered."
+    assert [d["date"] for d in recommendation["deadlines"]] == ["2018-06-20"]

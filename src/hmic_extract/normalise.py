@@ -40,6 +40,8 @@ from hmic_extract.vocabulary import (
 _FURNITURE_BAND = 3
 # A headline is at most this many words; longer lines are prose.
 _HEADING_MAX_WORDS = 12
+# A line this short that names a section in other words is its heading.
+_KEYWORD_HEADING_WORDS = 5
 # A font this much larger than the body text makes a line a heading.
 _HEADING_SIZE = 1.15
 # A line ending this far short of the column's right edge (as a fraction of the
@@ -161,6 +163,16 @@ def _is_heading_line(line: Block, next_line: Block | None) -> int | None:
         return None
     if heading_key(text) in SECTION_HEADINGS:
         return 1  # numbering allowed: "3. FINDINGS"
+    if (
+        len(words) <= _KEYWORD_HEADING_WORDS
+        and not text.endswith((".", ",", ";", ":"))
+        and not _COLUMN_GAP.search(text)
+        and all(w[:1].isupper() for w in words if len(w) >= 4)
+        and section_kind(text) is not None
+    ):
+        return (
+            1  # a short title-case line naming a section in other words: "Annex: Recommendations"
+        )
     if split_marker(text):
         return None
     if next_line is not None and _UNDERLINE.match(next_line.text.strip()):

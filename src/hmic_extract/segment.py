@@ -16,6 +16,7 @@ from hmic_extract.vocabulary import (
     ITEM_GROUP_LABELS,
     NUMBERED,
     QUESTION_LABEL,
+    SALUTATION,
     SECTION_HEADINGS,
     heading_key,
     section_kind,
@@ -54,6 +55,8 @@ def _heading_kind(block: Block) -> str | None:
     if block.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_ROW, BlockKind.LIST_ITEM):
         text = block.text.strip()
         if len(text.split()) <= _PLAIN_HEADING_MAX_WORDS and "\n" not in text:
+            if SALUTATION.match(text):
+                return "pcc_response"  # a letter: its body is the PCC's response
             return SECTION_HEADINGS.get(heading_key(text))
     return None
 

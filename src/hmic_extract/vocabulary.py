@@ -151,6 +151,10 @@ SECTION_HEADINGS: Final = {
     "contact": "other",
 }
 
+# A letter's salutation ("Dear Sir Thomas,"): what follows is the PCC's response,
+# written as a letter to HM Chief Inspector.
+SALUTATION: Final = re.compile(r"^dear\s+[A-Z][\w’'.\- ]{0,60},?$", re.I)
+
 # Fallback for headings of at most KEYWORD_MAX_WORDS words: all words of a set
 # present means that kind. Longer lines are titles or sentences, never matched.
 KEYWORD_MAX_WORDS: Final = 7

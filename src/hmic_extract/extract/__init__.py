@@ -20,7 +20,7 @@ from hmic_extract.extract.details import (
 )
 from hmic_extract.extract.findings import question_numbers, read_findings, record_location
 from hmic_extract.extract.judgement import read_grades
-from hmic_extract.extract.statements import find_named, read_statements
+from hmic_extract.extract.statements import find_named, read_statements, signed_by
 from hmic_extract.models import (
     Inspection,
     InspectionType,
@@ -38,6 +38,9 @@ from hmic_extract.segment import Segmented
 from hmic_extract.vocabulary import CHIEF_CONSTABLE_ROLES, COMMISSIONER_ROLES
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# Where a document without a details form names its inspection: its first few
+# paragraphs (a letter's subject line).
+_TITLE_SEARCH = 8
 
 
 def _blocks_of(segmented: Segmented, kind: str) -> list[Block]:
@@ -82,7 +85,7 @@ def _person(
             if statement.role in roles:
                 return statement.speaker
     everything = "\n".join(b.text for s in segmented.sections for b in s.blocks)
-    return find_named(everything, roles)
+    return find_named(everything, roles) or signed_by(_paragraphs(_all_blocks(segmented)), roles)
 
 
 def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Record:
@@ -94,6 +97,7 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
     force = details.force or force_in_prose(everything)
     title = details.title or title_in_headings(
         [b.text for b in segmented.preamble if b.kind is BlockKind.HEADING]
+        + _paragraphs(_all_blocks(segmented))[:_TITLE_SEARCH]
     )
     if published is None:
         warnings.append(Warning(code="no_published_date", message="no publication date found"))

@@ -19,7 +19,7 @@ _BOX_THEN_LABEL = re.compile(rf"(?P<box>{_BOX})\s*(?P<label>[^{CHECKED}{UNCHECKE
 _LABEL_THEN_BOX = re.compile(rf"(?P<label>[^{CHECKED}{UNCHECKED}]+?)\s*(?P<box>{_BOX})")
 # "On 2 March 2017, HMIC published …", "… inspection, published 20 March 2018":
 # a date in the same sentence as "published" is the publication date.
-_PUBLISHED_SENTENCE = re.compile(r"[^.]*\bpublish(?:ed|ing)\b[^.]*", re.I)
+_PUBLISHED_SENTENCE = re.compile(r"[^.\n]*\bpublish(?:ed|ing)\b[^.\n]*", re.I)
 # A force's name: capitalised words before "Police" or "Constabulary"
 # ("Sussex Police", "British Transport Police", "Cumbria Constabulary").
 _FORCE_NAME = re.compile(
@@ -52,6 +52,9 @@ _TITLE_HEADING = re.compile(
 )
 # Words a force's name keeps in lower case when a capitalised title is re-cased.
 _SMALL_WORDS = frozenset({"and", "of", "the"})
+# A subject line's tail that dates rather than names the inspection.
+_PUBLISHED_SUFFIX = re.compile(r",?\s*(?:published|dated)\b.*$", re.I)
+_TITLE_MAX_WORDS = 20
 # "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF CLEVELAND POLICE": the force is
 # named at the end of the title line.
 _FORCE_IN_TITLE = re.compile(r"\binspections?\s+of\s+(?P<force>.+?)\s*$", re.I)
@@ -226,6 +229,7 @@ def title_in_headings(headings: Sequence[str]) -> str | None:
     """An inspection title given as a heading ("Response to HMICFRS PEEL: …")."""
     for heading in headings:
         match = _TITLE_HEADING.match(flatten(heading))
-        if match and len(match["title"].split()) >= 2:
-            return match["title"].strip(" .:")
+        if match and 2 <= len(match["title"].split()) <= _TITLE_MAX_WORDS:
+            title = _PUBLISHED_SUFFIX.sub("", match["title"])
+            return title.strip(" .:,")
     return None

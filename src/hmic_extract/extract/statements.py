@@ -117,6 +117,25 @@ def read_statements(paragraphs: Sequence[str]) -> list[Quote]:
     return quotes
 
 
+# A letter's sign-off: a short paragraph that is a name, then its role
+# ("Jeff Cuthbert Police and Crime Commissioner for Gwent").
+_SIGN_OFF = re.compile(rf"^(?!The\b)(?P<name>{NAME})\s*,?\s+(?P<role>{_ROLE})\b")
+_SIGN_OFF_MAX_WORDS = 14
+
+
+def signed_by(paragraphs: Sequence[str], roles: frozenset[str]) -> str | None:
+    """The name a letter is signed with, where its role is one of ``roles``."""
+    for paragraph, following in zip(paragraphs, [*paragraphs[1:], ""], strict=False):
+        # The name and its role on one line, or the name alone above its role.
+        for candidate in (paragraph, f"{paragraph} {following}"):
+            if len(candidate.split()) > _SIGN_OFF_MAX_WORDS:
+                continue
+            match = _SIGN_OFF.match(candidate.strip())
+            if match and match["role"] in roles:
+                return " ".join(match["name"].split())
+    return None
+
+
 def find_named(text: str, roles: frozenset[str]) -> str | None:
     """The first name printed beside one of ``roles`` anywhere in ``text``."""
     flat = " ".join(text.split())
