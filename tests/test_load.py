@@ -87,3 +87,37 @@ def test_markdown_blocks_keep_structure() -> None:
 def test_loading_arbitrary_text_never_raises_unexpectedly(text: str) -> None:
     with contextlib.suppress(UnsupportedFormatError, EmptyInputError):
         load_bytes(text.encode("utf-8"), options=Options())
+
+
+def test_word_checkboxes_of_every_kind(tmp_path: object) -> None:
+    """Glyph boxes, Wingdings symbols and legacy FORMCHECKBOX fields all read as ☒/☐."""
+    from pathlib import Path
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from hmic_extract.load.docx import load_docx
+
+    document = docx.Document()
+    document.add_paragraph("☒ National")
+    symbol = document.add_paragraph()
+    symbol._p.append(
+        parse_xml(f'<w:r {nsdecls("w")}><w:sym w:font="Wingdings" w:char="F0FE"/></w:r>')
+    )
+    symbol.add_run(" Thematic")
+    legacy = document.add_paragraph()
+    legacy._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"><w:ffData>'
+            '<w:checkBox><w:sizeAuto/><w:default w:val="0"/><w:checked/></w:checkBox>'
+            "</w:ffData></w:fldChar></w:r>"
+        )
+    )
+    legacy.add_run("Follow Up")
+    path = Path(str(tmp_path)) / "boxes.docx"
+    document.save(str(path))
+    from hmic_extract.normalise import normalise
+
+    texts = [b.text for b in normalise(load_docx(path.read_bytes()).blocks)]
+    assert texts == ["☒ National", "☒ Thematic", "☒ Follow Up"]

@@ -111,6 +111,18 @@ def _num_pr(paragraph: Any) -> tuple[str, int] | None:
     return None
 
 
+_CHECKED, _UNCHECKED = "☒", "☐"
+
+
+def _legacy_checked(checkbox: Any) -> bool:
+    """The state of a legacy FORMCHECKBOX field: w:checked if set, else w:default."""
+    for name in ("w:checked", "w:default"):
+        node = checkbox.find(qn(name))
+        if node is not None:
+            return node.get(qn("w:val"), "1") not in ("0", "false")
+    return False
+
+
 def _text(element: Any) -> str:
     """The visible text of a paragraph element: runs, tabs, breaks, symbols, checkboxes."""
     parts: list[str] = []
@@ -122,6 +134,8 @@ def _text(element: Any) -> str:
             parts.append(" ")
         elif tag in (qn("w:br"), qn("w:cr")):
             parts.append("\n")
+        elif tag == qn("w:checkBox"):  # a legacy form checkbox: its state, not its glyph
+            parts.append(f"{_CHECKED if _legacy_checked(node) else _UNCHECKED} ")
         elif tag == qn("w:sym"):
             code = node.get(qn("w:char")) or ""
             try:
