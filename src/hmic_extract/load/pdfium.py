@@ -159,24 +159,25 @@ def _page_words(page: _Page) -> list[Word]:
             run_end = _object_end(page, text, position, line_end, key)
             for chunk in _CHUNK.finditer(text, position, run_end):
                 start, stop = chunk.span()
-                size = page.font(start, key).size
+                font = page.font(start, key)
+                widest = _WIDEST_SPACE * font.size
                 piece_start = start
                 for space in _SPACE.finditer(text, start, stop):
                     at = space.start()
-                    if is_generated(raw, at) or (
-                        page.origin(at + 1)[0] - page.right(at - 1) > _WIDEST_SPACE * size
+                    if (
+                        is_generated(raw, at)
+                        or page.origin(at + 1)[0] - page.right(at - 1) > widest
                     ):
-                        words.append(_word(page, text, piece_start, at, key))
+                        words.append(_word(page, text, piece_start, at, font))
                         piece_start = at + 1
-                words.append(_word(page, text, piece_start, stop, key))
+                words.append(_word(page, text, piece_start, stop, font))
             position = run_end
             while position < line_end and text[position].isspace():
                 position += 1
     return words
 
 
-def _word(page: _Page, text: str, start: int, stop: int, key: int | None) -> Word:
-    font = page.font(start, key)
+def _word(page: _Page, text: str, start: int, stop: int, font: _Font) -> Word:
     x0, baseline = page.origin(start)
     bottom = page.height - (baseline + font.descent)
     return Word(
