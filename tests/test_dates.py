@@ -48,6 +48,8 @@ def test_dates_without_a_due_cue_are_not_deadlines() -> None:
         ("Within three months, the force should", date(2018, 12, 13)),
         ("Within six months of the publication of this report, forces", date(2019, 3, 13)),
         ("within 12 months the force", date(2019, 9, 13)),
+        ("within 28 days of publication", date(2018, 10, 11)),
+        ("within two weeks the force should", date(2018, 9, 27)),
     ],
 )
 def test_relative_deadlines_count_from_publication(text: str, expected: date) -> None:

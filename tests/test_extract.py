@@ -173,3 +173,13 @@ def test_sign_off_names() -> None:
         signed_by(["The Cleveland Police and Crime Commissioner spoke."], COMMISSIONER_ROLES)
         is None
     )
+
+
+def test_a_deputy_mayor_answers_for_the_commissioner() -> None:
+    from hmic_extract.extract.statements import find_named
+    from hmic_extract.vocabulary import COMMISSIONER_ROLES
+
+    text = "Deputy Mayor for Policing and Crime Sophie Linden said: “We will act.”"
+    [quote] = read_statements([text])
+    assert (quote.speaker, quote.role) == ("Sophie Linden", "Deputy Mayor for Policing and Crime")
+    assert find_named(text, COMMISSIONER_ROLES) == "Sophie Linden"

@@ -324,6 +324,8 @@ ROLES: Final = (
     "Police Fire and Crime Commissioner",
     "Deputy Police and Crime Commissioner",
     "Police and Crime Commissioner",
+    "Deputy Mayor for Policing and Crime",
+    "Mayor",
     "Temporary Chief Constable",
     "Acting Chief Constable",
     "Deputy Chief Constable",
@@ -332,7 +334,11 @@ ROLES: Final = (
     "Commissioner",
     "PCC",
 )
-COMMISSIONER_ROLES: Final = frozenset(r for r in ROLES if "Commissioner" in r or r == "PCC")
+# Where a mayor holds the PCC's functions (London, Greater Manchester, West
+# Yorkshire), the mayor or deputy mayor answers the inspectorate.
+COMMISSIONER_ROLES: Final = frozenset(
+    r for r in ROLES if "Commissioner" in r or "Mayor" in r or r == "PCC"
+)
 # The roles whose holder is the force's chief officer.
 CHIEF_CONSTABLE_ROLES: Final = frozenset(
     {"Chief Constable", "Temporary Chief Constable", "Acting Chief Constable"}
@@ -381,4 +387,7 @@ NUMBER_WORDS: Final = {
     "twelve": 12,
     "eighteen": 18,
     "twenty-four": 24,
+    "fourteen": 14,
+    "twenty-eight": 28,
+    "thirty": 30,
 }

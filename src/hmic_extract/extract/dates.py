@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from hmic_extract.vocabulary import MONTHS, NUMBER_WORDS
 
@@ -26,7 +26,7 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.I)
 _NUMBER = r"(?P<count>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 # "Within three months", "within 6 months of the publication of this report".
 _RELATIVE = re.compile(
-    rf"\bwithin\s+(?:the\s+next\s+)?{_NUMBER}\s+(?P<unit>months?|years?)\b", re.I
+    rf"\bwithin\s+(?:the\s+next\s+)?{_NUMBER}\s+(?P<unit>months?|years?|weeks?|days?)\b", re.I
 )
 # Words that make a following date a due date: "by 1 May 2017", "no later than".
 _DUE_CUE = re.compile(
@@ -116,8 +116,12 @@ def find_deadlines(text: str, published: date | None) -> list[FoundDate]:
         for match in _RELATIVE.finditer(text):
             count_text = match["count"].casefold()
             count = int(count_text) if count_text.isdigit() else NUMBER_WORDS[count_text]
-            months = count * 12 if match["unit"].casefold().startswith("year") else count
-            found.append(FoundDate(match.group(0), add_months(published, months), match.start()))
+            unit = match["unit"].casefold()
+            if unit.startswith(("day", "week")):
+                due = published + timedelta(days=count * (7 if unit.startswith("week") else 1))
+            else:
+                due = add_months(published, count * 12 if unit.startswith("year") else count)
+            found.append(FoundDate(match.group(0), due, match.start()))
     return sorted(found, key=lambda f: f.start)
 
 
