@@ -502,6 +502,9 @@ def _tidy(block: Block) -> Block:
         for part in block.text.split("\n")
     )
     marker = block.marker
-    if marker and not ENUMERATOR.match(marker + " "):
+    if marker and marker != "•" and not ENUMERATOR.match(marker + " "):
         marker = "•"
-    return replace(block, text=text.strip(), marker=marker)
+    text = text.strip()
+    if text == block.text and marker == block.marker:
+        return block
+    return replace(block, text=text, marker=marker)
