@@ -266,7 +266,6 @@ AREA_GRADE: Final = re.compile(r"^grade\s*[:\-–—]\s*(?P<grade>.+)$", re.I)
 
 # --- judgement ----------------------------------------------------------------
 
-GRADES: Final = ("Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate")
 # Every printed spelling of a grade; `require`/`requiring` forms come from prose
 # such as "was also judged to require improvement".
 GRADE_PATTERN: Final = re.compile(
@@ -346,8 +345,6 @@ CHIEF_CONSTABLE_ROLES: Final = frozenset(
 # A personal name: capitalised words, allowing O’Hare, McDonald, Smith-Jones and
 # initials. Two words at least so that a role followed by a verb never reads as a name.
 NAME: Final = r"(?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+"
-OPEN_QUOTES: Final = "“\"‘'"
-CLOSE_QUOTES: Final = "”\"’'"
 
 # --- dates ------------------------------------------------------------------------
 
