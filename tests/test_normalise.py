@@ -93,3 +93,23 @@ def test_normalising_arbitrary_text_never_raises(text: str) -> None:
 def test_normalising_twice_changes_nothing(lines: list[str]) -> None:
     once = normalise(load_text("\n".join(lines)).blocks)
     assert normalise(once) == once
+
+
+def test_a_repeated_line_is_furniture_only_on_most_pages() -> None:
+    """Regression: a question ending two of five pages was dropped as a running footer."""
+    pages = []
+    for number in range(1, 6):
+        body = (
+            "5) How effective are the force's specialist capabilities?"
+            if number in (1, 3)
+            else (f"Body text of page {number}.")
+        )
+        pages.append(f"Intro line {number} here.\n{body}\nPCC response footer\nPage {number}\n")
+    texts = [t for _, t, _ in _blocks("\f".join(pages))]
+    assert sum("specialist capabilities" in t for t in texts) == 2
+    assert not any("PCC response footer" in t for t in texts)
+
+
+def test_a_capitalised_compound_broken_at_its_hyphen() -> None:
+    [(_, text, _)] = _blocks("INSPECTIONS OF DYFED-\nPOWYS POLICE\n")
+    assert text == "INSPECTIONS OF DYFED-POWYS POLICE"

@@ -38,6 +38,9 @@ from hmic_extract.vocabulary import (
 # Lines this many from the top or bottom of a page are where running headers,
 # footers and page numbers live.
 _FURNITURE_BAND = 3
+# Running headers and footers sit at the same height on every page, give or take
+# this many points.
+_SAME_PLACE = 4.0
 # A headline is at most this many words; longer lines are prose.
 _HEADING_MAX_WORDS = 12
 # A line this short that names a section in other words is its heading.
@@ -132,24 +135,46 @@ def _mask_digits(text: str) -> str:
     return re.sub(r"\d+", "#", flatten(text).casefold())
 
 
+def _band_position(line: Block, index: int, indices: Sequence[int]) -> tuple[str, int]:
+    """Where a band line sits, to compare across pages: its height on a PDF page,
+    else its place counted from the top or the bottom of the page."""
+    if line.location.bbox is not None:
+        return "y", round(line.location.bbox[1] / _SAME_PLACE)
+    offset = indices.index(index)
+    if offset < _FURNITURE_BAND:
+        return "top", offset
+    return "bottom", len(indices) - offset
+
+
 def _furniture(lines: Sequence[Block]) -> set[int]:
-    """Indices of LINE blocks that are running headers, footers, page numbers or markings."""
+    """Indices of LINE blocks that are running headers, footers, page numbers or markings.
+
+    A running header or footer repeats, digits aside, at the same place in the
+    top or bottom band of most pages; a line that merely recurs (a question
+    listed in the summary and asked again in the findings) does not.
+    """
     by_sheet: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
         by_sheet.setdefault(line.sheet, []).append(index)
     drop: set[int] = set()
-    band_counts: Counter[str] = Counter()
-    bands: dict[int, list[int]] = {}
+    seen_on: dict[tuple[str, str, int], set[int]] = {}
+    bands: dict[int, list[tuple[int, tuple[str, str, int]]]] = {}
     for sheet, indices in by_sheet.items():
         band = sorted(set(indices[:_FURNITURE_BAND] + indices[-_FURNITURE_BAND:]))
-        bands[sheet] = band
-        band_counts.update({_mask_digits(lines[i].text) for i in band})
+        keyed = [
+            (i, (_mask_digits(lines[i].text), *_band_position(lines[i], i, indices))) for i in band
+        ]
+        bands[sheet] = keyed
+        for _, key in keyed:
+            seen_on.setdefault(key, set()).add(sheet)
     sheets = len(by_sheet)
-    for band in bands.values():
-        for i in band:
+    for keyed in bands.values():
+        for i, key in keyed:
             text = lines[i].text.strip()
-            repeated = sheets >= 2 and band_counts[_mask_digits(text)] >= max(2, sheets // 2)
-            if PAGE_NUMBER.match(text) or (repeated and section_kind(text) is None):
+            pages = len(seen_on[key])
+            repeated = sheets >= 2 and pages >= max(2, (sheets + 1) // 2)
+            heading = heading_key(text) in SECTION_HEADINGS  # a heading may open two pages
+            if PAGE_NUMBER.match(text) or (repeated and not heading):
                 drop.add(i)
     drop.update(i for i, line in enumerate(lines) if _is_marking(line.text))
     return drop
@@ -226,6 +251,8 @@ def _join_lines(first: str, second: str, vocabulary: _LazyVocabulary) -> str:
             len(left) > 2 and left in vocabulary and right_word in vocabulary
         )
         return first + second if keep else first[:-1] + second
+    if match and second[:1].isupper():
+        return first + second  # a capitalised compound broken at its hyphen: "DYFED-" "POWYS"
     return f"{first} {second}"
 
 
@@ -341,7 +368,7 @@ def _group_lines(lines: Sequence[Block]) -> list[Block]:
                 and current.first.style.bold == line.style.bold
             )
             if merge and current is not None:
-                current.text = f"{current.text} {text}"
+                current.text = _join_lines(current.text, text, vocabulary)
                 current.last = line
             else:
                 close()
