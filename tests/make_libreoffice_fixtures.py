@@ -6,11 +6,16 @@ LibreOffice (the producer of most published responses), with
     python tests/make_libreoffice_fixtures.py
     soffice --headless --convert-to pdf --outdir tests/fixtures/libreoffice \\
         tests/fixtures/libreoffice/*.docx
+    for f in tests/fixtures/libreoffice/*.pdf; do
+        pdftotext -layout "$f" "${f%.pdf}.layout.txt"; pdftotext "$f" "${f%.pdf}.raw.txt"
+    done
 
-and are committed, so the tests need no LibreOffice. The regressions they hold:
+and are committed with poppler's two text renderings of each PDF, so the tests
+need neither LibreOffice nor poppler. The regressions they hold:
 a question repeated at the foot of two pages was taken for a running footer; a
 capitalised name broken at its hyphen ("DYFED-" / "POWYS") was rejoined with a
-space.
+space; pdftotext's reading order printed a form's labels and values as two
+columns, and a list restarting at 1 under a numbered item lost its nesting.
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from tests.fixture_documents import render_docx
 
@@ -171,11 +179,108 @@ def boxed_form() -> Any:
     return document
 
 
+def justified_paper() -> Any:
+    """Justified text, a protective marking and PAGE field in header and footer, Word's
+    nested numbering under a recommendation, a statement running over a page."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "OFFICIAL – SENSITIVE"
+    footer = section.footer.paragraphs[0]
+    footer.text = "Page "
+    footer._p.append(
+        parse_xml(
+            f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+        )
+    )
+
+    def paragraph(text: str, *, bold: bool = False, italic: bool = False) -> None:
+        run = document.add_paragraph().add_run(text)
+        run.bold, run.italic = bold, italic
+        document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+    paragraph(
+        "RESPONSE BY THE POLICE, FIRE AND CRIME COMMISSIONER TO HMICFRS INSPECTIONS OF "
+        "NORTHAMPTONSHIRE POLICE",
+        bold=True,
+    )
+    document.add_heading("1. Inspection details", level=1)
+    details = document.add_table(rows=0, cols=2)
+    details.style = "Table Grid"
+    _rows(
+        details,
+        (
+            (
+                "Title of Inspection",
+                "PEEL: Police effectiveness, efficiency and legitimacy 2018/19",
+            ),
+            ("Date Inspection Published", "2 May 2019"),
+            (
+                "Type of Inspection:",
+                "☐ Northamptonshire Specific ☐ Follow Up ☐ Partner Inspection "
+                "☒ National ☐ Thematic",
+            ),
+            ("Is Northamptonshire Police quoted in the Report?", "Yes ☐ No ☒"),
+        ),
+    )
+    document.add_heading("2. Executive summary of report", level=1)
+    for _ in range(3):
+        paragraph(
+            "On 2 May 2019, HMICFRS published its integrated PEEL assessment of "
+            "Northamptonshire Police. " * 3
+        )
+    document.add_heading("3. Overall judgement", level=1)
+    paragraph(
+        "HMICFRS judged Northamptonshire Police to be requires improvement in "
+        "effectiveness. The force was previously judged to be good."
+    )
+    document.add_heading("4. Findings", level=1)
+    narrative = "Supporting narrative about the force and its work in this area of policing. " * 4
+    paragraph(
+        "1) How effective is the force at reducing crime and keeping people safe?", italic=True
+    )
+    paragraph("Recommendation", bold=True)
+    document.add_paragraph(
+        "By 31 October 2019, the force should review its offender management arrangements so that:",
+        style="List Number",
+    )
+    for sub_item in (
+        "visits are made on time;",
+        "risk is reassessed after every visit; and",
+        "supervisors check the quality of assessments.",
+    ):
+        document.add_paragraph(sub_item, style="List Number 2")
+    paragraph("Areas for improvement", bold=True)
+    document.add_paragraph(
+        "The force should evaluate its crime prevention work.", style="List Bullet"
+    )
+    for _ in range(4):
+        paragraph(narrative)
+    paragraph(
+        "2) How efficient is the force at keeping people safe and reducing crime?", italic=True
+    )
+    paragraph("No areas for improvement.")
+    document.add_heading("5. Chief Constable's comments", level=1)
+    paragraph(
+        "Chief Constable Nick Adderley said: “We accept the findings. "
+        + "We are changing how we work. " * 40
+    )
+    paragraph("“We will report on progress.”")
+    document.add_heading("6. Commissioner's comments", level=1)
+    paragraph(
+        "Police, Fire and Crime Commissioner Stephen Mold said: “I will scrutinise the plan.”"
+    )
+    document.add_heading("For office use only", level=1)
+    paragraph("Response forwarded to Home Office ☒")
+    paragraph("Response published on PCC website ☒")
+    return document
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     render_docx(OUT / "seed.docx")
     graded_areas().save(str(OUT / "areas.docx"))
     boxed_form().save(str(OUT / "boxed.docx"))
+    justified_paper().save(str(OUT / "justified.docx"))
 
 
 if __name__ == "__main__":

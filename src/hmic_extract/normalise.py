@@ -62,7 +62,13 @@ _HYPHEN_PREFIXES = frozenset(
 # Two or more spaces inside a line: columns of a form row ("Title of Inspection   PEEL …").
 # Such a row is a block of its own; its neighbours are other rows, not its continuation.
 _COLUMN_GAP = re.compile(r"\S\s{2,}\S")
+# A line of nothing but bullet glyphs: pdftotext's reading order can print a
+# list's bullets apart from, and before, the items they mark.
+_LONE_BULLETS = re.compile(
+    r"^[•●▪◦\uf0b7\uf0a7\uf076\uf0d8](?:\s+[•●▪◦\uf0b7\uf0a7\uf076\uf0d8])*$"
+)
 _UNDERLINE = re.compile(r"^[=\-~_*]{3,}$")
+_QUESTION_END = re.compile(r"\?[”\"’]?\s*$")
 _TERMINAL = re.compile(r"[.!?:”\"’]\s*$")
 _DASH_BULLET = re.compile(r"^[-–—](?=[A-Z][a-z])")  # "-The force" (no space after the dash)
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -337,6 +343,7 @@ def _group_lines(lines: Sequence[Block]) -> list[Block]:
         current = None
 
     skip_next = False
+    detached_bullets = 0
     for index, line in enumerate(lines):
         if skip_next:
             skip_next = False
@@ -355,6 +362,7 @@ def _group_lines(lines: Sequence[Block]) -> list[Block]:
                 False  # space above a page's first line is the page break, not a paragraph break
             )
         if level is not None:
+            detached_bullets = 0
             underlined = next_line is not None and _UNDERLINE.match(next_line.text.strip())
             merge = (
                 current is not None
@@ -379,7 +387,11 @@ def _group_lines(lines: Sequence[Block]) -> list[Block]:
             continue
         if _UNDERLINE.match(text):
             continue
+        if _LONE_BULLETS.match(text):
+            detached_bullets += len(text.split())  # bullets whose items come after them
+            continue
         if marker is not None:
+            detached_bullets = 0
             close()
             text_indent = line.indent + (len(line.text) - len(marker.rest) if unit == 1.0 else 0.0)
             current = _Open(
@@ -415,6 +427,19 @@ def _group_lines(lines: Sequence[Block]) -> list[Block]:
             current.last = line
             continue
         close()
+        if detached_bullets and not _is_label(text):
+            # pdftotext's reading order puts a list's bullets before its items.
+            detached_bullets -= 1
+            current = _Open(
+                BlockKind.LIST_ITEM,
+                text,
+                line,
+                line,
+                marker="•",
+                family="•",
+                text_indent=line.indent,
+            )
+            continue
         current = _Open(BlockKind.PARAGRAPH, text, line, line, text_indent=line.indent)
     close()
     return _list_depths(out, unit, left_edge)
@@ -447,39 +472,73 @@ def _continues(current: _Open, line: Block, right_edge: dict[int, float], unit: 
     if current.kind is BlockKind.LIST_ITEM:
         if line.indent > current.first.indent + unit:
             return True
-        # Back at the marker's indent, a line goes on with the item only if the
-        # item's text did not just end a sentence before a capital letter.
-        sentence_over = bool(_TERMINAL.search(previous.text)) and line.text.lstrip()[:1].isupper()
+        # Back at the marker's indent, a line goes on with the item unless the
+        # item ended (a short line, or a question) and a new sentence starts.
+        sentence_over = (
+            bool(_QUESTION_END.search(previous.text)) and line.text.lstrip()[:1].isupper()
+        )
         return not (ended or sentence_over) and abs(line.indent - current.first.indent) <= unit
     if ended:
         return False
     return abs(line.indent - current.first.indent) <= unit * 4 or line.indent >= current.text_indent
 
 
+def _ordinal(marker: str) -> int | None:
+    """The position an enumerator gives: "3." is 3, "(c)" is 3; None for bullets."""
+    core = marker.strip("().")
+    if core.isdigit():
+        return int(core)
+    if len(core) == 1 and core.isalpha():
+        return ord(core.lower()) - ord("a") + 1
+    return None
+
+
 def _list_depths(blocks: Iterable[Block], unit: float, left_edge: float) -> list[Block]:
-    """Nesting depth of list items from their indent and marker family."""
+    """Nesting depth of list items from their indent, marker family and numbering.
+
+    Where indentation is lost (pdftotext's reading order), a list that starts
+    again at 1 right under a numbered item is nested in it.
+    """
     out: list[Block] = []
-    stack: list[tuple[float, str]] = []
+    stack: list[list[float | str | int | None]] = []  # [indent, family, last ordinal]
+    previous_was_item = False
     for block in blocks:
         if block.kind is not BlockKind.LIST_ITEM:
             if block.kind is BlockKind.HEADING or block.indent <= left_edge + unit:
                 stack = []
+            previous_was_item = False
             out.append(block)
             continue
         marker = split_marker(block.marker + " x")
         family = marker.family if marker else block.marker
-        depth = None
-        for position, (indent, fam) in enumerate(stack):
-            if fam == family and abs(indent - block.indent) <= unit:
-                depth = position
-                break
+        ordinal = _ordinal(block.marker)
+        same = [
+            position
+            for position, (indent, fam, _) in enumerate(stack)
+            if fam == family and abs(float(indent or 0) - block.indent) <= unit
+        ]
+        # Of the open lists this item could continue, the one whose next number it
+        # carries; else the innermost. A "1" right after an item starts a new list.
+        follows = [p for p in same if ordinal is not None and stack[p][2] == ordinal - 1]
+        depth = follows[-1] if follows else (same[-1] if same else None)
+        if (
+            depth is not None
+            and not follows
+            and ordinal == 1
+            and isinstance(stack[depth][2], int)
+            and previous_was_item
+            and depth == len(stack) - 1
+        ):
+            depth = None
         if depth is not None:
             del stack[depth + 1 :]
+            stack[depth][2] = ordinal
         else:
-            while stack and block.indent < stack[-1][0] - unit:
+            while stack and block.indent < float(stack[-1][0] or 0) - unit:
                 stack.pop()
-            stack.append((block.indent, family))
+            stack.append([block.indent, family, ordinal])
             depth = len(stack) - 1
+        previous_was_item = True
         out.append(replace(block, depth=depth))
     return out
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from hmic_extract.blocks import Block
-from hmic_extract.extract.dates import parse_date
+from hmic_extract.extract.dates import find_dates, parse_date
 from hmic_extract.normalise import flatten
 from hmic_extract.vocabulary import CHECKED, DETAIL_LABELS, OFFICE_USE_FIELDS, UNCHECKED
 
@@ -140,6 +140,18 @@ def _options(value: str) -> tuple[TypeOption, ...]:
     return tuple(TypeOption(label, None) for label in labels if label)
 
 
+def _value_column(
+    values: str,
+) -> tuple[str | None, str | None, date | None, tuple[TypeOption, ...]]:
+    """Title, date and options from a column of values: the title runs up to the date."""
+    dates = find_dates(values)
+    if not dates:
+        return None, None, None, ()
+    first = dates[0]
+    title = flatten(values[: first.start]).strip(" :") or None
+    return title, first.text, first.date, _options(values[first.start + len(first.text) :])
+
+
 def read_details(blocks: Sequence[Block], document_title: str | None) -> Details:
     """Title, publication date, type options, quoted answer and force from the details form."""
     text = form_text(blocks)
@@ -163,6 +175,12 @@ def read_details(blocks: Sequence[Block], document_title: str | None) -> Details
         force = flatten(label["force"])
         if not answer_spans:
             quoted = _plain_answer(value)
+    if title is None and published is None and regions:
+        # Labels printed as one column, then their values as another (pdftotext's
+        # reading order): the values all follow the last label.
+        last = max(regions.values(), key=lambda region: region[0].start())
+        title, published_text, published, column_types = _value_column(last[1])
+        types = types or column_types
     if force is None and document_title:
         force = force_from_title(document_title)
     return Details(title, published, published_text, types, quoted, force)

@@ -307,8 +307,12 @@ class _Reader:
         if block.kind is BlockKind.HEADING:
             return
         if self.item is not None and self.item.from_list:
-            self.item.closing.append(text)
-            self.item.location = self.item.location.span(block.location)
+            if self.item.sub_items and not self.item.closing:
+                # The paragraph that closes an item's list of points ("This action
+                # plan … will be reviewed") belongs to the item; later prose is the
+                # section's, not an item's.
+                self.item.closing.append(text)
+                self.item.location = self.item.location.span(block.location)
         elif (self.group_open or (self.item is not None)) and _ITEM_VOICE.search(text):
             self._add_item(block, from_list=False)
 
