@@ -275,12 +275,117 @@ def justified_paper() -> Any:
     return document
 
 
+def _item_table(document: Any, rows: tuple[tuple[str, str, str], ...]) -> None:
+    table = document.add_table(rows=0, cols=3)
+    table.style = "Table Grid"
+    for row in (("Recommendation", "Response", "Owner"), *rows):
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+
+
+def paper() -> Any:
+    """A paper with its own headings, numbered AFIs and a recommendations table."""
+    document = docx.Document()
+    document.add_heading("Police and Crime Commissioner for Sussex", level=1)
+    document.add_heading("Response to HMICFRS PEEL: Police effectiveness 2018", level=2)
+    document.add_heading("Introduction", level=2)
+    document.add_paragraph(
+        "On 22 March 2019, Her Majesty's Inspectorate of Constabulary and Fire & Rescue "
+        "Services (HMICFRS) published its report on the effectiveness of Sussex Police."
+    )
+    document.add_heading("Summary of findings", level=2)
+    document.add_paragraph(
+        "HMICFRS judged Sussex Police to be good at keeping people safe and reducing crime. "
+        "In 2017 the force was judged to be requires improvement."
+    )
+    document.add_heading("Areas for improvement", level=2)
+    document.add_paragraph(
+        "The force should improve how it supervises investigations.", style="List Number"
+    )
+    document.add_paragraph(
+        "The force should ensure that it records crime accurately, including:", style="List Number"
+    )
+    for sub_item in (
+        "crimes reported by partner agencies; and",
+        "crimes disclosed during other investigations.",
+    ):
+        document.add_paragraph(sub_item, style="List Bullet 2")
+    document.add_heading("Recommendations", level=2)
+    _item_table(
+        document,
+        (
+            (
+                "Within three months, the force should review its missing persons process so that "
+                "every high-risk case is reviewed by an inspector.",
+                "Accepted. Review complete and new process in place.",
+                "ACC Local Policing",
+            ),
+            (
+                "By 30 September 2019, the force should train all call handlers in the THRIVE "
+                "risk model.",
+                "Accepted.",
+                "Head of Contact",
+            ),
+        ),
+    )
+    document.add_heading("Chief Constable's comments", level=2)
+    document.add_paragraph("Chief Constable Giles York said: “We welcome the report.”")
+    document.add_heading("Commissioner's comments", level=2)
+    document.add_paragraph(
+        "Police and Crime Commissioner Katy Bourne said: “I will hold the Chief Constable to "
+        "account.”"
+    )
+    return document
+
+
+def letter() -> Any:
+    """A letter to HM Chief Inspector, numbered paragraphs, an annex table on a new page."""
+    document = docx.Document()
+    for text in (
+        "Office of the Police and Crime Commissioner for Gwent",
+        "15 May 2018",
+        "Dear Sir Thomas,",
+        "Response to HMICFRS Crime Data Integrity inspection of Gwent Police, published "
+        "20 March 2018",
+    ):
+        document.add_paragraph(text)
+    for text in (
+        "I welcome this report and the inspectorate's recognition of the improvement in "
+        "crime recording.",
+        "The Chief Constable has developed an action plan, summarised in the annex to this letter.",
+    ):
+        document.add_paragraph(text, style="List Number")
+    for text in ("Yours sincerely,", "Jeff Cuthbert", "Police and Crime Commissioner for Gwent"):
+        document.add_paragraph(text)
+    document.add_page_break()
+    document.add_heading("Annex: Recommendations", level=2)
+    _item_table(
+        document,
+        (
+            (
+                "Within three months, the force should ensure that all staff understand crime "
+                "recording.",
+                "Accepted. Training delivered.",
+                "ACC Crime",
+            ),
+            (
+                "By 1 September 2018, the force should audit its recording of rape.",
+                "Accepted.",
+                "Force Crime Registrar",
+            ),
+        ),
+    )
+    return document
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     render_docx(OUT / "seed.docx")
     graded_areas().save(str(OUT / "areas.docx"))
     boxed_form().save(str(OUT / "boxed.docx"))
     justified_paper().save(str(OUT / "justified.docx"))
+    paper().save(str(OUT / "paper.docx"))
+    letter().save(str(OUT / "letter.docx"))
 
 
 if __name__ == "__main__":

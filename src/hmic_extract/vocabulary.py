@@ -154,6 +154,10 @@ SECTION_HEADINGS: Final = {
 # A letter's salutation ("Dear Sir Thomas,"): what follows is the PCC's response,
 # written as a letter to HM Chief Inspector.
 SALUTATION: Final = re.compile(r"^dear\s+[A-Z][\w’'.\- ]{0,60},?$", re.I)
+# A letter's closing ("Yours sincerely,"): the signature follows it.
+VALEDICTION: Final = re.compile(
+    r"^(?:yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+wishes)\b[\s,.]*$", re.I
+)
 
 # Fallback for headings of at most KEYWORD_MAX_WORDS words: all words of a set
 # present means that kind. Longer lines are titles or sentences, never matched.
@@ -230,6 +234,13 @@ ITEM_GROUP_LABELS: Final = (
     (re.compile(r"^recommendations?\b", re.I), "recommendation"),
     (re.compile(r"^areas?\s+(?:for|of)\s+improvement\b", re.I), "area_for_improvement"),
     (re.compile(r"^afis?\b", re.I), "area_for_improvement"),
+)
+# The header row of a table of items: a group label, a column gap, more columns
+# ("Recommendation   Response   Owner").
+ITEM_TABLE_HEADER: Final = re.compile(
+    r"^(?:recommendations?|areas?\s+for\s+improvement|causes?\s+(?:of|for)\s+concern|afis?)"
+    r"\s*:?\s{2,}\S",
+    re.IGNORECASE,
 )
 # A group label is a short line: longer text starting with these words is prose.
 GROUP_LABEL_MAX_WORDS: Final = 8

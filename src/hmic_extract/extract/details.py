@@ -55,9 +55,17 @@ _SMALL_WORDS = frozenset({"and", "of", "the"})
 # A subject line's tail that dates rather than names the inspection.
 _PUBLISHED_SUFFIX = re.compile(r",?\s*(?:published|dated)\b.*$", re.I)
 _TITLE_MAX_WORDS = 20
+_RESPONSE_TO = re.compile(
+    r"\bresponse\s+to\s+(?:the\s+)?hmic(?:frs)?(?:'s)?\s+(?:report\s+|inspection\s+)?"
+    r"(?:on\s+|into\s+)?[:\-–—]?\s*(?P<title>.+)$",
+    re.I,
+)
 # "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF CLEVELAND POLICE": the force is
 # named at the end of the title line.
-_FORCE_IN_TITLE = re.compile(r"\binspections?\s+of\s+(?P<force>.+?)\s*$", re.I)
+_FORCE_IN_TITLE = re.compile(
+    r"\b(?i:inspections?\s+of)\s+(?P<force>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|and|of|the))*"
+    r"\s+(?i:police|constabulary)(?:\s+(?i:service))?)\s*$"
+)
 _FORCE_WORDS = re.compile(r"\b(?:police|constabulary|service)\b", re.I)
 
 
@@ -244,9 +252,11 @@ def force_in_prose(text: str) -> str | None:
 
 
 def title_in_headings(headings: Sequence[str]) -> str | None:
-    """An inspection title given as a heading ("Response to HMICFRS PEEL: …")."""
+    """An inspection title given as a heading ("Response to HMICFRS PEEL: …"), or a
+    subject line that says so inside a longer first paragraph."""
     for heading in headings:
-        match = _TITLE_HEADING.match(flatten(heading))
+        text = flatten(heading)
+        match = _TITLE_HEADING.match(text) or _RESPONSE_TO.search(text)
         if match and 2 <= len(match["title"].split()) <= _TITLE_MAX_WORDS:
             title = _PUBLISHED_SUFFIX.sub("", match["title"])
             return title.strip(" .:,")

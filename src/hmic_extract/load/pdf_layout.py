@@ -8,7 +8,6 @@ they read a page.
 from __future__ import annotations
 
 import itertools
-import re
 import statistics
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from hmic_extract.errors import (
     UnsupportedFormatError,
 )
 from hmic_extract.options import Options
+from hmic_extract.vocabulary import ITEM_TABLE_HEADER
 
 # A horizontal gap wider than this many font sizes separates columns on one line
 # (label | value in a details form); it becomes two spaces in the text.
@@ -127,18 +127,9 @@ def pdf_line(line: list[Word]) -> PdfLine:
     )
 
 
-# The header row of a table of items: a group label, a column gap, more columns
-# ("Recommendation   Response   Owner").
-_ITEM_TABLE_HEADER = re.compile(
-    r"^(?:recommendations?|areas?\s+for\s+improvement|causes?\s+(?:of|for)\s+concern|afis?)"
-    r"\s*:?\s{2,}\S",
-    re.IGNORECASE,
-)
-
-
 def is_item_table_header(text: str) -> bool:
     """Whether a line looks like the header row of a table of items."""
-    return bool(_ITEM_TABLE_HEADER.match(text))
+    return bool(ITEM_TABLE_HEADER.match(text))
 
 
 def with_table_rows(
