@@ -10,6 +10,7 @@ read a page into the same lines. pypdfium2 is imported here only.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -41,8 +42,17 @@ _SPACE = re.compile(" ")
 # A gap between words wider than this many font sizes is more than a space: the
 # words are read apart, and the shared line builder orders and joins them.
 _WIDEST_SPACE = 1.0
+# Chunks on one line that overlap by more than this many points hide a gap.
+_OVERLAP = 0.5
 # PDFium marks a hyphen it took for a line-end hyphenation with these.
 _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
+
+
+# FPDFText_GetTextObject declared to return a plain address, so that comparing
+# the objects of two characters needs no pointer cast per call.
+_TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +70,7 @@ class _Page:
         self.height = page.get_height()
         self.textpage = page.get_textpage()
         self.raw = self.textpage.raw
+        self.raw_address = ctypes.cast(self.raw, ctypes.c_void_p).value
         self.fonts: dict[tuple[int | None, float], _Font] = {}
         self.by_object: dict[int | None, _Font] = {}
         self._x = ctypes.c_double()
@@ -82,9 +93,9 @@ class _Page:
         return float(self._rect.right)
 
     def object_at(self, index: int) -> int | None:
-        """The text object a character belongs to (None for generated characters)."""
-        handle = pdfium_c.FPDFText_GetTextObject(self.raw, index)
-        return ctypes.cast(handle, ctypes.c_void_p).value if handle else None
+        """The address of the text object a character belongs to (None if generated)."""
+        address: int | None = _TEXT_OBJECT_ADDRESS(self.raw_address, index)
+        return address
 
     def font(self, index: int, key: int | None) -> _Font:
         """The font of a character in text object ``key``, looked up once per font and size."""
@@ -140,41 +151,78 @@ def _object_end(page: _Page, text: str, start: int, end: int, key: int | None) -
     return high
 
 
-def _page_words(page: _Page) -> list[Word]:
-    """The page's text as word-like chunks with box and font, for the shared line builder.
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    word: Word
+    start: int
+    stop: int
+    font: _Font
 
-    A chunk is a run of one text object's characters whose words follow each
-    other at word spacing: it is cut at generated characters, double spaces
-    and any gap wider than a font size (where another object's text may sit,
-    like a box between "Yes" and "No"). Its font is uniform, so a chunk costs
-    a few PDFium calls plus two per space, however many words it holds.
+
+def _page_chunks(page: _Page, text: str) -> list[_Chunk]:
+    """Runs of one text object's characters, cut at generated characters and double spaces.
+
+    A chunk's font is uniform, so it costs a few PDFium calls (its first
+    character's origin and font, its last character's box) however many words
+    it holds.
     """
-    text = page.text().translate(_HYPHENS)
     is_generated, raw = pdfium_c.FPDFText_IsGenerated, page.raw
-    words: list[Word] = []
+    chunks: list[_Chunk] = []
     for line in _LINE.finditer(text):
         position, line_end = line.start(), line.end()
         while position < line_end:
             key = page.object_at(position)
             run_end = _object_end(page, text, position, line_end, key)
-            for chunk in _CHUNK.finditer(text, position, run_end):
-                start, stop = chunk.span()
+            for match in _CHUNK.finditer(text, position, run_end):
+                start, stop = match.span()
                 font = page.font(start, key)
-                widest = _WIDEST_SPACE * font.size
                 piece_start = start
                 for space in _SPACE.finditer(text, start, stop):
-                    at = space.start()
-                    if (
-                        is_generated(raw, at)
-                        or page.origin(at + 1)[0] - page.right(at - 1) > widest
-                    ):
-                        words.append(_word(page, text, piece_start, at, font))
-                        piece_start = at + 1
-                words.append(_word(page, text, piece_start, stop, font))
+                    if is_generated(raw, space.start()):
+                        chunks.append(_chunk(page, text, piece_start, space.start(), font))
+                        piece_start = space.end()
+                chunks.append(_chunk(page, text, piece_start, stop, font))
             position = run_end
             while position < line_end and text[position].isspace():
                 position += 1
-    return words
+    return chunks
+
+
+def _page_lines(page: _Page) -> list[list[Word]]:
+    """The page's words in visual lines, as the shared line builder makes them.
+
+    A chunk overlapped by another on its line (a box drawn between "Yes" and
+    "No" by another text object) hides a gap: it is read again word by word,
+    cutting wherever the gap between words is wider than a font size.
+    """
+    text = page.text().translate(_HYPHENS)
+    chunks = _page_chunks(page, text)
+    lines = list(visual_lines([chunk.word for chunk in chunks]))
+    hiding: set[int] = set()
+    for line in lines:
+        for left, right in itertools.pairwise(line):
+            if right.x0 < left.x1 - _OVERLAP and " " in left.text:
+                hiding.add(id(left))
+    if not hiding:
+        return lines
+    words: list[Word] = []
+    for chunk in chunks:
+        if id(chunk.word) not in hiding:
+            words.append(chunk.word)
+            continue
+        widest = _WIDEST_SPACE * chunk.font.size
+        piece_start = chunk.start
+        for space in _SPACE.finditer(text, chunk.start, chunk.stop):
+            at = space.start()
+            if page.origin(at + 1)[0] - page.right(at - 1) > widest:
+                words.append(_chunk(page, text, piece_start, at, chunk.font).word)
+                piece_start = at + 1
+        words.append(_chunk(page, text, piece_start, chunk.stop, chunk.font).word)
+    return list(visual_lines(words))
+
+
+def _chunk(page: _Page, text: str, start: int, stop: int, font: _Font) -> _Chunk:
+    return _Chunk(_word(page, text, start, stop, font), start, stop, font)
 
 
 def _word(page: _Page, text: str, start: int, stop: int, font: _Font) -> Word:
@@ -220,7 +268,7 @@ def load_pdfium(data: bytes, *, options: Options) -> LoadedDocument:
                 raise CorruptDocumentError(f"page {index + 1} cannot be read ({exc})") from exc
             page = _Page(pdf_page)
             try:
-                pages.append([pdf_line(line) for line in visual_lines(_page_words(page))])
+                pages.append([pdf_line(line) for line in _page_lines(page)])
             finally:
                 page.close()
                 pdf_page.close()
