@@ -60,6 +60,11 @@ class Location:
 
     def span(self, other: Location) -> Location:
         """The location covering this one and a later one."""
+        line_end = max(self.line_end, other.line_end)
+        if self.page == other.page and not self.boxes and not other.boxes:
+            if self.bbox is None or other.bbox is None:
+                return Location(self.page, self.line_start, line_end, self.bbox or other.bbox)
+            return Location(self.page, self.line_start, line_end, _union(self.bbox, other.bbox))
         boxes: dict[int, Box] = dict(self.page_boxes())
         for page, box in other.page_boxes():
             boxes[page] = _union(boxes.get(page), box)
@@ -67,7 +72,7 @@ class Location:
         return Location(
             self.page,
             self.line_start,
-            max(self.line_end, other.line_end),
+            line_end,
             bbox,
             tuple(sorted(boxes.items())) if len(boxes) > 1 else (),
         )
