@@ -78,26 +78,28 @@ def _response(segmented: Segmented, kind: str) -> Response | None:
 
 
 def _person(
-    responses: Sequence[Response | None], roles: frozenset[str], segmented: Segmented
+    responses: Sequence[Response | None], roles: frozenset[str], paragraphs: Sequence[str]
 ) -> str | None:
+    """Who holds one of ``roles``: a quoted speaker, else a name beside the role, else a
+    letter's signature."""
     for response in responses:
         for statement in response.statements if response else []:
             if statement.role in roles:
                 return statement.speaker
-    everything = "\n".join(b.text for s in segmented.sections for b in s.blocks)
-    return find_named(everything, roles) or signed_by(_paragraphs(_all_blocks(segmented)), roles)
+    return find_named("\n".join(paragraphs), roles) or signed_by(paragraphs, roles)
 
 
 def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Record:
     """The record of one document, with warnings for whatever could not be settled."""
     warnings: list[Warning] = []
     details = read_details(_blocks_of(segmented, "inspection_details"), segmented.title)
-    everything = "\n\n".join(_paragraphs(_all_blocks(segmented)))
+    paragraphs = _paragraphs(_all_blocks(segmented))
+    everything = "\n\n".join(paragraphs)
     published = details.published or published_in_prose(everything)
     force = details.force or force_in_prose(everything)
     title = details.title or title_in_headings(
         [b.text for b in segmented.preamble if b.kind is BlockKind.HEADING]
-        + _paragraphs(_all_blocks(segmented))[:_TITLE_SEARCH]
+        + paragraphs[:_TITLE_SEARCH]
     )
     if published is None:
         warnings.append(Warning(code="no_published_date", message="no publication date found"))
@@ -151,8 +153,8 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
         source=source,
         title=flatten(segmented.title) if segmented.title else None,
         force=force,
-        commissioner=_person([pcc_response, force_response], COMMISSIONER_ROLES, segmented),
-        chief_constable=_person([force_response, pcc_response], CHIEF_CONSTABLE_ROLES, segmented),
+        commissioner=_person([pcc_response, force_response], COMMISSIONER_ROLES, paragraphs),
+        chief_constable=_person([force_response, pcc_response], CHIEF_CONSTABLE_ROLES, paragraphs),
         inspection=Inspection(
             title=title,
             published=published,
