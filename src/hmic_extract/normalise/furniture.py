@@ -1,0 +1,75 @@
+"""Normalise, page furniture: running headers and footers, page numbers, markings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from hmic_extract.blocks import Block
+from hmic_extract.normalise.glyphs import flatten
+from hmic_extract.vocabulary import (
+    PAGE_NUMBER,
+    PROTECTIVE_MARKINGS,
+    SECTION_HEADINGS,
+    heading_key,
+)
+
+# Lines this many from the top or bottom of a page are where running headers,
+# footers and page numbers live.
+_FURNITURE_BAND = 3
+# Running headers and footers sit at the same height on every page, give or take
+# this many points.
+_SAME_PLACE = 4.0
+
+
+def is_marking(text: str) -> bool:
+    return bool(PROTECTIVE_MARKINGS.match(text.strip()))
+
+
+def _mask_digits(text: str) -> str:
+    return re.sub(r"\d+", "#", flatten(text).casefold())
+
+
+def _band_position(line: Block, index: int, indices: Sequence[int]) -> tuple[str, int]:
+    """Where a band line sits, to compare across pages: its height on a PDF page,
+    else its place counted from the top or the bottom of the page."""
+    if line.location.bbox is not None:
+        return "y", round(line.location.bbox[1] / _SAME_PLACE)
+    offset = indices.index(index)
+    if offset < _FURNITURE_BAND:
+        return "top", offset
+    return "bottom", len(indices) - offset
+
+
+def furniture(lines: Sequence[Block]) -> set[int]:
+    """Indices of LINE blocks that are running headers, footers, page numbers or markings.
+
+    A running header or footer repeats, digits aside, at the same place in the
+    top or bottom band of most pages; a line that merely recurs (a question
+    listed in the summary and asked again in the findings) does not.
+    """
+    by_sheet: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        by_sheet.setdefault(line.sheet, []).append(index)
+    drop: set[int] = set()
+    seen_on: dict[tuple[str, str, int], set[int]] = {}
+    bands: dict[int, list[tuple[int, tuple[str, str, int]]]] = {}
+    for sheet, indices in by_sheet.items():
+        band = sorted(set(indices[:_FURNITURE_BAND] + indices[-_FURNITURE_BAND:]))
+        keyed = [
+            (i, (_mask_digits(lines[i].text), *_band_position(lines[i], i, indices))) for i in band
+        ]
+        bands[sheet] = keyed
+        for _, key in keyed:
+            seen_on.setdefault(key, set()).add(sheet)
+    sheets = len(by_sheet)
+    for keyed in bands.values():
+        for i, key in keyed:
+            text = lines[i].text.strip()
+            pages = len(seen_on[key])
+            repeated = sheets >= 2 and pages >= max(2, (sheets + 1) // 2)
+            heading = heading_key(text) in SECTION_HEADINGS  # a heading may open two pages
+            if PAGE_NUMBER.match(text) or (repeated and not heading):
+                drop.add(i)
+    drop.update(i for i, line in enumerate(lines) if is_marking(line.text))
+    return drop

@@ -1,0 +1,88 @@
+"""Normalise, glyphs: character-level cleanup and list markers.
+
+Ligatures, invisible characters, odd spaces and every box glyph are fixed in
+one pass; a list marker (bullet glyph or enumerator) is told from text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from hmic_extract.vocabulary import (
+    BULLET_GLYPHS,
+    CHECKBOX_GLYPHS,
+    CHECKED,
+    ENUMERATOR,
+    LIGATURES,
+    TYPED_BOX,
+    UNAMBIGUOUS_BULLETS,
+    UNCHECKED,
+)
+
+# A line or paragraph ending a sentence (a question, a statement, a quotation).
+TERMINAL = re.compile(r"[.!?:”\"’]\s*$")
+_DASH_BULLET = re.compile(r"^[-–—](?=[A-Z][a-z])")  # "-The force" (no space after the dash)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2007\u2009\u202f"), " ")
+
+
+# One translation table for every single-character fix: invisible characters
+# out, odd spaces to spaces, ligatures to letters, box glyphs to ☒/☐.
+_GLYPH_FIXES: dict[int, str | None] = {
+    **_INVISIBLE,
+    **_SPACES,
+    **{ord(ligature): letters for ligature, letters in LIGATURES.items()},
+    **{ord(g): c for g, c in CHECKBOX_GLYPHS.items() if g not in (CHECKED, UNCHECKED)},
+}
+_GLYPHS = str.maketrans(_GLYPH_FIXES)
+
+
+def clean_text(text: str) -> str:
+    """Glyph-level cleanup: ligatures, invisible characters, odd spaces, box glyphs."""
+    if not text.isascii():
+        text = text.translate(_GLYPHS)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+    if "[" in text:
+        text = TYPED_BOX.sub(lambda m: CHECKED if m.group(1) else UNCHECKED, text)
+    return text
+
+
+def flatten(text: str) -> str:
+    """Whitespace collapsed to single spaces: how a paragraph's text is recorded."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A list marker found at the start of a line, and the text after it."""
+
+    marker: str
+    rest: str
+    family: str  # what kind of marker: the glyph itself, or "number" / "letter"
+
+
+def split_marker(text: str) -> Marker | None:
+    """The list marker starting ``text``, if any, and the text after it."""
+    stripped = text.lstrip()
+    if not stripped:
+        return None
+    first = stripped[0]
+    if first in BULLET_GLYPHS:
+        rest = stripped[1:]
+        if rest[:1].isspace() and rest.strip():
+            return Marker(first, rest.strip(), first)
+        if first in UNAMBIGUOUS_BULLETS and rest.strip():
+            return Marker(first, rest.strip(), first)
+        if _DASH_BULLET.match(stripped):
+            return Marker(first, rest.strip(), first)
+        return None
+    match = ENUMERATOR.match(stripped)
+    if match:
+        marker = match["marker"]
+        core = marker.strip("().")
+        family = "number" if core.isdigit() else "letter"
+        return Marker(marker, stripped[match.end() :].strip(), family)
+    return None
