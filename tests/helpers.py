@@ -46,3 +46,12 @@ def differences(expected: Any, actual: Any, *, ignore: tuple[str, ...] = ()) -> 
                 f"got {right.get(path, '<missing>')!r}"
             )
     return out
+
+
+def without_locations(value: Any) -> Any:
+    """A record with every ``location`` removed: for comparing renderings of one text."""
+    if isinstance(value, dict):
+        return {k: without_locations(v) for k, v in value.items() if k != "location"}
+    if isinstance(value, list):
+        return [without_locations(v) for v in value]
+    return value

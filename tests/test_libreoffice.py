@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import differences, record_of
+from tests.helpers import differences, record_of, without_locations
 
 FOLDER = Path(__file__).parent / "fixtures" / "libreoffice"
 WORD_FILES = sorted(FOLDER.glob("*.docx"))
@@ -20,19 +20,11 @@ LAYOUT_DEPENDENT = (
 )
 
 
-def _without_locations(value: object) -> object:
-    if isinstance(value, dict):
-        return {k: _without_locations(v) for k, v in value.items() if k != "location"}
-    if isinstance(value, list):
-        return [_without_locations(v) for v in value]
-    return value
-
-
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 @pytest.mark.parametrize("word", WORD_FILES, ids=lambda p: p.stem)
 def test_libreoffice_pdf_gives_the_word_record(word: Path, engine: str) -> None:
-    from_word = _without_locations(record_of(word))
-    from_pdf = _without_locations(record_of(word.with_suffix(".pdf"), engine=engine))
+    from_word = without_locations(record_of(word))
+    from_pdf = without_locations(record_of(word.with_suffix(".pdf"), engine=engine))
     assert differences(from_word, from_pdf, ignore=LAYOUT_DEPENDENT) == []
 
 
@@ -50,8 +42,8 @@ RAW_LOSSY = {"boxed", "letter", "paper", "seed"}
 )
 def test_pdftotext_renderings_give_the_word_record(rendering: str) -> None:
     word = FOLDER / f"{rendering.split('.', maxsplit=1)[0]}.docx"
-    from_word = _without_locations(record_of(word))
-    from_text = _without_locations(record_of(FOLDER / rendering))
+    from_word = without_locations(record_of(word))
+    from_text = without_locations(record_of(FOLDER / rendering))
     assert differences(from_word, from_text, ignore=(*LAYOUT_DEPENDENT, "title")) == []
 
 

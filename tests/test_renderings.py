@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import SEED_MD
 from tests.fixture_documents import OFFICE_USE, QUOTED, TYPES
-from tests.helpers import differences, record_of
+from tests.helpers import differences, record_of, without_locations
 
 # What legitimately differs between renderings: provenance, section text
 # layout, and the boxes the markdown conversion lost.
@@ -24,18 +24,10 @@ RENDERING_DEPENDENT = (
 )
 
 
-def _without_locations(value: object) -> object:
-    if isinstance(value, dict):
-        return {k: _without_locations(v) for k, v in value.items() if k != "location"}
-    if isinstance(value, list):
-        return [_without_locations(v) for v in value]
-    return value
-
-
 @pytest.mark.parametrize("kind", ["pdf", "text", "docx"])
 def test_rendering_gives_the_markdown_answers(kind: str, rendered: dict[str, Path]) -> None:
-    from_markdown = _without_locations(record_of(SEED_MD))
-    from_rendering = _without_locations(record_of(rendered[kind]))
+    from_markdown = without_locations(record_of(SEED_MD))
+    from_rendering = without_locations(record_of(rendered[kind]))
     assert differences(from_markdown, from_rendering, ignore=RENDERING_DEPENDENT) == []
 
 
@@ -68,8 +60,8 @@ def test_pdf_locations_point_at_pages(rendered: dict[str, Path]) -> None:
 
 def test_pdf_and_word_give_the_same_record(rendered: dict[str, Path]) -> None:
     """Same content, two layouts: identical records apart from source and locations."""
-    from_pdf = _without_locations(record_of(rendered["pdf"]))
-    from_word = _without_locations(record_of(rendered["docx"]))
+    from_pdf = without_locations(record_of(rendered["pdf"]))
+    from_word = without_locations(record_of(rendered["docx"]))
     assert differences(from_pdf, from_word, ignore=("source",)) == []
 
 
