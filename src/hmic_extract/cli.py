@@ -1,6 +1,6 @@
 """Command-line interface: parse arguments, call the library, render results.
 
-Exit codes: 0 every input written; 1 some input failed; 2 usage error.
+Exit codes: 0 every input written; 1 some input failed; 2 usage error; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ app = typer.Typer(
     help=(
         "Extract structured JSON records from PCC responses to HMIC/HMICFRS inspections "
         "(PDF, Word, text, markdown).\n\n"
-        "Exit codes: 0 all inputs written, 1 some inputs failed, 2 usage error."
+        "Exit codes: 0 all inputs written, 1 some inputs failed, 2 usage error, "
+        "130 interrupted."
     ),
     no_args_is_help=True,
     add_completion=False,
