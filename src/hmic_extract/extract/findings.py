@@ -234,6 +234,18 @@ class _Reader:
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             self._read_block(block, following)
 
+    def _continues_points(self, text: str) -> bool:
+        """A list item that lost its nesting but still reads as the current item's point.
+
+        Word's "List Bullet 2" converted to markdown comes out as a list of its
+        own: an item that introduces points ("… how it will:") followed by items
+        starting in lower case has those as its sub-items.
+        """
+        item = self.item
+        if item is None or not text[:1].islower():
+            return False
+        return bool(item.sub_items) or item.text.rstrip().endswith(":")
+
     def _read_table_row(self, block: Block) -> bool:
         """Read a row of an item table; False when the block is not one."""
         header = _item_table(block)
@@ -299,7 +311,9 @@ class _Reader:
             self.group_open = False
             return
         if is_list:
-            if self.item is not None and block.depth > self.item.depth:
+            if self.item is not None and (
+                block.depth > self.item.depth or self._continues_points(text)
+            ):
                 self.item.sub_items.append(text)
             else:
                 self._add_item(block, from_list=True)

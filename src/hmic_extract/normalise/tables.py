@@ -1,29 +1,68 @@
-"""Normalise, text tables: item tables laid out with spaces, read as table rows."""
+"""Normalise, text tables: item tables laid out with spaces, read as table rows.
+
+Two layouts are read: pdftotext's (columns of spaces, rows not marked) and
+pandoc's simple and multiline tables (dashed rules that give each column's
+extent, rows separated by blank lines).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from hmic_extract.blocks import Block, BlockKind
 from hmic_extract.normalise.glyphs import TERMINAL
 from hmic_extract.vocabulary import ITEM_TABLE_HEADER
 
+# A table rule: dashes, in one run or one run per column.
+_RULE = re.compile(r"^-{3,}(?: +-{3,})*$")
+_PIECE = re.compile(r"\S+(?: \S+)*")
 
-def _chunks(line: Block) -> list[tuple[float, str]]:
+
+@dataclass
+class _Row:
+    first: Block
+    last: Block
+    cells: list[list[str]] = field(default_factory=list)
+
+
+def _raw(line: Block) -> str:
+    """The line as printed, its indentation restored."""
+    return " " * int(line.indent) + line.text
+
+
+def _pieces(line: Block) -> list[tuple[int, str]]:
     """A text line's pieces between column gaps, each with the column it starts at."""
-    return [
-        (line.indent + match.start(), match.group(0))
-        for match in re.finditer(r"\S+(?: \S+)*", line.text)
-    ]
+    return [(int(line.indent) + m.start(), m.group(0)) for m in _PIECE.finditer(line.text)]
+
+
+def _by_starts(line: Block, starts: Sequence[int]) -> list[list[str]]:
+    """Each piece of the line under the column it starts in."""
+    cells: list[list[str]] = [[] for _ in starts]
+    for start, text in _pieces(line):
+        column = max((i for i, s in enumerate(starts) if s <= start + 1), default=0)
+        cells[column].append(text)
+    return cells
+
+
+def _by_spans(line: Block, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """The line cut at the columns' extents (a pandoc table's rule gives them)."""
+    raw = _raw(line)
+    return [[part] if (part := raw[start:end].strip()) else [] for start, end in spans]
+
+
+def _is_table_line(line: Block, header: Block) -> bool:
+    return line.kind is BlockKind.LINE and line.sheet == header.sheet
 
 
 def text_tables(lines: Sequence[Block]) -> list[Block]:
     """Item tables laid out in plain text (columns of spaces) read as table rows.
 
-    The header row ("Recommendation   Response   Owner") gives the columns; each
-    later line's pieces go to the column they start in; a row ends where its
-    first cell ends a sentence and the next line starts the first cell again.
+    The header row ("Recommendation   Response   Owner") gives the columns, or
+    the dashed rule under it does. Without rules, a row ends where its first
+    cell ends a sentence and the next line starts the first cell again; with
+    rules, a blank line ends a row and a full-width rule ends the table.
     """
     out: list[Block] = []
     index = 0
@@ -37,33 +76,52 @@ def text_tables(lines: Sequence[Block]) -> list[Block]:
             out.append(header)
             index += 1
             continue
-        starts = [start for start, _ in _chunks(header)]
-        out.append(_table_row(header, [text for _, text in _chunks(header)], header))
-        rows: list[tuple[Block, Block, list[list[str]]]] = []
         index += 1
+        rule = lines[index] if index < len(lines) else None
+        spans: list[tuple[int, int]] = []
+        if rule is not None and _is_table_line(rule, header) and _RULE.match(rule.text):
+            spans = [
+                (int(rule.indent) + m.start(), int(rule.indent) + m.end() + 1)
+                for m in re.finditer(r"-+", rule.text)
+            ]
+            index += 1
+        starts = [start for start, _ in _pieces(header)]
+        header_cells = (
+            [cell[0] if cell else "" for cell in _by_spans(header, spans)]
+            if spans
+            else [text for _, text in _pieces(header)]
+        )
+        out.append(_table_row(header, header_cells, header))
+        rows: list[_Row] = []
+        new_row = True
         while index < len(lines):
             line = lines[index]
-            if (
-                line.kind is not BlockKind.LINE
-                or line.gap_before >= 1
-                or line.sheet != header.sheet
-            ):
+            if not _is_table_line(line, header):
                 break
-            cells: list[list[str]] = [[] for _ in starts]
-            for start, text in _chunks(line):
-                column = max((i for i, s in enumerate(starts) if s <= start + 1), default=0)
-                cells[column].append(text)
-            first_ended = bool(rows) and bool(TERMINAL.search(" ".join(rows[-1][2][0])))
-            if not rows or (cells[0] and first_ended):
-                rows.append((line, line, cells))
+            if spans and _RULE.match(line.text):
+                index += 1
+                if " " not in line.text.strip():
+                    break  # the closing rule
+                continue
+            if line.gap_before >= 1:
+                if not spans:
+                    break
+                new_row = True  # a multiline table separates its rows by blank lines
+            cells = _by_spans(line, spans) if spans else _by_starts(line, starts)
+            if not spans and rows:
+                first_ended = bool(TERMINAL.search(" ".join(rows[-1].cells[0])))
+                new_row = bool(cells[0]) and first_ended
+            if new_row or not rows:
+                rows.append(_Row(line, line, cells))
+                new_row = False
             else:
-                first, _, row = rows[-1]
                 for column, parts in enumerate(cells):
-                    row[column].extend(parts)
-                rows[-1] = (first, line, row)
+                    rows[-1].cells[column].extend(parts)
+                rows[-1].last = line
             index += 1
         out.extend(
-            _table_row(first, [" ".join(parts) for parts in row], last) for first, last, row in rows
+            _table_row(row.first, [" ".join(parts) for parts in row.cells], row.last)
+            for row in rows
         )
     return out
 
