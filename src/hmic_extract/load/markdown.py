@@ -7,6 +7,7 @@ templates italicise questions and embolden labels.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from markdown_it import MarkdownIt
@@ -18,6 +19,8 @@ _PARSER = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethro
 # Stands for a soft line break until the loader decides whether the next line
 # starts a list item of its own (pandoc-style "a." items CommonMark does not know).
 _SOFT_BREAK = "\x00"
+_GRID_BORDER = re.compile(r"^\s*\+[-=:+]{3,}\+\s*$")
+_GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
 # A wrapped line that starts with one of these markers is a list item of its own.
 _LINE_MARKER = re.compile(
     r"^\s*(?:\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,4}\)|[ivx]{1,4}\.|[•▪◦o\-–*+])\s+\S"
@@ -74,8 +77,55 @@ def _location(token: Token) -> Location:
     return Location(None, start + 1, max(start + 1, end))
 
 
+def _grid_tables(text: str) -> tuple[str, list[Block]]:
+    """Pandoc's grid tables, which CommonMark does not know, read as table rows.
+
+    Each table's lines are blanked in the text handed to the parser (so line
+    numbers stay true) and its rows come back as TABLE_ROW blocks.
+    """
+    lines = text.split("\n")
+    rows: list[Block] = []
+    index = 0
+    while index < len(lines):
+        if not _GRID_BORDER.match(lines[index]):
+            index += 1
+            continue
+        border = lines[index]
+        edges = [i for i, char in enumerate(border) if char == "+"]
+        spans = list(itertools.pairwise(edges))
+        start = index
+        row_lines: list[int] = []
+        index += 1
+        while index < len(lines) and (
+            _GRID_ROW.match(lines[index]) or _GRID_BORDER.match(lines[index])
+        ):
+            if _GRID_BORDER.match(lines[index]):
+                if row_lines:
+                    rows.append(_grid_row(lines, row_lines, spans))
+                row_lines = []
+            else:
+                row_lines.append(index)
+            index += 1
+        for blank in range(start, index):
+            lines[blank] = ""
+    return "\n".join(lines), rows
+
+
+def _grid_row(lines: list[str], numbers: list[int], spans: list[tuple[int, int]]) -> Block:
+    cells = tuple(
+        " ".join(part for n in numbers if (part := lines[n][a + 1 : b].strip())) for a, b in spans
+    )
+    return Block(
+        BlockKind.TABLE_ROW,
+        "\n".join(cell for cell in cells if cell),
+        Location(None, numbers[0] + 1, numbers[-1] + 1),
+        cells=cells,
+    )
+
+
 def load_markdown(text: str) -> LoadedDocument:
     """Blocks of a markdown document, in source order."""
+    text, grid_rows = _grid_tables(text)
     tokens = _PARSER.parse(text)
     blocks: list[Block] = []
     depth = -1  # list nesting: -1 outside any list
@@ -160,4 +210,6 @@ def load_markdown(text: str) -> LoadedDocument:
                             else Style(),
                         )
                     )
+    if grid_rows:
+        blocks = sorted([*blocks, *grid_rows], key=lambda b: b.location.line_start)
     return LoadedDocument("markdown", tuple(blocks), None)

@@ -16,6 +16,10 @@ _MARKDOWN_SIGNS = re.compile(
     r"^(?:#{1,6}\s+\S|\|.*\|\s*$|\s*[-*+]\s+\[[ xX]\]\s|\*\*[^*\n]+\*\*\s*$|\*[^*\n]+\*\s*$)",
     re.M,
 )
+# A grid table (pandoc's plain text and markdown): "+----+----+" borders and
+# "| cell | cell |" rows.
+_GRID_BORDER = re.compile(r"^\s*\+[-=:+]{3,}\+\s*$", re.M)
+_GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
 # Where a column of a laid-out line starts: after a run of two or more spaces.
 _COLUMN_START = re.compile(r"(?<=\S) {2,}(?=\S)")
 _HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml)", re.I)
@@ -54,8 +58,16 @@ def decode_text(data: bytes) -> str:
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Whether the text carries markdown structure worth parsing as markdown."""
-    return len(_MARKDOWN_SIGNS.findall(text[:200_000])) >= 2
+    """Whether the text carries markdown structure worth parsing as markdown.
+
+    Grid-table rows ("| cell | cell |") are not counted: pandoc's plain text
+    has them too.
+    """
+    sample = text[:200_000]
+    signs = [m for m in _MARKDOWN_SIGNS.finditer(sample) if not m.group(0).startswith("|")]
+    if not _GRID_BORDER.search(sample):
+        signs += [m for m in _MARKDOWN_SIGNS.finditer(sample) if m.group(0).startswith("|")]
+    return len(signs) >= 2
 
 
 def load_text(text: str) -> LoadedDocument:
@@ -66,6 +78,13 @@ def load_text(text: str) -> LoadedDocument:
     for number, raw in enumerate(text.split("\n"), start=1):
         sheet += raw.count("\f")
         line = raw.replace("\f", "").expandtabs(8).rstrip()
+        if _GRID_BORDER.match(line):
+            blank_run += 1  # a grid table's border: a row ends here
+            continue
+        if _GRID_ROW.match(line):
+            line = line.replace("|", " ").rstrip()  # cells keep their columns
+            if not line.strip():
+                continue  # a cell's blank line, inside one row
         if not line.strip():
             blank_run += 1
             continue

@@ -56,6 +56,19 @@ _LONE_BULLETS = re.compile(
     r"^[•●▪◦\uf0b7\uf0a7\uf076\uf0d8](?:\s+[•●▪◦\uf0b7\uf0a7\uf076\uf0d8])*$"
 )
 _UNDERLINE = re.compile(r"^[=\-~_*]{3,}$")
+# A rule of a plain-text table: dash runs, alone or one per column.
+_RULE_LINE = re.compile(r"^[=\-~_*]{3,}(?: +[=\-~_*]{3,})*$")
+# An underline is about as long as the heading it marks.
+_UNDERLINE_SLACK = 3
+
+
+def _underlines(rule: Block | None, line: Block) -> bool:
+    """Whether ``rule`` underlines ``line`` (a setext-style heading), not a table's rule."""
+    if rule is None or not _UNDERLINE.match(rule.text.strip()):
+        return False
+    return abs(len(rule.text.strip()) - len(line.text.strip())) <= _UNDERLINE_SLACK
+
+
 _QUESTION_END = re.compile(r"\?[”\"’]?\s*$")
 
 
@@ -79,7 +92,7 @@ def _is_heading_line(line: Block, next_line: Block | None) -> int | None:
         )
     if split_marker(text):
         return None
-    if next_line is not None and _UNDERLINE.match(next_line.text.strip()):
+    if _underlines(next_line, line):
         return 1
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 4 and all(c.isupper() for c in letters) and not _CHECKBOXES.search(text):
@@ -237,7 +250,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
             )
         if level is not None:
             detached_bullets = 0
-            underlined = next_line is not None and _UNDERLINE.match(next_line.text.strip())
+            underlined = _underlines(next_line, line)
             merge = (
                 current is not None
                 and current.kind is BlockKind.HEADING
@@ -259,7 +272,8 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
                 skip_next = True
                 close()
             continue
-        if _UNDERLINE.match(text):
+        if _RULE_LINE.match(text):
+            close()  # a table's rule: what follows starts afresh
             continue
         if _LONE_BULLETS.match(text):
             detached_bullets += len(text.split())  # bullets whose items come after them
