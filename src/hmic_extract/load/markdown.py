@@ -9,18 +9,77 @@ from __future__ import annotations
 
 import itertools
 import re
+from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 # Stands for a soft line break until the loader decides whether the next line
 # starts a list item of its own (pandoc-style "a." items CommonMark does not know).
 _SOFT_BREAK = "\x00"
 _GRID_BORDER = re.compile(r"^\s*\+[-=:+]{3,}\+\s*$")
 _GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
+class _HtmlTable(HTMLParser):
+    """Rows of cells from an HTML table (GitHub markdown keeps complex tables as HTML)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self.cell: list[str] | None = None
+        self.text: list[str] = []  # text outside any table
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self.cell = []
+        elif tag in ("br", "p") and self.cell is not None and self.cell:
+            self.cell.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self.cell is not None:
+            if not self.rows:
+                self.rows.append([])
+            self.rows[-1].append("".join(self.cell).strip())
+            self.cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+        elif data.strip():
+            self.text.append(data.strip())
+
+
+def _html_blocks(content: str, location: Location) -> list[Block]:
+    """Table rows, or plain text, from a block of HTML; comments and markup dropped."""
+    parser = _HtmlTable()
+    parser.feed(content)
+    parser.close()
+    blocks = [
+        Block(
+            BlockKind.TABLE_ROW,
+            "\n".join(cell for cell in row if cell.strip()),
+            location,
+            cells=tuple(row),
+        )
+        for row in parser.rows
+        if any(cell.strip() for cell in row)
+    ]
+    if parser.text:
+        blocks.append(Block(BlockKind.PARAGRAPH, " ".join(parser.text), location))
+    return blocks
+
+
+# Pandoc's simple and multiline tables: a rule under the header with one dash
+# run per column, and (multiline) full-width rules above and below.
+_COLUMN_RULE = re.compile(r"^\s*-{3,}(?: +-{3,})+\s*$")
+_FULL_RULE = re.compile(r"^\s*-{3,}\s*$")
 # A wrapped line that starts with one of these markers is a list item of its own.
 _LINE_MARKER = re.compile(
     r"^\s*(?:\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,4}\)|[ivx]{1,4}\.|[•▪◦o\-–*+])\s+\S"
@@ -64,6 +123,8 @@ def _inline_text(token: Token) -> tuple[str, Style]:
             parts.append("\n")
         elif child.type == "image":
             parts.append(child.content)
+        elif child.type == "html_inline" and _HTML_BREAK.match(child.content):
+            parts.append("\n")
     text = "".join(parts)
     style = Style(
         bold=plain_chars > 0 and bold_chars == plain_chars,
@@ -123,9 +184,57 @@ def _grid_row(lines: list[str], numbers: list[int], spans: list[tuple[int, int]]
     )
 
 
+def _pandoc_tables(text: str) -> tuple[str, list[Block]]:
+    """Pandoc's simple and multiline tables, lifted out as laid-out lines.
+
+    CommonMark reads them as paragraphs; handed on as LINE blocks (columns of
+    spaces kept), normalise reads them like any plain-text table.
+    """
+    lines = text.split("\n")
+    lifted: list[Block] = []
+    for index, line in enumerate(lines):
+        if not _COLUMN_RULE.match(line) or index == 0 or not lines[index - 1].strip():
+            continue
+        start = index - 1
+        if start > 0 and _FULL_RULE.match(lines[start - 1]):
+            start -= 1
+        end = index + 1
+        closing = _FULL_RULE.match(lines[start]) is not None
+        while end < len(lines):
+            if closing and _FULL_RULE.match(lines[end]):
+                end += 1
+                break
+            if not closing and not lines[end].strip():
+                break
+            end += 1
+        blank_run = 0
+        for number in range(start, end):
+            row = lines[number].rstrip()
+            if not row.strip():
+                blank_run += 1
+                continue
+            indent = len(row) - len(row.lstrip())
+            lifted.append(
+                Block(
+                    BlockKind.LINE,
+                    row.strip(),
+                    Location(None, number + 1, number + 1),
+                    indent=float(indent),
+                    right=float(len(row)),
+                    gap_before=float(blank_run),
+                )
+            )
+            blank_run = 0
+        for number in range(start, end):
+            lines[number] = ""
+    return "\n".join(lines), lifted
+
+
 def load_markdown(text: str) -> LoadedDocument:
     """Blocks of a markdown document, in source order."""
     text, grid_rows = _grid_tables(text)
+    text, table_lines = _pandoc_tables(text)
+    grid_rows += table_lines
     tokens = _PARSER.parse(text)
     blocks: list[Block] = []
     depth = -1  # list nesting: -1 outside any list
@@ -162,6 +271,8 @@ def load_markdown(text: str) -> LoadedDocument:
                     )
                 )
             row_token = None
+        elif kind == "html_block":
+            blocks.extend(_html_blocks(token.content, _location(token)))
         elif kind == "inline":
             content, style = _inline_text(token)
             parent = tokens[index - 1]

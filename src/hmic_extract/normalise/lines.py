@@ -66,6 +66,8 @@ def _underlines(rule: Block | None, line: Block) -> bool:
     """Whether ``rule`` underlines ``line`` (a setext-style heading), not a table's rule."""
     if rule is None or not _UNDERLINE.match(rule.text.strip()):
         return False
+    if not any(char.isalpha() for char in line.text):
+        return False  # two table rules in a row
     return abs(len(rule.text.strip()) - len(line.text.strip())) <= _UNDERLINE_SLACK
 
 
