@@ -9,9 +9,15 @@ LibreOffice (the producer of most published responses), with
     for f in tests/fixtures/libreoffice/*.pdf; do
         pdftotext -layout "$f" "${f%.pdf}.layout.txt"; pdftotext "$f" "${f%.pdf}.raw.txt"
     done
+    cd tests/fixtures/libreoffice && for f in areas justified letter paper seed; do
+        pandoc $f.docx -t gfm -o ../pandoc/$f.gfm.md
+        pandoc $f.docx -t markdown -o ../pandoc/$f.pandoc.md
+        pandoc $f.docx -t plain -o ../pandoc/$f.plain.txt
+    done
 
-and are committed with poppler's two text renderings of each PDF, so the tests
-need neither LibreOffice nor poppler. The regressions they hold:
+and are committed with poppler's two text renderings of each PDF and pandoc's
+markdown and plain-text renderings of the Word files, so the tests need none of
+LibreOffice, poppler or pandoc. The regressions they hold:
 a question repeated at the foot of two pages was taken for a running footer; a
 capitalised name broken at its hyphen ("DYFED-" / "POWYS") was rejoined with a
 space; pdftotext's reading order printed a form's labels and values as two
