@@ -1,4 +1,4 @@
-"""Word files in three house styles, and their PDFs as LibreOffice renders them.
+"""Word files in six house styles, and their PDFs as LibreOffice renders them.
 
 The PDFs in tests/fixtures/libreoffice/ were made from these Word files by
 LibreOffice (the producer of most published responses), with
