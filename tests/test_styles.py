@@ -270,3 +270,11 @@ def test_letter_to_the_chief_inspector_with_an_annex_table(tmp_path: Path) -> No
     [recommendation] = record["recommendations"]
     assert recommendation["response"] == "Accepted. Training delivered."
     assert [d["date"] for d in recommendation["deadlines"]] == ["2018-06-20"]
+
+
+def test_a_short_letter_is_recognised() -> None:
+    """One recognised part is enough when the text names the inspectorate and a PCC."""
+    record = record_of(STYLES / "short-letter.txt")
+    assert [s["kind"] for s in record["sections"]] == ["pcc_response"]
+    assert (record["force"], record["commissioner"]) == ("Kent Police", "Matthew Scott")
+    assert "not_recognised" not in [w["code"] for w in record["warnings"]]

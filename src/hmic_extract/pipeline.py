@@ -6,6 +6,7 @@ Writing is the caller's choice (``write.py``): the library returns records.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from hmic_extract import __version__
@@ -54,8 +55,22 @@ def read_input(path: Path, *, options: Options) -> bytes:
     return data
 
 
+# A document that names the inspectorate and a commissioner is a response even
+# with a single recognised section (a short letter, a one-part statement).
+_INSPECTORATE = re.compile(r"\bHMIC(?:FRS)?\b|\bInspectorate\s+of\s+Constabulary\b", re.I)
+_COMMISSIONER = re.compile(r"\bCommissioner\b|\bPCC\b|\bMayor\b")
+
+
 def _recognised(segmented: Segmented) -> bool:
-    return len({s.kind for s in segmented.sections} & _RESPONSE_KINDS) >= 2
+    kinds = {s.kind for s in segmented.sections} & _RESPONSE_KINDS
+    if len(kinds) >= 2:
+        return True
+    if not kinds:
+        return False
+    text = "\n".join(b.text for b in segmented.preamble) + "\n".join(
+        b.text for s in segmented.sections for b in s.blocks
+    )
+    return bool(_INSPECTORATE.search(text) and _COMMISSIONER.search(text))
 
 
 def extract_bytes(data: bytes, *, path: str, options: Options) -> Record:
