@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import itertools
 import re
+import textwrap
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
+from typing import ClassVar
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -25,22 +28,62 @@ _GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
 
 
-class _HtmlTable(HTMLParser):
-    """Rows of cells from an HTML table (GitHub markdown keeps complex tables as HTML)."""
+@dataclass
+class _Segment:
+    """A paragraph, heading or list item inside HTML, with how much of it is emphasised."""
+
+    kind: BlockKind
+    depth: int
+    row: int  # which table row it sits in (-1 outside tables)
+    text: list[str] = field(default_factory=list)
+    bold: int = 0
+    italic: int = 0
+
+
+class _Html(HTMLParser):
+    """Table rows and the paragraphs, headings and list items of a block of HTML.
+
+    GitHub markdown keeps tables with complex cells as HTML; a one-column table
+    is a box around ordinary content (a boxed form), read as that content.
+    """
+
+    _STARTS: ClassVar[dict[str, BlockKind]] = {
+        "p": BlockKind.PARAGRAPH,
+        "li": BlockKind.LIST_ITEM,
+        "th": BlockKind.HEADING,
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.rows: list[list[str]] = []
         self.cell: list[str] | None = None
-        self.text: list[str] = []  # text outside any table
+        self.segments: list[_Segment] = []
+        self.lists = 0
+        self.bold = 0
+        self.italic = 0
+
+    def _segment(self, kind: BlockKind) -> None:
+        row = len(self.rows) - 1 if self.cell is not None else -1
+        self.segments.append(_Segment(kind, max(self.lists - 1, 0), row))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "tr":
             self.rows.append([])
         elif tag in ("td", "th"):
             self.cell = []
-        elif tag in ("br", "p") and self.cell is not None and self.cell:
+        elif tag in ("br", "p") and self.cell:
             self.cell.append("\n")
+        if tag in ("ul", "ol"):
+            self.lists += 1
+        elif tag in ("strong", "b"):
+            self.bold += 1
+        elif tag in ("em", "i"):
+            self.italic += 1
+        if tag in self._STARTS or re.fullmatch(r"h[1-6]", tag) or tag == "td":
+            kind = self._STARTS.get(
+                tag, BlockKind.HEADING if tag[0] == "h" else BlockKind.PARAGRAPH
+            )
+            self._segment(kind)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th") and self.cell is not None:
@@ -48,31 +91,68 @@ class _HtmlTable(HTMLParser):
                 self.rows.append([])
             self.rows[-1].append("".join(self.cell).strip())
             self.cell = None
+        elif tag in ("ul", "ol"):
+            self.lists = max(self.lists - 1, 0)
+        elif tag in ("strong", "b"):
+            self.bold = max(self.bold - 1, 0)
+        elif tag in ("em", "i"):
+            self.italic = max(self.italic - 1, 0)
 
     def handle_data(self, data: str) -> None:
         if self.cell is not None:
             self.cell.append(data)
-        elif data.strip():
-            self.text.append(data.strip())
+        if not data.strip():
+            return
+        if not self.segments:
+            self._segment(BlockKind.PARAGRAPH)
+        segment = self.segments[-1]
+        segment.text.append(data)
+        visible = len(data.strip())
+        segment.bold += visible if self.bold else 0
+        segment.italic += visible if self.italic else 0
 
 
 def _html_blocks(content: str, location: Location) -> list[Block]:
-    """Table rows, or plain text, from a block of HTML; comments and markup dropped."""
-    parser = _HtmlTable()
+    """Blocks from a block of HTML: table rows, or (in a one-column table, or outside
+    tables) its paragraphs, headings and list items; comments and markup dropped."""
+    parser = _Html()
     parser.feed(content)
     parser.close()
-    blocks = [
-        Block(
-            BlockKind.TABLE_ROW,
-            "\n".join(cell for cell in row if cell.strip()),
-            location,
-            cells=tuple(row),
+    boxed = bool(parser.rows) and all(len(row) <= 1 for row in parser.rows)
+    blocks: list[Block] = []
+    rows_done: set[int] = set()
+    for segment in parser.segments:
+        text = " ".join("".join(segment.text).split())
+        if not text:
+            continue
+        if segment.row >= 0 and not boxed:
+            if segment.row not in rows_done and segment.row < len(parser.rows):
+                rows_done.add(segment.row)
+                cells = parser.rows[segment.row]
+                if any(cell.strip() for cell in cells):
+                    blocks.append(
+                        Block(
+                            BlockKind.TABLE_ROW,
+                            "\n".join(cell for cell in cells if cell.strip()),
+                            location,
+                            cells=tuple(cells),
+                        )
+                    )
+            continue
+        letters = len("".join(segment.text).strip())
+        style = Style(bold=segment.bold >= letters > 0, italic=segment.italic >= letters > 0)
+        marker = "•" if segment.kind is BlockKind.LIST_ITEM else ""
+        blocks.append(
+            Block(
+                segment.kind,
+                text,
+                location,
+                depth=segment.depth,
+                marker=marker,
+                style=style,
+                level=3 if segment.kind is BlockKind.HEADING else 0,
+            )
         )
-        for row in parser.rows
-        if any(cell.strip() for cell in row)
-    ]
-    if parser.text:
-        blocks.append(Block(BlockKind.PARAGRAPH, " ".join(parser.text), location))
     return blocks
 
 
@@ -162,7 +242,7 @@ def _grid_tables(text: str) -> tuple[str, list[Block]]:
         ):
             if _GRID_BORDER.match(lines[index]):
                 if row_lines:
-                    rows.append(_grid_row(lines, row_lines, spans))
+                    rows.extend(_grid_row(lines, row_lines, spans))
                 row_lines = []
             else:
                 row_lines.append(index)
@@ -172,16 +252,32 @@ def _grid_tables(text: str) -> tuple[str, list[Block]]:
     return "\n".join(lines), rows
 
 
-def _grid_row(lines: list[str], numbers: list[int], spans: list[tuple[int, int]]) -> Block:
+def _grid_row(lines: list[str], numbers: list[int], spans: list[tuple[int, int]]) -> list[Block]:
+    """A grid table's row: its cells, or (one column: a box around content) its content."""
+    if len(spans) == 1:
+        a, b = spans[0]
+        inner = "\n".join(lines[n][a + 1 : b].rstrip() for n in numbers)
+        shift = numbers[0]
+        return [
+            replace(
+                block,
+                location=Location(
+                    None, block.location.line_start + shift, block.location.line_end + shift
+                ),
+            )
+            for block in load_markdown(textwrap.dedent(inner)).blocks
+        ]
     cells = tuple(
         " ".join(part for n in numbers if (part := lines[n][a + 1 : b].strip())) for a, b in spans
     )
-    return Block(
-        BlockKind.TABLE_ROW,
-        "\n".join(cell for cell in cells if cell),
-        Location(None, numbers[0] + 1, numbers[-1] + 1),
-        cells=cells,
-    )
+    return [
+        Block(
+            BlockKind.TABLE_ROW,
+            "\n".join(cell for cell in cells if cell),
+            Location(None, numbers[0] + 1, numbers[-1] + 1),
+            cells=cells,
+        )
+    ]
 
 
 def _pandoc_tables(text: str) -> tuple[str, list[Block]]:

@@ -20,6 +20,7 @@ _MARKDOWN_SIGNS = re.compile(
 # "| cell | cell |" rows.
 _GRID_BORDER = re.compile(r"^\s*\+[-=:+]{3,}\+\s*$", re.M)
 _GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_GRID_CELL_EDGE = re.compile(r"^\s*\|\s*|\s*\|\s*$", re.M)
 # Where a column of a laid-out line starts: after a run of two or more spaces.
 _COLUMN_START = re.compile(r"(?<=\S) {2,}(?=\S)")
 _HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml)", re.I)
@@ -64,10 +65,10 @@ def looks_like_markdown(text: str) -> bool:
     has them too.
     """
     sample = text[:200_000]
-    signs = [m for m in _MARKDOWN_SIGNS.finditer(sample) if not m.group(0).startswith("|")]
-    if not _GRID_BORDER.search(sample):
-        signs += [m for m in _MARKDOWN_SIGNS.finditer(sample) if m.group(0).startswith("|")]
-    return len(signs) >= 2
+    if _GRID_BORDER.search(sample):
+        sample = _GRID_CELL_EDGE.sub("", sample)  # what the cells hold, bars aside
+        return len([m for m in _MARKDOWN_SIGNS.finditer(sample) if m.group(0)[0] != "|"]) >= 2
+    return len(_MARKDOWN_SIGNS.findall(sample)) >= 2
 
 
 def load_text(text: str) -> LoadedDocument:
