@@ -1,4 +1,4 @@
-"""Word files in six house styles, and their PDFs as LibreOffice renders them.
+"""Word files in seven house styles, and their PDFs as LibreOffice renders them.
 
 The PDFs in tests/fixtures/libreoffice/ were made from these Word files by
 LibreOffice (the producer of most published responses), with
@@ -9,7 +9,7 @@ LibreOffice (the producer of most published responses), with
     for f in tests/fixtures/libreoffice/*.pdf; do
         pdftotext -layout "$f" "${f%.pdf}.layout.txt"; pdftotext "$f" "${f%.pdf}.raw.txt"
     done
-    cd tests/fixtures/libreoffice && for f in areas boxed justified letter paper seed; do
+    cd tests/fixtures/libreoffice && for f in areas boxed findings-table justified letter paper seed; do
         pandoc $f.docx -t gfm -o ../pandoc/$f.gfm.md
         pandoc $f.docx -t markdown -o ../pandoc/$f.pandoc.md
         pandoc $f.docx -t plain -o ../pandoc/$f.plain.txt
@@ -384,6 +384,64 @@ def letter() -> Any:
     return document
 
 
+def findings_table() -> Any:
+    """Findings as a table (a question per row, its AFIs beside it); a thematic's
+    recommendations for all forces; office-use answers written as Yes/No."""
+    document = docx.Document()
+    _title(document, "RESPONSE BY THE PCC TO HMICFRS INSPECTIONS OF LINCOLNSHIRE POLICE")
+    document.add_heading("INSPECTION DETAILS", level=2)
+    details = document.add_table(rows=0, cols=2)
+    details.style = "Table Grid"
+    _rows(
+        details,
+        (
+            ("Title of Inspection", "PEEL: Police efficiency 2017"),
+            ("Date Inspection Published", "9 November 2017"),
+            (
+                "Type of Inspection:",
+                "☐ Lincolnshire Specific ☐ Follow Up ☐ Partner Inspection ☒ National ☐ Thematic",
+            ),
+            ("Is Lincolnshire Police quoted in the Report?", "Yes ☒ No ☐"),
+        ),
+    )
+    document.add_heading("OVERALL JUDGEMENT", level=2)
+    document.add_paragraph(
+        "HMICFRS judged Lincolnshire Police to be ‘good’ at using its "
+        "resources. This is the same grade as last year."
+    )
+    document.add_heading("FINDINGS", level=2)
+    table = document.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    rows = (
+        ("Core question", "Areas for improvement"),
+        (
+            "1. How well does the force understand demand?",
+            "The force should improve its understanding of hidden demand.\n"
+            "The force should analyse calls that are abandoned.",
+        ),
+        ("2. How well does the force use its resources?", "No areas for improvement."),
+        (
+            "3. How well is the force planning for the future?",
+            "The force should publish a workforce plan.",
+        ),
+    )
+    for question, items in rows:
+        cells = table.add_row().cells
+        cells[0].text = question
+        first, *rest = items.split("\n")
+        cells[1].text = first
+        for item in rest:
+            cells[1].add_paragraph(item)
+    document.add_heading("FORCE RESPONSE TO RECOMMENDATIONS", level=2)
+    document.add_paragraph("Chief Constable Bill Skelly said: “We will act on every point.”")
+    document.add_heading("PCC RESPONSE TO INSPECTION", level=2)
+    document.add_paragraph("Police and Crime Commissioner Marc Jones said: “A good result.”")
+    document.add_heading("FOR OFFICE USE ONLY", level=2)
+    document.add_paragraph("Response forwarded to Home Office: Yes")
+    document.add_paragraph("Response published on PCC website: No")
+    return document
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     render_docx(OUT / "seed.docx")
@@ -392,6 +450,7 @@ def main() -> None:
     justified_paper().save(str(OUT / "justified.docx"))
     paper().save(str(OUT / "paper.docx"))
     letter().save(str(OUT / "letter.docx"))
+    findings_table().save(str(OUT / "findings-table.docx"))
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ def test_libreoffice_pdf_gives_the_word_record(word: Path, engine: str) -> None:
 # broken at a hyphen ("countercorruption"), and it prints a list's Symbol-font
 # bullets before the items, where a sentence ending at a full line cannot be
 # told from an item's end. These renderings are checked for what survives.
-RAW_LOSSY = {"boxed", "letter", "paper", "seed"}
+RAW_LOSSY = {"boxed", "findings-table", "letter", "paper", "seed"}
 
 
 @pytest.mark.parametrize(
@@ -92,6 +92,7 @@ def test_the_fixtures_are_all_there() -> None:
     assert [p.stem for p in WORD_FILES] == [
         "areas",
         "boxed",
+        "findings-table",
         "justified",
         "letter",
         "paper",
@@ -125,3 +126,28 @@ def test_text_tables_keep_their_rows_and_responses() -> None:
         ("By 1 September 2018, the force should audit its recording of rape.", "Accepted."),
     ]
     assert record["commissioner"] == "Jeff Cuthbert"
+
+
+def test_findings_as_a_table_of_questions() -> None:
+    """A row per question, its AFIs (one per paragraph, or a note) in the next column."""
+    for rendering in ("findings-table.docx", "findings-table.pdf", "findings-table.layout.txt"):
+        record = record_of(FOLDER / rendering)
+        assert [
+            (q["number"], q["note"], [a["text"] for a in q["areas_for_improvement"]])
+            for q in record["core_questions"]
+        ] == [
+            (
+                1,
+                None,
+                [
+                    "The force should improve its understanding of hidden demand.",
+                    "The force should analyse calls that are abandoned.",
+                ],
+            ),
+            (2, "No areas for improvement.", []),
+            (3, None, ["The force should publish a workforce plan."]),
+        ], rendering
+        assert record["office_use"] == {
+            "forwarded_to_home_office": True,
+            "published_on_pcc_website": False,
+        }

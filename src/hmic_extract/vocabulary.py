@@ -235,13 +235,26 @@ ITEM_GROUP_LABELS: Final = (
     (re.compile(r"^areas?\s+(?:for|of)\s+improvement\b", re.I), "area_for_improvement"),
     (re.compile(r"^afis?\b", re.I), "area_for_improvement"),
 )
-# The header row of a table of items: a group label, a column gap, more columns
-# ("Recommendation   Response   Owner").
-ITEM_TABLE_HEADER: Final = re.compile(
-    r"^(?:recommendations?|areas?\s+for\s+improvement|causes?\s+(?:of|for)\s+concern|afis?)"
-    r"\s*:?\s{2,}\S",
+# The header row of a table of items: columns set apart by wide gaps, one of
+# them a group label, the first a group label or the question/area each row is
+# about ("Recommendation   Response   Owner", "Core question   Areas for improvement").
+_TABLE_GROUP_COLUMN = re.compile(
+    r"^(?:recommendations?|areas?\s+for\s+improvement|causes?\s+(?:of|for)\s+concern|afis?)\s*:?$",
     re.IGNORECASE,
 )
+_TABLE_QUESTION_COLUMN = re.compile(
+    r"^(?:core\s+)?(?:questions?|areas?(?:\s+of\s+policing)?|themes?)\s*:?$", re.IGNORECASE
+)
+
+
+def is_item_table_header(text: str) -> bool:
+    """Whether a line (columns split by two or more spaces) heads a table of items."""
+    columns = [c for c in re.split(r"\s{2,}", text.strip()) if c]
+    if len(columns) < 2 or not any(_TABLE_GROUP_COLUMN.match(c) for c in columns):
+        return False
+    return bool(_TABLE_GROUP_COLUMN.match(columns[0]) or _TABLE_QUESTION_COLUMN.match(columns[0]))
+
+
 # A group label is a short line: longer text starting with these words is prose.
 GROUP_LABEL_MAX_WORDS: Final = 8
 

@@ -52,6 +52,8 @@ _TITLE_HEADING = re.compile(
 )
 # Words a force's name keeps in lower case when a capitalised title is re-cased.
 _SMALL_WORDS = frozenset({"and", "of", "the"})
+# A yes/no written after an office-use label.
+_WORD_ANSWER = re.compile(r"[:\-–—]?\s*\b(?P<answer>yes|no)\b\.?", re.I)
 # A subject line's tail that dates rather than names the inspection.
 _PUBLISHED_SUFFIX = re.compile(r",?\s*(?:published|dated)\b.*$", re.I)
 _TITLE_MAX_WORDS = 20
@@ -211,7 +213,7 @@ def read_office_use(blocks: Sequence[Block]) -> dict[str, bool | None]:
     text = " ".join(form_text(blocks).split())
     states: dict[str, bool | None] = {name: None for name, _ in OFFICE_USE_FIELDS}
     if not re.search(_BOX, text):
-        return states
+        return _office_use_answers(form_text(blocks), states)
     pattern = _BOX_THEN_LABEL if re.match(_BOX, text) else _LABEL_THEN_BOX
     for match in pattern.finditer(text):
         for name, label in OFFICE_USE_FIELDS:
@@ -223,6 +225,23 @@ def read_office_use(blocks: Sequence[Block]) -> dict[str, bool | None]:
     for name, label in OFFICE_USE_FIELDS:
         if states[name] is None and label.search(text):
             states[name] = False
+    return states
+
+
+def _office_use_answers(
+    text: str, states: dict[str, bool | None]
+) -> dict[str, bool | None]:
+    """Office-use fields answered in words ("Response forwarded to Home Office: Yes"),
+    each answer belonging to the label written since the answer before it."""
+    flat = " ".join(text.split())
+    label_start = 0
+    for answer in _WORD_ANSWER.finditer(flat):
+        label = flat[label_start : answer.start()]
+        label_start = answer.end()
+        for name, pattern in OFFICE_USE_FIELDS:
+            if states[name] is None and pattern.search(label):
+                states[name] = answer["answer"].casefold() == "yes"
+                break
     return states
 
 

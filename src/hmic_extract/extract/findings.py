@@ -20,6 +20,7 @@ from hmic_extract.extract.judgement import canonical_grade
 from hmic_extract.models import CoreQuestion, Deadline, Grade, Item, PageBox
 from hmic_extract.models import Location as RecordLocation
 from hmic_extract.normalise import flatten
+from hmic_extract.normalise.glyphs import TERMINAL
 from hmic_extract.vocabulary import (
     AREA_GRADE,
     GROUP_LABEL_MAX_WORDS,
@@ -138,11 +139,20 @@ _RESPONSE_COLUMN = re.compile(
 )
 
 
+# The column of a findings table that names the question or area each row is about.
+_QUESTION_COLUMN = re.compile(
+    r"^(?:core\s+)?(?:questions?|areas?(?:\s+of\s+policing)?|themes?)\s*:?$", re.I
+)
+# Bullets inside a table cell, where several items share one cell.
+_CELL_BULLET = re.compile(r"(?:^|\s)[•●▪◦\uf0b7\uf0a7]\s+")
+
+
 @dataclass(frozen=True, slots=True)
 class _ItemTable:
     kind: str
     text_column: int
     response_column: int | None
+    question_column: int | None  # a findings table: a question per row, its items beside it
 
 
 def _item_table(block: Block) -> _ItemTable | None:
@@ -152,16 +162,27 @@ def _item_table(block: Block) -> _ItemTable | None:
     for index, cell in enumerate(block.cells):
         kind = group_label(cell) if len(cell.split()) <= 4 else None
         if kind is not None:
-            response = next(
-                (
-                    i
-                    for i, c in enumerate(block.cells)
-                    if i != index and _RESPONSE_COLUMN.match(c.strip())
-                ),
-                None,
-            )
-            return _ItemTable(kind, index, response)
+            others = [(i, c.strip()) for i, c in enumerate(block.cells) if i != index]
+            response = next((i for i, c in others if _RESPONSE_COLUMN.match(c)), None)
+            question = next((i for i, c in others if _QUESTION_COLUMN.match(c)), None)
+            return _ItemTable(kind, index, response, question)
     return None
+
+
+def _cell_items(cell: str) -> list[str]:
+    """The items in one table cell: one per bullet; else a new one wherever a line
+    starts a sentence after a line that ended one (a wrapped item runs on)."""
+    if _CELL_BULLET.search(cell):
+        return [flatten(part) for part in _CELL_BULLET.split(cell) if part.strip()]
+    items: list[str] = []
+    for line in (line.strip() for line in cell.split("\n")):
+        if not line:
+            continue
+        if items and not (TERMINAL.search(items[-1]) and line[:1].isupper()):
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            items.append(line)
+    return items
 
 
 class _Reader:
@@ -258,6 +279,9 @@ class _Reader:
             return False
         if table is None or len(block.cells) <= table.text_column:
             return False
+        if table.question_column is not None and table.question_column < len(block.cells):
+            self._read_question_row(block, table, table.question_column)
+            return True
         text = flatten(block.cells[table.text_column])
         if not text:
             return True
@@ -266,6 +290,28 @@ class _Reader:
             response = flatten(block.cells[table.response_column])
             self.item.response = response or None
         return True
+
+    def _read_question_row(self, block: Block, table: _ItemTable, column: int) -> None:
+        """A findings-table row: the question in one cell, its items (or a note) in another."""
+        asked = flatten(block.cells[column])
+        label = QUESTION_LABEL.match(asked)
+        numbered = NUMBERED.match(asked)
+        if label and label["text"].strip():
+            self._open_question(int(label["number"]), label["text"], block.location)
+        elif numbered:
+            self._open_question(int(numbered["number"]), numbered["text"], block.location)
+        elif asked:
+            self._open_question(None, asked, block.location)
+        self.kind, self.table = table.kind, table
+        for text in _cell_items(block.cells[table.text_column]):
+            if (
+                self.question is not None
+                and NO_AFI_NOTE.search(text)
+                and not _ITEM_VOICE.search(text)
+            ):
+                self.question.note = self.question.note or text
+            else:
+                self._add_item(replace(block, text=text), from_list=False)
 
     def _read_block(self, block: Block, following: Block | None) -> None:
         if self._read_table_row(block):

@@ -7,9 +7,7 @@ templates italicise questions and embolden labels.
 
 from __future__ import annotations
 
-import itertools
 import re
-import textwrap
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import ClassVar
@@ -18,13 +16,12 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
+from hmic_extract.load.grid import grid_tables
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 # Stands for a soft line break until the loader decides whether the next line
 # starts a list item of its own (pandoc-style "a." items CommonMark does not know).
 _SOFT_BREAK = "\x00"
-_GRID_BORDER = re.compile(r"^\s*\+[-=:+]{3,}\+\s*$")
-_GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
 
 
@@ -160,6 +157,8 @@ def _html_blocks(content: str, location: Location) -> list[Block]:
 # run per column, and (multiline) full-width rules above and below.
 _COLUMN_RULE = re.compile(r"^\s*-{3,}(?: +-{3,})+\s*$")
 _FULL_RULE = re.compile(r"^\s*-{3,}\s*$")
+# A markdown backslash escape ("1\\." in a table cell), undone in lifted lines.
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|'\"])")
 # A wrapped line that starts with one of these markers is a list item of its own.
 _LINE_MARKER = re.compile(
     r"^\s*(?:\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,4}\)|[ivx]{1,4}\.|[•▪◦o\-–*+])\s+\S"
@@ -219,65 +218,41 @@ def _location(token: Token) -> Location:
 
 
 def _grid_tables(text: str) -> tuple[str, list[Block]]:
-    """Pandoc's grid tables, which CommonMark does not know, read as table rows.
+    """Pandoc's grid tables, which CommonMark does not know, read as blocks.
 
     Each table's lines are blanked in the text handed to the parser (so line
-    numbers stay true) and its rows come back as TABLE_ROW blocks.
+    numbers stay true). A one-column table is a box around content, read as
+    markdown in its own right; any other gives a table row per row.
     """
     lines = text.split("\n")
-    rows: list[Block] = []
-    index = 0
-    while index < len(lines):
-        if not _GRID_BORDER.match(lines[index]):
-            index += 1
-            continue
-        border = lines[index]
-        edges = [i for i, char in enumerate(border) if char == "+"]
-        spans = list(itertools.pairwise(edges))
-        start = index
-        row_lines: list[int] = []
-        index += 1
-        while index < len(lines) and (
-            _GRID_ROW.match(lines[index]) or _GRID_BORDER.match(lines[index])
-        ):
-            if _GRID_BORDER.match(lines[index]):
-                if row_lines:
-                    rows.extend(_grid_row(lines, row_lines, spans))
-                row_lines = []
+    blocks: list[Block] = []
+    for table in grid_tables(lines):
+        for row in table.rows:
+            if table.columns == 1:
+                blocks.extend(
+                    replace(
+                        block,
+                        location=Location(
+                            None,
+                            block.location.line_start + row.first,
+                            block.location.line_end + row.first,
+                        ),
+                    )
+                    for block in load_markdown(row.inner).blocks
+                )
             else:
-                row_lines.append(index)
-            index += 1
-        for blank in range(start, index):
-            lines[blank] = ""
-    return "\n".join(lines), rows
-
-
-def _grid_row(lines: list[str], numbers: list[int], spans: list[tuple[int, int]]) -> list[Block]:
-    """A grid table's row: its cells, or (one column: a box around content) its content."""
-    if len(spans) == 1:
-        a, b = spans[0]
-        inner = "\n".join(lines[n][a + 1 : b].rstrip() for n in numbers)
-        shift = numbers[0]
-        return [
-            replace(
-                block,
-                location=Location(
-                    None, block.location.line_start + shift, block.location.line_end + shift
-                ),
-            )
-            for block in load_markdown(textwrap.dedent(inner)).blocks
-        ]
-    cells = tuple(
-        " ".join(part for n in numbers if (part := lines[n][a + 1 : b].strip())) for a, b in spans
-    )
-    return [
-        Block(
-            BlockKind.TABLE_ROW,
-            "\n".join(cell for cell in cells if cell),
-            Location(None, numbers[0] + 1, numbers[-1] + 1),
-            cells=cells,
-        )
-    ]
+                cells = tuple(_ESCAPED.sub(r"\1", cell) for cell in row.cells)
+                blocks.append(
+                    Block(
+                        BlockKind.TABLE_ROW,
+                        "\n".join(cell for cell in cells if cell),
+                        Location(None, row.first + 1, row.last + 1),
+                        cells=cells,
+                    )
+                )
+        for number in range(table.start, table.end):
+            lines[number] = ""
+    return "\n".join(lines), blocks
 
 
 def _pandoc_tables(text: str) -> tuple[str, list[Block]]:
@@ -313,7 +288,7 @@ def _pandoc_tables(text: str) -> tuple[str, list[Block]]:
             lifted.append(
                 Block(
                     BlockKind.LINE,
-                    row.strip(),
+                    _ESCAPED.sub(r"\1", row.strip()),
                     Location(None, number + 1, number + 1),
                     indent=float(indent),
                     right=float(len(row)),

@@ -29,7 +29,6 @@ from hmic_extract.load.pdf_layout import (
     Word,
     check_page_count,
     font_style,
-    is_item_table_header,
     line_blocks,
     password_error,
     pdf_line,
@@ -37,6 +36,7 @@ from hmic_extract.load.pdf_layout import (
     with_table_rows,
 )
 from hmic_extract.options import Options
+from hmic_extract.vocabulary import is_item_table_header
 
 # pdfminer logs every oddity of a damaged file; a user gets our one line instead.
 logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
@@ -159,6 +159,12 @@ def load_pdf(data: bytes, *, options: Options) -> LoadedDocument:
     return line_blocks(with_item_tables(data, pages, options=options))
 
 
+def _cell_text(cell: str | None) -> str:
+    """A table cell's text, a line per printed line (items in one cell stay apart)."""
+    lines = (" ".join(line.split()) for line in (cell or "").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
 def with_item_tables(
     data: bytes, pages: list[list[PdfLine]], *, options: Options
 ) -> list[list[PdfLine]]:
@@ -180,7 +186,7 @@ def with_item_tables(
                 page = pdf.pages[index]
                 for table in page.find_tables():
                     rows = [
-                        (tuple(row.bbox), tuple(" ".join((cell or "").split()) for cell in cells))
+                        (tuple(row.bbox), tuple(_cell_text(cell) for cell in cells))
                         for row, cells in zip(table.rows, table.extract(), strict=False)
                     ]
                     if rows and is_item_table_header("  ".join(rows[0][1])):

@@ -20,7 +20,6 @@ from hmic_extract.errors import (
     UnsupportedFormatError,
 )
 from hmic_extract.options import Options
-from hmic_extract.vocabulary import ITEM_TABLE_HEADER
 
 # A horizontal gap wider than this many font sizes separates columns on one line
 # (label | value in a details form); it becomes two spaces in the text.
@@ -125,11 +124,6 @@ def pdf_line(line: list[Word]) -> PdfLine:
         italic=sum(n for n, w in zip(weights, line, strict=True) if w.italic) > chars / 2,
         columns=_columns(line),
     )
-
-
-def is_item_table_header(text: str) -> bool:
-    """Whether a line looks like the header row of a table of items."""
-    return bool(ITEM_TABLE_HEADER.match(text))
 
 
 def with_table_rows(

@@ -27,13 +27,13 @@ from hmic_extract.load.pdf_layout import (
     Word,
     check_page_count,
     font_style,
-    is_item_table_header,
     line_blocks,
     password_error,
     pdf_line,
     visual_lines,
 )
 from hmic_extract.options import Options
+from hmic_extract.vocabulary import is_item_table_header
 
 # A line of PDFium's text, and a chunk of it: words joined by single spaces.
 _LINE = re.compile(r"[^\r\n]+")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location
 from hmic_extract.errors import UndecodableTextError, UnsupportedFormatError
+from hmic_extract.load.grid import GridTable, grid_tables
 
 # Control characters other than tab, line ends and form feed mean binary data.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -16,10 +18,7 @@ _MARKDOWN_SIGNS = re.compile(
     r"^(?:#{1,6}\s+\S|\|.*\|\s*$|\s*[-*+]\s+\[[ xX]\]\s|\*\*[^*\n]+\*\*\s*$|\*[^*\n]+\*\s*$)",
     re.M,
 )
-# A grid table (pandoc's plain text and markdown): "+----+----+" borders and
-# "| cell | cell |" rows.
 _GRID_BORDER = re.compile(r"^\s*\+[-=:+]{3,}\+\s*$", re.M)
-_GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _GRID_CELL_EDGE = re.compile(r"^\s*\|\s*|\s*\|\s*$", re.M)
 # Where a column of a laid-out line starts: after a run of two or more spaces.
 _COLUMN_START = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -71,21 +70,49 @@ def looks_like_markdown(text: str) -> bool:
     return len(_MARKDOWN_SIGNS.findall(sample)) >= 2
 
 
+def _grid_blocks(table: GridTable) -> list[Block]:
+    """A grid table's rows as table rows; a one-column table (a box) as its content."""
+    blocks: list[Block] = []
+    for row in table.rows:
+        if table.columns == 1:
+            for block in load_text(row.inner).blocks:
+                shifted = Location(
+                    None, block.location.line_start + row.first, block.location.line_end + row.first
+                )
+                blocks.append(replace(block, location=shifted))
+            continue
+        blocks.append(
+            Block(
+                BlockKind.TABLE_ROW,
+                "\n".join(cell for cell in row.cells if cell),
+                Location(None, row.first + 1, row.last + 1),
+                cells=row.cells,
+            )
+        )
+    return blocks
+
+
 def load_text(text: str) -> LoadedDocument:
-    """One LINE block per non-blank line; normalise groups them into paragraphs."""
+    """One LINE block per non-blank line; normalise groups them into paragraphs.
+
+    Grid tables become table rows (or, one column wide, their content).
+    """
     blocks: list[Block] = []
     blank_run = 0
     sheet = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
+    raw_lines = text.split("\n")
+    tables = {table.start: table for table in grid_tables(raw_lines)}
+    skip_to = 0
+    for number, raw in enumerate(raw_lines, start=1):
         sheet += raw.count("\f")
-        line = raw.replace("\f", "").expandtabs(8).rstrip()
-        if _GRID_BORDER.match(line):
-            blank_run += 1  # a grid table's border: a row ends here
+        if number - 1 < skip_to:
             continue
-        if _GRID_ROW.match(line):
-            line = line.replace("|", " ").rstrip()  # cells keep their columns
-            if not line.strip():
-                continue  # a cell's blank line, inside one row
+        if (table := tables.get(number - 1)) is not None:
+            blocks.extend(_grid_blocks(table))
+            skip_to = table.end
+            blank_run = 1
+            continue
+        line = raw.replace("\f", "").expandtabs(8).rstrip()
         if not line.strip():
             blank_run += 1
             continue

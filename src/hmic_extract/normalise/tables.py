@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from hmic_extract.blocks import Block, BlockKind
 from hmic_extract.normalise.glyphs import TERMINAL
-from hmic_extract.vocabulary import ITEM_TABLE_HEADER
+from hmic_extract.vocabulary import is_item_table_header
 
 # A table rule: dashes, in one run or one run per column.
 _RULE = re.compile(r"^-{3,}(?: +-{3,})*$")
@@ -71,7 +71,7 @@ def text_tables(lines: Sequence[Block]) -> list[Block]:
         if (
             header.kind is not BlockKind.LINE
             or header.location.bbox is not None
-            or not ITEM_TABLE_HEADER.match(header.text)
+            or not is_item_table_header(header.text)
         ):
             out.append(header)
             index += 1
@@ -120,7 +120,7 @@ def text_tables(lines: Sequence[Block]) -> list[Block]:
                 rows[-1].last = line
             index += 1
         out.extend(
-            _table_row(row.first, [" ".join(parts) for parts in row.cells], row.last)
+            _table_row(row.first, ["\n".join(parts) for parts in row.cells], row.last)
             for row in rows
         )
     return out
