@@ -9,7 +9,7 @@ LibreOffice (the producer of most published responses), with
     for f in tests/fixtures/libreoffice/*.pdf; do
         pdftotext -layout "$f" "${f%.pdf}.layout.txt"; pdftotext "$f" "${f%.pdf}.raw.txt"
     done
-    cd tests/fixtures/libreoffice && for f in areas boxed findings-table justified letter paper seed; do
+    cd tests/fixtures/libreoffice && for f in *.docx; do f=${f%.docx}
         pandoc $f.docx -t gfm -o ../pandoc/$f.gfm.md
         pandoc $f.docx -t markdown -o ../pandoc/$f.pandoc.md
         pandoc $f.docx -t plain -o ../pandoc/$f.plain.txt
