@@ -228,9 +228,7 @@ def read_office_use(blocks: Sequence[Block]) -> dict[str, bool | None]:
     return states
 
 
-def _office_use_answers(
-    text: str, states: dict[str, bool | None]
-) -> dict[str, bool | None]:
+def _office_use_answers(text: str, states: dict[str, bool | None]) -> dict[str, bool | None]:
     """Office-use fields answered in words ("Response forwarded to Home Office: Yes"),
     each answer belonging to the label written since the answer before it."""
     flat = " ".join(text.split())
