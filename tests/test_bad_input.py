@@ -276,3 +276,16 @@ def test_mutated_pdfs_give_a_record_or_a_clean_refusal(
         "unsupported_format",
         "undecodable",
     }, codes
+
+
+def test_a_damaged_word_file_is_refused(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<not xml")
+        archive.writestr("word/document.xml", "<not xml")
+    damaged = tmp_path / "damaged.docx"
+    damaged.write_bytes(buffer.getvalue())
+    result = runner.invoke(app, ["extract", str(damaged), "--stdout"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"hmic-extract: {damaged}: damaged Word document")
+    assert result.stderr.rstrip().endswith("[corrupt]")

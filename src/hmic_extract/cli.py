@@ -164,7 +164,7 @@ def extract_command(
     try:
         results = _run_batch(found, out, options, workers, force=force, quiet=quiet or stdout)
         _exports(results, jsonl=jsonl, csv_path=csv_path, db=db, report=report)
-    except Exception as error:
+    except Exception as error:  # the command's boundary: one line, or a traceback with --debug
         if debug:
             raise
         from hmic_extract.errors import HmicError

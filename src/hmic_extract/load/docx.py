@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from lxml.etree import LxmlError
 
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
 from hmic_extract.errors import CorruptDocumentError
@@ -265,12 +267,8 @@ def load_docx(data: bytes) -> LoadedDocument:
     """Blocks of a Word document's body, in order."""
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, PackageNotFoundError) as exc:
         raise CorruptDocumentError(f"damaged Word document ({exc})") from exc
-    except Exception as exc:  # lxml raises its own XMLSyntaxError family
-        if exc.__class__.__module__.startswith(("lxml", "docx")):
-            raise CorruptDocumentError(f"damaged Word document ({exc})") from exc
-        raise
     reader = _Reader(document)
     reader.body(document.element.body)
     return LoadedDocument("docx", tuple(reader.blocks), None)
