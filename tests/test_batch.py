@@ -174,16 +174,16 @@ def test_interrupted_run_keeps_what_was_written(
     """Ctrl-C after the first record: it stays, the summary says how far the run got."""
     from hmic_extract import batch
 
-    real = batch._finish
+    real = batch._extract
     calls = {"count": 0}
 
-    def finish_then_interrupt(*args: object, **kwargs: object) -> object:
+    def extract_then_interrupt(*args: object, **kwargs: object) -> object:
         calls["count"] += 1
         if calls["count"] == 2:
             raise KeyboardInterrupt
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch, "_finish", finish_then_interrupt)
+    monkeypatch.setattr(batch, "_extract", extract_then_interrupt)
     out = tmp_path / "out"
     result = runner.invoke(
         app, ["extract", str(tree), "--out", str(out), "--jobs", "1", "--timeout", "0"]

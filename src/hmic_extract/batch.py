@@ -1,9 +1,10 @@
 """Many inputs at once: folder walking, worker processes, timeouts, incremental runs.
 
 This is the batch boundary: one file's failure (an error, a crash, a hang past
-the timeout) becomes that file's result and never stops the others. Workers
-only extract; the parent process writes every record, so writes stay atomic
-and an interrupted run keeps everything already written.
+the timeout) becomes that file's result and never stops the others. Each
+worker writes the records it makes (atomically, so an interrupted run keeps
+everything already written and never leaves half a record) and reports back
+only where and how many pages.
 """
 
 from __future__ import annotations
@@ -65,7 +66,12 @@ class Result:
 
     @cached_property
     def record(self) -> Record | None:
-        return None if self.text is None else Record.model_validate_json(self.text)
+        """The record, parsed from its text or read back from where a worker wrote it."""
+        if self.text is not None:
+            return Record.model_validate_json(self.text)
+        if self.output is not None and self.error_code is None:
+            return Record.model_validate_json(self.output.read_text(encoding="utf-8"))
+        return None
 
 
 def _matches(path: Path, globs: Iterable[str]) -> bool:
@@ -89,19 +95,29 @@ def collect_jobs(inputs: Iterable[Path], globs: Iterable[str] = DEFAULT_GLOBS) -
     return jobs
 
 
-def _extract(job: Job, options: Options) -> tuple[str, Any]:
-    """Run the pipeline on one job: ("ok", record JSON) or ("error", (code, reason))."""
+def _extract(job: Job, options: Options, out_dir: Path | None) -> tuple[str, Any]:
+    """Run the pipeline on one job and write its record if ``out_dir`` is given.
+
+    Returns ("ok", (record JSON or None once written, pages, output path or None))
+    or ("error", (code, reason)).
+    """
     from hmic_extract.pipeline import extract_path
 
     try:
         record = extract_path(job.path, options=options, display_path=job.display)
+        text = record_json(record)
+        pages = record.source.pages or 0
+        if out_dir is not None:
+            target = output_path(out_dir, job.relative)
+            write_atomic(target, text)
+            return "ok", (None, pages, str(target))
     except HmicError as error:
         return "error", (error.code, error.reason)
     except (MemoryError, RecursionError) as error:
         return "error", ("resources", f"ran out of {error.__class__.__name__[:-5].lower()}")
     except Exception as error:  # the batch boundary: a bug on one file must not stop the rest
         return "error", ("internal", f"internal error ({error.__class__.__name__}: {error})")
-    return "ok", (record_json(record), record.source.pages or 0)
+    return "ok", (text, pages, None)
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -120,8 +136,8 @@ def _limit_memory(megabytes: int) -> None:
         return
 
 
-def _worker(connection: Connection, options: Options) -> None:
-    """A worker process: extract each job it is sent until told to stop."""
+def _worker(connection: Connection, options: Options, out_dir: Path | None) -> None:
+    """A worker process: extract (and write) each job it is sent until told to stop."""
     _limit_memory(options.max_memory_mb)
     while True:
         try:
@@ -130,7 +146,7 @@ def _worker(connection: Connection, options: Options) -> None:
             return
         if job is None:
             return
-        connection.send(_extract(job, options))
+        connection.send(_extract(job, options, out_dir))
 
 
 @dataclass
@@ -141,10 +157,10 @@ class _Slot:
     started: float = 0.0
 
 
-def _start_slot(options: Options) -> _Slot:
+def _start_slot(options: Options, out_dir: Path | None) -> _Slot:
     parent, child = multiprocessing.Pipe()
     process = multiprocessing.get_context("fork").Process(
-        target=_worker, args=(child, options), daemon=True
+        target=_worker, args=(child, options, out_dir), daemon=True
     )
     process.start()
     child.close()
@@ -164,11 +180,11 @@ def _stop_slot(slot: _Slot, *, kill: bool) -> None:
 
 
 def _run_parallel(
-    jobs: list[Job], *, workers: int, options: Options
+    jobs: list[Job], *, workers: int, options: Options, out_dir: Path | None
 ) -> Iterator[tuple[Job, str, Any]]:
     """(job, status, payload) as workers finish; overdue or crashed workers are replaced."""
     pending = deque(jobs)
-    slots = [_start_slot(options) for _ in range(max(1, min(workers, len(jobs))))]
+    slots = [_start_slot(options, out_dir) for _ in range(max(1, min(workers, len(jobs))))]
     try:
         while pending or any(slot.job is not None for slot in slots):
             for slot in slots:
@@ -188,12 +204,12 @@ def _run_parallel(
                     except (EOFError, OSError):
                         status, payload = "error", ("crashed", "the worker process crashed")
                         _stop_slot(slot, kill=True)
-                        slots[index] = _start_slot(options)
+                        slots[index] = _start_slot(options, out_dir)
                     slots[index].job = None
                     yield job, status, payload
                 elif options.timeout and now - slot.started > options.timeout:
                     _stop_slot(slot, kill=True)
-                    slots[index] = _start_slot(options)
+                    slots[index] = _start_slot(options, out_dir)
                     yield (
                         job,
                         "error",
@@ -269,29 +285,22 @@ def run_jobs(
             todo.append(job)
     stream: Iterable[tuple[Job, str, Any]]
     if workers <= 1 and not options.timeout:
-        stream = ((job, *_extract(job, options)) for job in todo)
+        stream = ((job, *_extract(job, options, out_dir)) for job in todo)
     else:
-        stream = _run_parallel(todo, workers=workers, options=options)
+        stream = _run_parallel(todo, workers=workers, options=options, out_dir=out_dir)
     for job, status, payload in stream:
-        result = _finish(job, status, payload, out_dir)
+        result = _finish(job, status, payload)
         if on_result:
             on_result(result)
         yield result
 
 
-def _finish(job: Job, status: str, payload: Any, out_dir: Path | None) -> Result:
+def _finish(job: Job, status: str, payload: Any) -> Result:
     if status != "ok":
         code, reason = payload
         return Result(job, error_code=code, error=reason)
-    text, pages = payload
-    target = None
-    if out_dir is not None:
-        target = output_path(out_dir, job.relative)
-        try:
-            write_atomic(target, text)
-        except HmicError as error:
-            return Result(job, error_code=error.code, error=error.reason)
-    return Result(job, text=text, output=target, pages=pages)
+    text, pages, target = payload
+    return Result(job, text=text, output=Path(target) if target else None, pages=pages)
 
 
 def default_workers() -> int:
