@@ -278,3 +278,31 @@ def test_a_short_letter_is_recognised() -> None:
     assert [s["kind"] for s in record["sections"]] == ["pcc_response"]
     assert (record["force"], record["commissioner"]) == ("Kent Police", "Matthew Scott")
     assert "not_recognised" not in [w["code"] for w in record["warnings"]]
+
+
+def test_decimal_numbering_and_short_item_labels() -> None:
+    """ "1.1 The force should …" items, and "Rec 1:" / "AFI 2.1:" labels."""
+    record = record_of(STYLES / "decimal-numbering.md")
+    assert [
+        (q["number"], [a["text"] for a in q["areas_for_improvement"]])
+        for q in record["core_questions"]
+    ] == [
+        (
+            1,
+            [
+                "The force should improve its supervision of investigations.",
+                "The force should ensure that victims are updated.",
+            ],
+        ),
+        (2, ["The force should train its staff in coercive control."]),
+    ]
+    [recommendation] = record["recommendations"]
+    assert recommendation["question"] == 2
+    assert [d["date"] for d in recommendation["deadlines"]] == ["2019-06-30"]
+
+
+def test_a_decimal_number_in_prose_is_not_a_marker() -> None:
+    from hmic_extract.normalise import split_marker
+
+    assert split_marker("2.5 million crimes were recorded.") is None
+    assert split_marker("1.2 The force should act.") is not None

@@ -68,7 +68,10 @@ UNAMBIGUOUS_BULLETS: Final = frozenset("•●▪►▸‣◦➢➤\uf0b7\uf0a7\
 # "1)", "1.", "(1)", "a)", "(a)", "iv)". Enumerators need the following space so
 # that "2.5 million" or "a.m." never read as markers.
 ENUMERATOR: Final = re.compile(
-    r"^(?P<marker>\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[\).](?=\s)|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\s))"
+    r"^(?P<marker>\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[\).](?=\s)|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\s)"
+    # decimal numbering ("1.2 The force should"), only before a capital so that
+    # "2.5 million" never reads as a marker
+    r"|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z]))"
 )
 
 # --- page furniture -----------------------------------------------------------
@@ -234,6 +237,8 @@ ITEM_GROUP_LABELS: Final = (
     (re.compile(r"^recommendations?\b", re.I), "recommendation"),
     (re.compile(r"^areas?\s+(?:for|of)\s+improvement\b", re.I), "area_for_improvement"),
     (re.compile(r"^afis?\b", re.I), "area_for_improvement"),
+    (re.compile(r"^recs?\b", re.I), "recommendation"),
+    (re.compile(r"^coc\b", re.I), "cause_of_concern"),
 )
 # The header row of a table of items: columns set apart by wide gaps, one of
 # them a group label, the first a group label or the question/area each row is
@@ -274,7 +279,7 @@ QUESTION_LABEL: Final = re.compile(
 # An item that carries its own label: "Area for improvement 2: The force should …".
 LABELLED_ITEM: Final = re.compile(
     r"^(?P<label>(?:causes?\s+(?:of|for)\s+concern|recommendations?|areas?\s+for\s+improvement|"
-    r"afis?)(?:\s+\(?\d{1,2}\)?)?)\s*[:.\-–—]\s+(?P<text>\S.*)$",
+    r"afis?|recs?|coc)(?:\s*\(?\d{1,2}(?:\.\d{1,2})?\)?)?)\s*[:.\-–—]\s+(?P<text>\S.*)$",
     re.I | re.S,
 )
 # Sentences that say the grade did not change, naming it only once.

@@ -23,6 +23,7 @@ from hmic_extract.normalise import flatten
 from hmic_extract.normalise.glyphs import TERMINAL
 from hmic_extract.vocabulary import (
     AREA_GRADE,
+    ENUMERATOR,
     GROUP_LABEL_MAX_WORDS,
     ITEM_GROUP_LABELS,
     LABELLED_ITEM,
@@ -234,6 +235,8 @@ class _Reader:
         return None
 
     def _add_item(self, block: Block, from_list: bool) -> None:
+        if not from_list and (typed := ENUMERATOR.match(block.text)):
+            block = replace(block, text=block.text[typed.end() :].strip())  # "1.2 The force …"
         question = self.question.number if self.question else None
         question_text = self.question.text if self.question else None
         self.item = _ItemDraft(

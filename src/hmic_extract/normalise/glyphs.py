@@ -83,6 +83,6 @@ def split_marker(text: str) -> Marker | None:
     if match:
         marker = match["marker"]
         core = marker.strip("().")
-        family = "number" if core.isdigit() else "letter"
+        family = "number" if core.replace(".", "").isdigit() else "letter"
         return Marker(marker, stripped[match.end() :].strip(), family)
     return None
