@@ -183,3 +183,25 @@ def test_a_deputy_mayor_answers_for_the_commissioner() -> None:
     [quote] = read_statements([text])
     assert (quote.speaker, quote.role) == ("Sophie Linden", "Deputy Mayor for Policing and Crime")
     assert find_named(text, COMMISSIONER_ROLES) == "Sophie Linden"
+
+
+@pytest.mark.parametrize(
+    ("text", "grade", "previous"),
+    [
+        (
+            "The force was judged good, an improvement from ‘requires improvement’ in 2016.",
+            "Good",
+            "Requires improvement",
+        ),
+        (
+            "The force was graded ‘good’ (2016: ‘requires improvement’).",
+            "Good",
+            "Requires improvement",
+        ),
+        ("The force was judged to be good. This is the same as last year.", "Good", "Good"),
+        ("The force has maintained its ‘outstanding’ grade.", "Outstanding", "Outstanding"),
+    ],
+)
+def test_previous_grade_phrasings(text: str, grade: str, previous: str) -> None:
+    found = read_grades(text, 2017)
+    assert (found.grade, found.previous) == (grade, previous)

@@ -285,7 +285,8 @@ LABELLED_ITEM: Final = re.compile(
 # Sentences that say the grade did not change, naming it only once.
 SAME_GRADE: Final = re.compile(
     r"\b(?:same\s+(?:grade|judgement|judgment|rating)\s+as|maintain(?:s|ed)?|retain(?:s|ed)?|"
-    r"(?:grade|judgement|judgment|rating)\s+(?:is|was)\s+unchanged)\b",
+    r"(?:grade|judgement|judgment|rating)\s+(?:is|was)\s+unchanged|"
+    r"same\s+as\s+(?:last\s+year|(?:in\s+)?(?:19|20)\d\d|(?:the\s+)?previous))\b",
     re.I,
 )
 # A numbered question or area: "1) How effective …?", "2. Preventing crime".
@@ -305,8 +306,9 @@ GRADE_PATTERN: Final = re.compile(
 # Sentences that tell of an earlier inspection's grade.
 PREVIOUS_CUE: Final = re.compile(
     r"\b(?:last\s+year|previous(?:ly)?|prior|earlier|in\s+(?:19|20)\d\d|was\s+also|"
-    r"(?:19|20)\d\d\s+(?:inspection|assessment|grade)|improvement\s+on|decline|"
-    r"deteriorat\w*|remains?|unchanged|same\s+as)\b",
+    r"(?:19|20)\d\d\s+(?:inspection|assessment|grade)|(?:19|20)\d\d\s*:|"
+    r"(?:improvement|up|down|rise|fall|change|move)\s+(?:on|from)|compared\s+(?:with|to)|"
+    r"decline|deteriorat\w*|remains?|unchanged|same\s+as)",
     re.I,
 )
 # Statements that the inspection gives no single grade.
