@@ -306,3 +306,18 @@ def test_a_decimal_number_in_prose_is_not_a_marker() -> None:
 
     assert split_marker("2.5 million crimes were recorded.") is None
     assert split_marker("1.2 The force should act.") is not None
+
+
+def test_detail_label_variants() -> None:
+    """'Report title', 'Date of publication', 'Inspection type', 'Was X quoted …? No'."""
+    record = record_of(STYLES / "label-variants.txt")
+    assert record["inspection"] == {
+        "title": "Stop and search: a thematic review",
+        "published": "2021-02-21",
+        "types": [
+            {"label": "Gloucestershire Specific", "checked": False},
+            {"label": "Thematic", "checked": True},
+        ],
+        "force_quoted": False,
+    }
+    assert record["force"] == "Gloucestershire Constabulary"

@@ -322,15 +322,20 @@ NO_GRADE: Final = re.compile(
 # --- inspection details ---------------------------------------------------------
 
 DETAIL_LABELS: Final = {
-    "title": re.compile(r"(?:title|name)\s+of\s+(?:the\s+)?inspection\s*:?", re.I),
-    "published": re.compile(
-        r"(?:date\s+(?:of\s+)?(?:the\s+)?(?:inspection\s+)?(?:report\s+)?published|"
-        r"publication\s+date|date\s+published)\s*:?",
+    "title": re.compile(
+        r"(?:(?:title|name)\s+of\s+(?:the\s+)?(?:inspection|report)|"
+        r"(?:inspection|report)\s+(?:title|name))\s*:?",
         re.I,
     ),
-    "types": re.compile(r"type\s+of\s+inspection\s*:?", re.I),
+    "published": re.compile(
+        r"(?:date\s+(?:of\s+)?(?:the\s+)?(?:inspection\s+)?(?:report\s+)?published|"
+        r"publication\s+date|date\s+published|date\s+of\s+(?:the\s+)?publication|"
+        r"(?:report\s+)?published\s+on)\s*:?",
+        re.I,
+    ),
+    "types": re.compile(r"(?:type\s+of\s+inspection|inspection\s+type)\s*:?", re.I),
     "quoted": re.compile(
-        r"is\s+(?P<force>.+?)\s+(?:quoted|named|mentioned)\s+in\s+the\s*(?:report)?\s*\??",
+        r"(?:is|was)\s+(?P<force>.+?)\s+(?:quoted|named|mentioned)\s+in\s+the\s*(?:report)?\s*\??",
         re.I | re.S,
     ),
 }
