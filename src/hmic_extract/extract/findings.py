@@ -170,6 +170,11 @@ def _item_table(block: Block) -> _ItemTable | None:
     return None
 
 
+def _is_note(text: str) -> bool:
+    """Whether a line says a question has no items ("No areas for improvement")."""
+    return bool(NO_AFI_NOTE.search(text)) and not _ITEM_VOICE.search(text)
+
+
 def _cell_items(cell: str) -> list[str]:
     """The items in one table cell: one per bullet; else a new one wherever a line
     starts a sentence after a line that ended one (a wrapped item runs on)."""
@@ -307,11 +312,7 @@ class _Reader:
             self._open_question(None, asked, block.location)
         self.kind, self.table = table.kind, table
         for text in _cell_items(block.cells[table.text_column]):
-            if (
-                self.question is not None
-                and NO_AFI_NOTE.search(text)
-                and not _ITEM_VOICE.search(text)
-            ):
+            if self.question is not None and _is_note(text):
                 self.question.note = self.question.note or text
             else:
                 self._add_item(replace(block, text=text), from_list=False)
@@ -349,14 +350,8 @@ class _Reader:
             self._add_item(replace(block, text=labelled["text"]), from_list=True)
             return
         is_list = block.kind is BlockKind.LIST_ITEM
-        if (
-            not is_list
-            and self.question is not None
-            and not self.question.items
-            and NO_AFI_NOTE.search(text)
-            and not _ITEM_VOICE.search(text)
-        ):
-            self.question.note = text if self.question.note is None else self.question.note
+        if not is_list and self.question is not None and not self.question.items and _is_note(text):
+            self.question.note = self.question.note or text
             self.group_open = False
             return
         if is_list:
