@@ -20,6 +20,8 @@ _DATE_FORMS = (
     re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)?\d\d)\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d{2})-(?P<day>\d{2})\b"),
 )
+_DIGIT = re.compile(r"\d")
+_WITHIN = re.compile(r"\bwithin\b", re.I)
 # A month without a day ("by March 2018") is due at the end of that month.
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.I)
 
@@ -60,6 +62,8 @@ def _build(year: str, month: str, day: str | None) -> date | None:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every full date in ``text``, in order of appearance, without overlaps."""
+    if not _DIGIT.search(text):
+        return []  # every written date has a day or a year in digits
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for pattern in _DATE_FORMS:
@@ -100,6 +104,8 @@ def find_deadlines(text: str, published: date | None) -> list[FoundDate]:
     be dated and are left out (the caller warns).
     """
     found: list[FoundDate] = []
+    if not _DIGIT.search(text) and not _WITHIN.search(text):
+        return found
     full_dates = find_dates(text)
     for item in full_dates:
         start = _due_cue_start(text, item.start)
