@@ -25,8 +25,15 @@ def test_every_command_has_help() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
     assert "Exit codes" in result.stdout
+    commands = [c.name for c in app.registered_commands]
+    assert commands == ["extract", "check", "show", "schema", "validate"]
+    for command in app.registered_commands:
+        assert command.callback is not None and command.callback.__doc__, command.name
+        help_text = runner.invoke(app, [str(command.name), "--help"])
+        assert help_text.exit_code == 0
+        first_words = " ".join(command.callback.__doc__.split()[:4])
+        assert first_words in " ".join(help_text.stdout.split())
     extract_help = runner.invoke(app, ["extract", "--help"])
-    assert extract_help.exit_code == 0
     assert "Examples" in extract_help.stdout
 
 
