@@ -28,7 +28,8 @@ def test_every_command_has_help() -> None:
     commands = [c.name for c in app.registered_commands]
     assert commands == ["extract", "check", "show", "schema", "validate"]
     for command in app.registered_commands:
-        assert command.callback is not None and command.callback.__doc__, command.name
+        assert command.callback is not None
+        assert command.callback.__doc__, command.name
         help_text = runner.invoke(app, [str(command.name), "--help"])
         assert help_text.exit_code == 0
         first_words = " ".join(command.callback.__doc__.split()[:4])
