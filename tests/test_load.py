@@ -121,3 +121,31 @@ def test_word_checkboxes_of_every_kind(tmp_path: object) -> None:
 
     texts = [b.text for b in normalise(load_docx(path.read_bytes()).blocks)]
     assert texts == ["☒ National", "☒ Thematic", "☒ Follow Up"]
+
+
+def test_markdown_lines_run_together_are_told_apart() -> None:
+    """Regression: with no blank lines, labels, questions and a closing heading were
+    swallowed into the paragraph before them."""
+    from hmic_extract.normalise import normalise
+
+    loaded = load_markdown(
+        "In inspecting the force, HMIC asked two questions:\n"
+        "**1)** *How effective is the force at investigating crime?*\n"
+        "- The force should improve supervision.\n"
+        "**Core question 2**\n"
+        "*How well does the force protect the vulnerable?*\n"
+        "No areas for improvement.\n"
+        "For Office Use Only\n"
+        "Response forwarded to Home Office\n"
+    )
+    texts = [(b.kind, b.text) for b in normalise(loaded.blocks)]
+    assert texts == [
+        (BlockKind.PARAGRAPH, "In inspecting the force, HMIC asked two questions:"),
+        (BlockKind.LIST_ITEM, "How effective is the force at investigating crime?"),
+        (BlockKind.LIST_ITEM, "The force should improve supervision."),
+        (BlockKind.PARAGRAPH, "Core question 2"),
+        (BlockKind.PARAGRAPH, "How well does the force protect the vulnerable?"),
+        (BlockKind.PARAGRAPH, "No areas for improvement."),
+        (BlockKind.PARAGRAPH, "For Office Use Only"),
+        (BlockKind.PARAGRAPH, "Response forwarded to Home Office"),
+    ]

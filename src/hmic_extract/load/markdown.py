@@ -15,8 +15,9 @@ from typing import ClassVar
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
+from hmic_extract.blocks import PLAIN, Block, BlockKind, LoadedDocument, Location, Style
 from hmic_extract.load.grid import grid_tables
+from hmic_extract.vocabulary import SECTION_HEADINGS, heading_key
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 # Stands for a soft line break until the loader decides whether the next line
@@ -161,26 +162,41 @@ _FULL_RULE = re.compile(r"^\s*-{3,}\s*$")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|'\"])")
 # A wrapped line that starts with one of these markers is a list item of its own.
 _LINE_MARKER = re.compile(
-    r"^\s*(?:\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,4}\)|[ivx]{1,4}\.|[•▪◦o\-–*+])\s+\S"
+    r"^\s*(?:\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,4}\)|[ivx]{1,4}\.|\(?\d{1,2}[.)]|[•▪◦o\-–*+])\s+\S"
 )
 
 
-def _split_lines(text: str) -> list[str]:
-    """Text split where a soft-wrapped line starts a list marker; other breaks become spaces."""
-    pieces: list[str] = []
-    for line in text.split(_SOFT_BREAK):
-        if pieces and not _LINE_MARKER.match(line):
-            pieces[-1] = f"{pieces[-1]} {line}"
+def _split_lines(text: str, line_styles: list[Style]) -> list[tuple[str, Style]]:
+    """Text split where a soft-wrapped line starts a list marker, or where emphasis
+    changes from one whole line to the next ("**Core question 1**" then "*How …?*"
+    with no blank line between), and around a line that names a section; other
+    breaks become spaces."""
+    pieces: list[tuple[str, Style]] = []
+    previous: Style | None = None
+    after_heading = False
+    for line, style in zip(text.split(_SOFT_BREAK), line_styles, strict=False):
+        emphasis_changes = (
+            previous is not None and style != previous and (style != PLAIN or previous != PLAIN)
+        )
+        heading = heading_key(line) in SECTION_HEADINGS  # "For Office Use Only" run on
+        starts = bool(_LINE_MARKER.match(line)) or emphasis_changes or heading or after_heading
+        after_heading = heading
+        if pieces and not starts:
+            joined, joined_style = pieces[-1]
+            pieces[-1] = (f"{joined} {line}", joined_style if joined_style == style else PLAIN)
         else:
-            pieces.append(line)
+            pieces.append((line, style))
+        previous = style
     return pieces
 
 
-def _inline_text(token: Token) -> tuple[str, Style]:
-    """The plain text of an inline token, and whether all of it is bold or italic."""
+def _inline_text(token: Token) -> tuple[str, Style, list[Style]]:
+    """The plain text of an inline token, whether all of it is bold or italic, and the
+    same for each of its soft-wrapped lines."""
     parts: list[str] = []
     bold_depth = italic_depth = 0
     plain_chars = bold_chars = italic_chars = 0
+    line_counts = [[0, 0, 0]]  # per line: visible, bold, italic characters
     for child in token.children or []:
         if child.type == "strong_open":
             bold_depth += 1
@@ -196,8 +212,13 @@ def _inline_text(token: Token) -> tuple[str, Style]:
             plain_chars += visible
             bold_chars += visible if bold_depth else 0
             italic_chars += visible if italic_depth else 0
+            counts = line_counts[-1]
+            counts[0] += visible
+            counts[1] += visible if bold_depth else 0
+            counts[2] += visible if italic_depth else 0
         elif child.type == "softbreak":
             parts.append(_SOFT_BREAK)
+            line_counts.append([0, 0, 0])
         elif child.type == "hardbreak":
             parts.append("\n")
         elif child.type == "image":
@@ -209,7 +230,11 @@ def _inline_text(token: Token) -> tuple[str, Style]:
         bold=plain_chars > 0 and bold_chars == plain_chars,
         italic=plain_chars > 0 and italic_chars == plain_chars,
     )
-    return text, style
+    line_styles = [
+        Style(bold=visible > 0 and bold == visible, italic=visible > 0 and italic == visible)
+        for visible, bold, italic in line_counts
+    ]
+    return text, style, line_styles
 
 
 def _location(token: Token) -> Location:
@@ -345,7 +370,7 @@ def load_markdown(text: str) -> LoadedDocument:
         elif kind == "html_block":
             blocks.extend(_html_blocks(token.content, _location(token)))
         elif kind == "inline":
-            content, style = _inline_text(token)
+            content, style, line_styles = _inline_text(token)
             parent = tokens[index - 1]
             if row_token is not None:
                 row.append(content.replace(_SOFT_BREAK, " "))
@@ -363,10 +388,10 @@ def load_markdown(text: str) -> LoadedDocument:
             elif not content.strip(_SOFT_BREAK + " \t"):
                 continue
             else:
-                pieces = _split_lines(content)
+                pieces = _split_lines(content, line_styles)
                 starts_item = bool(item_open and item_open[-1])
                 nested_depth = depth + 1 if item_markers else 0
-                for position, piece in enumerate(pieces):
+                for position, (piece, piece_style) in enumerate(pieces):
                     if position == 0 and starts_item:
                         item_open[-1] = False
                         kind, text, marker, level = (
@@ -387,9 +412,7 @@ def load_markdown(text: str) -> LoadedDocument:
                             _location(parent),
                             depth=level,
                             marker=marker,
-                            style=style
-                            if kind is not BlockKind.LIST_ITEM or not index
-                            else Style(),
+                            style=style if len(pieces) == 1 else piece_style,
                         )
                     )
     if grid_rows:
