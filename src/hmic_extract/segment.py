@@ -7,6 +7,7 @@ section is the preamble, whose first heading is the document's title.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,9 @@ from hmic_extract.vocabulary import (
     section_kind,
 )
 
+# The document's own title line names the inspectorate or its inspections; no
+# section heading does, so before the first section such a line is the title.
+_DOCUMENT_TITLE = re.compile(r"\b(?:hmic(?:frs)?|inspections?\s+of|inspectorate)\b", re.I)
 # A paragraph (not styled as a heading) names a section only when it is this
 # short and matches a heading exactly: "For Office Use Only" as a plain line.
 _PLAIN_HEADING_MAX_WORDS = 8
@@ -102,6 +106,8 @@ def segment(blocks: Sequence[Block]) -> Segmented:
 
     for block in blocks:
         found = _heading_kind(block)
+        if kind is None and found is not None and _DOCUMENT_TITLE.search(block.text):
+            found = None  # "RESPONSE BY THE PCC TO HMICFRS INSPECTIONS …" is the title
         if found == "findings" and kind == "findings" and _is_findings_label(block.text):
             found = None  # "Recommendations" inside findings labels a group of items
         level = heading_block.level if heading_block is not None else 0

@@ -263,6 +263,15 @@ class _Reader:
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             self._read_block(block, following)
 
+    def _sibling(self, text: str) -> bool:
+        """A deeper list item that is an item of its own: a whole "The force should …"
+        sentence under an item that does not introduce points (its indent is an
+        accident of the layout, such as a typed dash before the first item)."""
+        item = self.item
+        if item is None or item.sub_items or item.text.rstrip().endswith(":"):
+            return False
+        return text[:1].isupper() and bool(_ITEM_VOICE.search(text))
+
     def _continues_points(self, text: str) -> bool:
         """A list item that lost its nesting but still reads as the current item's point.
 
@@ -356,7 +365,8 @@ class _Reader:
             return
         if is_list:
             if self.item is not None and (
-                block.depth > self.item.depth or self._continues_points(text)
+                (block.depth > self.item.depth and not self._sibling(text))
+                or self._continues_points(text)
             ):
                 self.item.sub_items.append(text)
             else:

@@ -44,6 +44,7 @@ class _Numbering:
     """Level formats per numbering id, and running counters, for list markers."""
 
     formats: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    starts: dict[tuple[str, int], int] = field(default_factory=dict)
     counters: dict[tuple[str, int], int] = field(default_factory=dict)
 
     @classmethod
@@ -53,23 +54,33 @@ class _Numbering:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return numbering
-        abstract = {}
+        abstract: dict[str | None, dict[int, tuple[str, str, int]]] = {}
         for node in root.findall(qn("w:abstractNum")):
             levels = {}
             for lvl in node.findall(qn("w:lvl")):
                 fmt = lvl.find(qn("w:numFmt"))
                 text = lvl.find(qn("w:lvlText"))
+                start = lvl.find(qn("w:start"))
                 levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
                     fmt.get(qn("w:val"), "bullet") if fmt is not None else "bullet",
                     text.get(qn("w:val"), "") if text is not None else "",
+                    _int(start.get(qn("w:val"))) if start is not None else 1,
                 )
             abstract[node.get(qn("w:abstractNumId"))] = levels
         for num in root.findall(qn("w:num")):
             ref = num.find(qn("w:abstractNumId"))
             if ref is None:
                 continue
-            for level, spec in abstract.get(ref.get(qn("w:val")), {}).items():
-                numbering.formats[(num.get(qn("w:numId")) or "", level)] = spec
+            num_id = num.get(qn("w:numId")) or ""
+            for level, (fmt, text, start) in abstract.get(ref.get(qn("w:val")), {}).items():
+                numbering.formats[(num_id, level)] = (fmt, text)
+                numbering.starts[(num_id, level)] = start
+            # A list that restarts, or starts elsewhere, overrides its levels' start.
+            for override in num.findall(qn("w:lvlOverride")):
+                value = override.find(qn("w:startOverride"))
+                if value is not None:
+                    level = _int(override.get(qn("w:ilvl")))
+                    numbering.starts[(num_id, level)] = _int(value.get(qn("w:val")))
         return numbering
 
     def marker(self, num_id: str, level: int) -> str:
@@ -77,7 +88,7 @@ class _Numbering:
         if fmt in ("bullet", "none"):
             return "•"
         key = (num_id, level)
-        self.counters[key] = self.counters.get(key, 0) + 1
+        self.counters[key] = self.counters.get(key, self.starts.get(key, 1) - 1) + 1
         for deeper in [k for k in self.counters if k[0] == num_id and k[1] > level]:
             del self.counters[deeper]
         count = self.counters[key]
@@ -88,6 +99,13 @@ class _Numbering:
             "upperRoman": _roman(count).upper(),
         }.get(fmt, str(count))
         return re.sub(r"%\d", value, text) or f"{value}."
+
+
+def _int(value: str | None, default: int = 1) -> int:
+    try:
+        return int(value or default)
+    except ValueError:
+        return default
 
 
 def _style_chain(style: Any) -> Iterator[Any]:

@@ -38,6 +38,9 @@ _HEADING_SIZE = 1.15
 # A line ending this far short of the column's right edge (as a fraction of the
 # column width) ends its paragraph when it also ends a sentence.
 _SHORT_LINE = 0.85
+# A line that fills less than this share of its column was ended on purpose (a
+# hard line break, a list of options), not wrapped: no word is that long.
+_BROKEN_LINE = 0.5
 # Extra space above a PDF line, in line heights, that makes it start a paragraph.
 _PARAGRAPH_EXTRA = 0.2
 # Word prefixes that keep their hyphen when split across a line ("re-offending").
@@ -361,6 +364,11 @@ def _continues(current: _Open, line: Block, right_edge: dict[int, float], unit: 
     column = right_edge.get(previous.sheet, previous.right) or 1.0
     previous_full = previous.right >= column * _SHORT_LINE
     ended = bool(TERMINAL.search(previous.text)) and not previous_full
+    if (
+        previous.right - previous.indent < _BROKEN_LINE * (column - previous.indent)
+        and not previous.text.endswith("-")
+    ):
+        return False  # a line under half the column's width was broken on purpose
     if current.kind is BlockKind.LIST_ITEM:
         if line.indent > current.first.indent + unit:
             return True
