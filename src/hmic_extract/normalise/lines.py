@@ -364,10 +364,9 @@ def _continues(current: _Open, line: Block, right_edge: dict[int, float], unit: 
     column = right_edge.get(previous.sheet, previous.right) or 1.0
     previous_full = previous.right >= column * _SHORT_LINE
     ended = bool(TERMINAL.search(previous.text)) and not previous_full
-    if (
-        previous.right - previous.indent < _BROKEN_LINE * (column - previous.indent)
-        and not previous.text.endswith("-")
-    ):
+    if previous.right - previous.indent < _BROKEN_LINE * (
+        column - previous.indent
+    ) and not previous.text.endswith("-"):
         return False  # a line under half the column's width was broken on purpose
     if current.kind is BlockKind.LIST_ITEM:
         if line.indent > current.first.indent + unit:
