@@ -149,3 +149,17 @@ def test_markdown_lines_run_together_are_told_apart() -> None:
         (BlockKind.PARAGRAPH, "For Office Use Only"),
         (BlockKind.PARAGRAPH, "Response forwarded to Home Office"),
     ]
+
+
+def test_pandoc_spans_and_grid_cell_emphasis_are_plain_text() -> None:
+    """Regression: pandoc's "[text]{.underline}" spans and emphasis inside grid-table
+    cells reached the record as markup."""
+    loaded = load_markdown(
+        "[Cause of concern]{.underline}\n\n"
+        "+---------------------+-----------------+\n"
+        "| **Inspection name** | *PEEL* \\[2016\\] |\n"
+        "+---------------------+-----------------+\n"
+    )
+    assert loaded.blocks[0].text == "Cause of concern"
+    rows = [b.cells for b in loaded.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert rows == [("Inspection name", "PEEL [2016]")]

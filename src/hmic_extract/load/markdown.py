@@ -24,6 +24,9 @@ _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrou
 # starts a list item of its own (pandoc-style "a." items CommonMark does not know).
 _SOFT_BREAK = "\x00"
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+# Pandoc's bracketed spans with attributes ("[Cause of concern]{.underline}"):
+# the text is kept, the attributes are not content.
+_PANDOC_SPAN = re.compile(r"\[([^\[\]\n]+)\]\{[^{}\n]*\}")
 
 
 @dataclass
@@ -266,7 +269,7 @@ def _grid_tables(text: str) -> tuple[str, list[Block]]:
                     for block in load_markdown(row.inner).blocks
                 )
             else:
-                cells = tuple(_ESCAPED.sub(r"\1", cell) for cell in row.cells)
+                cells = tuple(_inline_plain(cell) for cell in row.cells)
                 blocks.append(
                     Block(
                         BlockKind.TABLE_ROW,
@@ -326,8 +329,18 @@ def _pandoc_tables(text: str) -> tuple[str, list[Block]]:
     return "\n".join(lines), lifted
 
 
+def _inline_plain(text: str) -> str:
+    """A table cell's markdown as plain text, line by line (emphasis and escapes undone)."""
+    lines = []
+    for line in text.split("\n"):
+        tokens = _PARSER.parseInline(line) if line.strip() else []
+        lines.append(_inline_text(tokens[0])[0] if tokens else "")
+    return "\n".join(lines).strip()
+
+
 def load_markdown(text: str) -> LoadedDocument:
     """Blocks of a markdown document, in source order."""
+    text = _PANDOC_SPAN.sub(r"\1", text)
     text, grid_rows = _grid_tables(text)
     text, table_lines = _pandoc_tables(text)
     grid_rows += table_lines
