@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -59,6 +61,15 @@ def test_hyphenated_words_are_rejoined_but_compounds_kept() -> None:
     [(_, joined, _)] = _blocks(text)
     assert "officers" in joined
     assert joined.count("re-offending") == 2
+
+
+@given(st.lists(st.from_regex(r"[a-z]{1,12}", fullmatch=True), max_size=120))
+def test_a_word_hyphenated_after_any_amount_of_text_is_rejoined(words: list[str]) -> None:
+    """Only the paragraph's tail is searched for the hyphen: its length must not matter."""
+    wrapped = textwrap.wrap(" ".join(["The force is well known", *words, "and"]), width=70)
+    text = "\n".join(wrapped) + " well-\nknown investi-\ngations continue.\n"
+    [(_, joined, _)] = _blocks(text)
+    assert joined.endswith(" well-known investigations continue.")
 
 
 def test_lists_nest_by_indent_and_marker() -> None:

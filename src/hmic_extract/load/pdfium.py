@@ -45,13 +45,17 @@ _WIDEST_SPACE = 1.0
 # Chunks on one line that overlap by more than this many points hide a gap.
 _OVERLAP = 0.5
 # PDFium marks a hyphen it took for a line-end hyphenation with these.
-_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
+_HYPHENS = ("\x02", "\ufffe")
 
 
 # FPDFText_GetTextObject declared to return a plain address, so that comparing
 # the objects of two characters needs no pointer cast per call.
 _TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
     ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+)
+# FPDFTextObj_GetFont likewise on plain addresses: a font's address is its cache key.
+_FONT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p)(
+    ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p).value or 0
 )
 
 
@@ -103,17 +107,17 @@ class _Page:
         if found is not None:
             return found
         size = float(pdfium_c.FPDFText_GetFontSize(self.raw, index)) or 1.0
-        text_object = pdfium_c.FPDFText_GetTextObject(self.raw, index)
-        font = pdfium_c.FPDFTextObj_GetFont(text_object) if text_object else None
-        font_key = (ctypes.cast(font, ctypes.c_void_p).value if font else None, size)
+        font: int | None = _FONT_ADDRESS(key) if key else None
+        font_key = (font, size)
         found = self.fonts.get(font_key)
         if found is None:
             name = ""
             descent = -0.2 * size
             if font:
-                length = pdfium_c.FPDFFont_GetBaseFontName(font, self._name, len(self._name))
+                handle = ctypes.cast(font, pdfium_c.FPDF_FONT)
+                length = pdfium_c.FPDFFont_GetBaseFontName(handle, self._name, len(self._name))
                 name = self._name.raw[: max(length - 1, 0)].decode("latin-1", "replace")
-                if pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), self._descent):
+                if pdfium_c.FPDFFont_GetDescent(handle, ctypes.c_float(size), self._descent):
                     descent = float(self._descent.value)
             bold, italic = font_style(name)
             found = _Font(bold, italic, size, descent)
@@ -195,7 +199,10 @@ def _page_lines(page: _Page) -> list[list[Word]]:
     "No" by another text object) hides a gap: it is read again word by word,
     cutting wherever the gap between words is wider than a font size.
     """
-    text = page.text().translate(_HYPHENS)
+    text = page.text()
+    for hyphen in _HYPHENS:  # str.replace is far cheaper than translate on a page
+        if hyphen in text:
+            text = text.replace(hyphen, "-")
     chunks = _page_chunks(page, text)
     lines = list(visual_lines([chunk.word for chunk in chunks]))
     hiding: set[int] = set()

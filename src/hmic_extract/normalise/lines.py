@@ -59,6 +59,7 @@ _LONE_BULLETS = re.compile(
     r"^[•●▪◦\uf0b7\uf0a7\uf076\uf0d8](?:\s+[•●▪◦\uf0b7\uf0a7\uf076\uf0d8])*$"
 )
 _UNDERLINE = re.compile(r"^[=\-~_*]{3,}$")
+_HYPHENATED_END = re.compile(r"(\w+)-$")
 # A rule of a plain-text table: dash runs, alone or one per column.
 _RULE_LINE = re.compile(r"^[=\-~_*]{3,}(?: +[=\-~_*]{3,})*$")
 # An underline is about as long as the heading it marks.
@@ -139,7 +140,8 @@ class _LazyVocabulary:
 
 def _join_lines(first: str, second: str, vocabulary: _LazyVocabulary) -> str:
     """Two lines of one paragraph, a hyphenated word split across them rejoined."""
-    match = re.search(r"(\w+)-$", first)
+    # Only the tail is searched: ``first`` is the paragraph so far, and grows.
+    match = _HYPHENATED_END.search(first, max(len(first) - 64, 0)) if first.endswith("-") else None
     if match and second[:1].islower():
         left = match.group(1).casefold()
         right = re.match(r"[\w’']+", second)
