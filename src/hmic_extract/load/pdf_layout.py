@@ -111,6 +111,19 @@ def _line_text(line: list[Word]) -> str:
 
 def pdf_line(line: list[Word]) -> PdfLine:
     """One visual line as the engine-neutral PdfLine; style by the majority of its letters."""
+    if len(line) == 1:  # the common case with PDFium, whose runs hold whole lines
+        [word] = line
+        return PdfLine(
+            text=word.text,
+            x0=word.x0,
+            x1=word.x1,
+            top=word.top,
+            bottom=word.bottom,
+            size=word.size,
+            bold=word.bold,
+            italic=word.italic,
+            columns=(word.x0,),
+        )
     weights = [len(w.text) - w.text.count(" ") for w in line]
     chars = sum(weights)
     return PdfLine(
