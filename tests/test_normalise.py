@@ -89,6 +89,34 @@ def test_lists_nest_by_indent_and_marker() -> None:
     ]
 
 
+def test_an_item_back_from_a_sub_list_rejoins_its_list_though_shifted() -> None:
+    """Regression: pdftotext -layout printed the second "–" item two columns right of
+    the first, after the first's "o" points; it was taken as a fifth point."""
+    text = (
+        "Recommendations\n"
+        "   – By 30 June 2018, the force should review its practices so\n"
+        "     that:\n"
+        "              o   calls are graded by risk;\n"
+        "              o   supervisors monitor waiting calls.\n"
+        "     –    By 30 September 2018, the force should train its staff.\n"
+        "\n"
+        "Areas for improvement\n"
+        "   1. First numbered.\n"
+        "        a) its point.\n"
+        "     3. Not the next number: a list of its own.\n"
+    )
+    assert [(t[:12], depth) for _, t, depth in _blocks(text)[1:]] == [
+        ("By 30 June 2", 0),
+        ("calls are gr", 1),
+        ("supervisors ", 1),
+        ("By 30 Septem", 0),
+        ("Areas for im", 0),
+        ("First number", 0),
+        ("its point.", 1),
+        ("Not the next", 1),
+    ]
+
+
 def test_underlined_and_capital_headings() -> None:
     blocks = _blocks("Findings\n--------\nText here.\n\nFORCE RESPONSE\nMore text.\n")
     assert blocks[0][:2] == (BlockKind.HEADING, "Findings")

@@ -19,6 +19,16 @@ def _ordinal(marker: str) -> int | None:
     return None
 
 
+def _continues(
+    stack: list[list[float | str | int | None]], family: str, ordinal: int | None
+) -> bool:
+    """Whether an item carries on the innermost open list: its marker, its next number."""
+    if not stack or stack[-1][1] != family:
+        return False
+    last = stack[-1][2]
+    return ordinal is None or not isinstance(last, int) or last == ordinal - 1
+
+
 def list_depths(blocks: Iterable[Block], unit: float, left_edge: float) -> list[Block]:
     """Nesting depth of list items from their indent, marker family and numbering.
 
@@ -60,10 +70,18 @@ def list_depths(blocks: Iterable[Block], unit: float, left_edge: float) -> list[
             del stack[depth + 1 :]
             stack[depth][2] = ordinal
         else:
+            closed = False
             while stack and block.indent < float(stack[-1][0] or 0) - unit:
                 stack.pop()
-            stack.append([block.indent, family, ordinal])
-            depth = len(stack) - 1
+                closed = True
+            if closed and _continues(stack, family, ordinal):
+                # Back out of a sub-list onto the enclosing list's marker: a sibling
+                # of its items, however the layout shifted it ("–" at 3, "o" at 14, "–" at 5).
+                depth = len(stack) - 1
+                stack[depth][2] = ordinal
+            else:
+                stack.append([block.indent, family, ordinal])
+                depth = len(stack) - 1
         previous_was_item = True
         out.append(replace(block, depth=depth))
     return out
