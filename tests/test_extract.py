@@ -205,3 +205,27 @@ def test_a_deputy_mayor_answers_for_the_commissioner() -> None:
 def test_previous_grade_phrasings(text: str, grade: str, previous: str) -> None:
     found = read_grades(text, 2017)
     assert (found.grade, found.previous) == (grade, previous)
+
+
+def test_type_options_carried_past_the_quoted_question(tmp_path: object) -> None:
+    """Regression: pdftotext's reading order printed the second column of type options
+    after "Is … quoted?"; those options were lost. Yes/No stay the quoted answer."""
+    from pathlib import Path
+
+    form = (
+        "INSPECTION DETAILS\nTitle of Inspection\n\nPEEL: Example 2016\n\n"
+        "Date Inspection Published\n\n2 March 2017\n\nType of Inspection:\n\n"
+        "☐ Force Specific\n☐ Follow Up\n\nIs Example Police quoted in the Report?\n\n"
+        "Yes ☒\n\n☒ National\n☐ Thematic\n\nNo ☐\n\n"
+    )
+    path = Path(str(tmp_path)) / "response.txt"
+    start, end = RESPONSE.index("INSPECTION DETAILS"), RESPONSE.index("OVERALL JUDGEMENT")
+    path.write_text(RESPONSE[:start] + form + RESPONSE[end:], encoding="utf-8")
+    inspection = record_of(path)["inspection"]
+    assert inspection["force_quoted"] is True
+    assert [(t["label"], t["checked"]) for t in inspection["types"]] == [
+        ("Force Specific", False),
+        ("Follow Up", False),
+        ("National", True),
+        ("Thematic", False),
+    ]

@@ -17,6 +17,13 @@ _ANSWER_AFTER = re.compile(rf"\b(?P<answer>Yes|No)[ \t]*(?P<box>{_BOX})")
 _ANSWER_BEFORE = re.compile(rf"(?P<box>{_BOX})[ \t]*(?P<answer>Yes|No)\b")
 _BOX_THEN_LABEL = re.compile(rf"(?P<box>{_BOX})\s*(?P<label>[^{CHECKED}{UNCHECKED}]+)")
 _LABEL_THEN_BOX = re.compile(rf"(?P<label>[^{CHECKED}{UNCHECKED}]+?)\s*(?P<box>{_BOX})")
+# A line that is nothing but one boxed option: "☒ National", "Thematic ☐".
+_OPTION_LINE = re.compile(
+    rf"^[ \t]*(?:(?P<box>{_BOX})[ \t]*(?P<label>[^{CHECKED}{UNCHECKED}\n]+?)"
+    rf"|(?P<label2>[^{CHECKED}{UNCHECKED}\n]+?)[ \t]*(?P<box2>{_BOX}))[ \t]*$",
+    re.M,
+)
+_OPTION_MAX_WORDS = 6
 # "On 2 March 2017, HMIC published …", "… inspection, published 20 March 2018":
 # a date in the same sentence as "published" is the publication date.
 _PUBLISHED_SENTENCE = re.compile(r"[^.\n]*\bpublish(?:ed|ing)\b[^.\n]*", re.I)
@@ -150,6 +157,22 @@ def _options(value: str) -> tuple[TypeOption, ...]:
     return tuple(TypeOption(label, None) for label in labels if label)
 
 
+def _stray_options(value: str, known: tuple[TypeOption, ...]) -> tuple[TypeOption, ...]:
+    """Boxed options printed after the quoted question (pdftotext's reading order can
+    carry part of a two-column type list past it): lines of one short boxed label."""
+    if not known or any(option.checked is None for option in known):
+        return ()
+    labels = {option.label.casefold() for option in known}
+    found = []
+    for match in _OPTION_LINE.finditer(value):
+        label = (match["label"] or match["label2"]).strip(" :;,")
+        box = match["box"] or match["box2"]
+        if label and len(label.split()) <= _OPTION_MAX_WORDS and label.casefold() not in labels:
+            labels.add(label.casefold())
+            found.append(TypeOption(label, _checked(box)))
+    return tuple(found)
+
+
 def _value_column(
     values: str,
 ) -> tuple[str | None, str | None, date | None, tuple[TypeOption, ...]]:
@@ -185,6 +208,7 @@ def read_details(blocks: Sequence[Block], document_title: str | None) -> Details
         force = flatten(label["force"])
         if not answer_spans:
             quoted = _plain_answer(value)
+        types += _stray_options(value, types)
     if title is None and published is None and regions:
         # Labels printed as one column, then their values as another (pdftotext's
         # reading order): the values all follow the last label.
