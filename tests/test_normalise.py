@@ -117,6 +117,24 @@ def test_an_item_back_from_a_sub_list_rejoins_its_list_though_shifted() -> None:
     ]
 
 
+def test_a_sentence_ended_where_the_next_word_would_have_fitted_ends_its_paragraph() -> None:
+    """Regression: pdftotext's reading order drops bullets; an item ending on a nearly
+    full line ran into the next, though the next one's first word had room there."""
+    text = (
+        "The force should ensure that where crimes are allocated to specialist investigators,\n"
+        "they have the skills and accreditation to investigate them to a good standard.\n"
+        "The force should continue to improve its strategic understanding of victims.\n"
+        "The force should take immediate steps to understand the reasons why such a high share\n"
+        "of crimes fall into the outcome category of evidential difficulties with victims, so\n"
+        "that it pursues justice.\n"
+    )
+    assert [t[:40] for _, t, _ in _blocks(text)] == [
+        "The force should ensure that where crime",
+        "The force should continue to improve its",
+        "The force should take immediate steps to",
+    ]
+
+
 def test_underlined_and_capital_headings() -> None:
     blocks = _blocks("Findings\n--------\nText here.\n\nFORCE RESPONSE\nMore text.\n")
     assert blocks[0][:2] == (BlockKind.HEADING, "Findings")

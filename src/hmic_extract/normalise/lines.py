@@ -358,6 +358,17 @@ def _is_label(text: str) -> bool:
     )
 
 
+def _next_word_fits(previous: Block, line: Block, column: float) -> bool:
+    """Whether the line's first word had room at the end of the line before: if so,
+    wrapping did not put it there, and the break before it was made on purpose."""
+    text = previous.text.strip()
+    words = line.text.split()
+    if not words or not text:
+        return False
+    char_width = (previous.right - previous.indent) / len(text)
+    return previous.right + (len(words[0]) + 1) * char_width <= column
+
+
 def _continues(current: _Open, line: Block, right_edge: dict[int, float], unit: float) -> bool:
     """Whether ``line`` carries on the block being assembled."""
     if current.kind is BlockKind.HEADING:
@@ -365,7 +376,9 @@ def _continues(current: _Open, line: Block, right_edge: dict[int, float], unit: 
     previous = current.last
     column = right_edge.get(previous.sheet, previous.right) or 1.0
     previous_full = previous.right >= column * _SHORT_LINE
-    ended = bool(TERMINAL.search(previous.text)) and not previous_full
+    ended = bool(TERMINAL.search(previous.text)) and (
+        not previous_full or _next_word_fits(previous, line, column)
+    )
     if previous.right - previous.indent < _BROKEN_LINE * (
         column - previous.indent
     ) and not previous.text.endswith("-"):
