@@ -135,6 +135,32 @@ def test_a_sentence_ended_where_the_next_word_would_have_fitted_ends_its_paragra
     ]
 
 
+def test_bullets_printed_apart_from_their_items_go_to_the_nearest_item() -> None:
+    """Regression: pdftotext's reading order printed the second item's "–" before the
+    first item's "o" points; every detached bullet became a "•" at one depth."""
+    text = (
+        "Recommendations\n"
+        "– By 30 June 2018, the force should review its practices so that:\n\n"
+        "–\n\n"
+        "o\n\ncalls are graded by risk;\n\n"
+        "o\n\nsupervisors monitor waiting calls.\n\n"
+        "By 30 September 2018, the force should train its staff.\n\n"
+        "–\n\n4)\n\nThe force should act.\n"
+    )
+    assert [(t[:12], depth) for _, t, depth in _blocks(text)[1:]] == [
+        ("By 30 June 2", 0),
+        ("calls are gr", 1),
+        ("supervisors ", 1),
+        ("By 30 Septem", 0),
+        ("4)", 0),
+        ("The force sh", 0),
+    ]
+    assert [kind for kind, _, _ in _blocks(text)[-2:]] == [
+        BlockKind.PARAGRAPH,
+        BlockKind.LIST_ITEM,
+    ]
+
+
 def test_underlined_and_capital_headings() -> None:
     blocks = _blocks("Findings\n--------\nText here.\n\nFORCE RESPONSE\nMore text.\n")
     assert blocks[0][:2] == (BlockKind.HEADING, "Findings")

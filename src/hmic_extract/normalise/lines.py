@@ -56,7 +56,7 @@ _COLUMN_GAP = re.compile(r"\S\s{2,}\S")
 # A line of nothing but bullet glyphs: pdftotext's reading order can print a
 # list's bullets apart from, and before, the items they mark.
 _LONE_BULLETS = re.compile(
-    r"^[•●▪◦\uf0b7\uf0a7\uf076\uf0d8](?:\s+[•●▪◦\uf0b7\uf0a7\uf076\uf0d8])*$"
+    r"^[•●▪◦–o\uf0b7\uf0a7\uf076\uf0d8](?:\s+[•●▪◦–o\uf0b7\uf0a7\uf076\uf0d8])*$"
 )
 _UNDERLINE = re.compile(r"^[=\-~_*]{3,}$")
 _HYPHENATED_END = re.compile(r"(\w+)-$")
@@ -237,7 +237,8 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
         current = None
 
     skip_next = False
-    detached_bullets = 0
+    detached_bullets: list[str] = []
+    bullets_just_before = False
     for index, line in enumerate(lines):
         if skip_next:
             skip_next = False
@@ -255,8 +256,9 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
             blank_above = (
                 False  # space above a page's first line is the page break, not a paragraph break
             )
+        after_bullets, bullets_just_before = bullets_just_before, False
         if level is not None:
-            detached_bullets = 0
+            detached_bullets = []
             underlined = _underlines(next_line, line)
             merge = (
                 current is not None
@@ -283,10 +285,11 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
             close()  # a table's rule: what follows starts afresh
             continue
         if _LONE_BULLETS.match(text):
-            detached_bullets += len(text.split())  # bullets whose items come after them
+            detached_bullets += text.split()  # bullets whose items come after them
+            bullets_just_before = True
             continue
         if marker is not None:
-            detached_bullets = 0
+            detached_bullets = []
             close()
             text_indent = line.indent + (len(line.text) - len(marker.rest) if unit == 1.0 else 0.0)
             current = _Open(
@@ -322,16 +325,17 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
             current.last = line
             continue
         close()
-        if detached_bullets and not _is_label(text):
-            # pdftotext's reading order puts a list's bullets before its items.
-            detached_bullets -= 1
+        if detached_bullets and not _is_label(text) and any(c.isalpha() for c in text):
+            # pdftotext's reading order puts a list's bullets before its items: the
+            # bullet printed right above an item is its own, else the oldest waiting.
+            glyph = detached_bullets.pop(-1 if after_bullets else 0)
             current = _Open(
                 BlockKind.LIST_ITEM,
                 text,
                 line,
                 line,
-                marker="•",
-                family="•",
+                marker=glyph,
+                family=glyph,
                 text_indent=line.indent,
             )
             continue
