@@ -7,7 +7,7 @@ CORPUS ?= ../shared/corpus
 # The accuracy gate: make eval fails when strict item F1 on the corpus drops below this.
 MIN_F1 ?= 0.99
 
-.PHONY: run test lint pytest eval bench schema clean
+.PHONY: run test lint pytest eval eval-renderings bench schema clean
 
 $(BIN)/hmic-extract: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ eval: $(BIN)/hmic-extract
 	rm -rf out/eval
 	-$(BIN)/hmic-extract extract $(CORPUS) --out out/eval --quiet
 	$(PYTHON) $(CORPUS)/../eval/score.py --corpus $(CORPUS) --pred out/eval -v --min-f1 $(MIN_F1) $(EVAL_ARGS)
+
+## eval-renderings: score pdftotext / pandoc / LibreOffice renderings of the corpus (reads ../shared)
+eval-renderings: $(BIN)/hmic-extract
+	$(BIN)/python scripts/eval_renderings.py --corpus $(CORPUS)
 
 ## bench: speed, scaling, memory and start-up, as ratios measured in one run
 bench: $(VENV)/.test-deps

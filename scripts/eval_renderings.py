@@ -1,0 +1,127 @@
+"""Score the tool on other renderings of the development corpus.
+
+    python scripts/eval_renderings.py [--corpus ../shared/corpus] [--work out/renderings]
+
+The tool is measured on documents from producers it has never seen. This
+re-renders the corpus the ways analysts' files are commonly made and scores
+each rendering against the corpus's own gold answers:
+
+- ``pdftotext -layout`` and ``pdftotext`` (reading order) of every PDF (poppler-utils);
+- pandoc's gfm, pandoc-markdown and plain-text writers on every Word file (pandoc);
+- every markdown file through pandoc to Word, and that Word file through
+  LibreOffice to PDF (pandoc, soffice).
+
+A converter that is not installed is skipped with a note. Nothing here is a
+test: the figures are a yardstick for changes that touch layout reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = str(Path(sys.executable).parent / "hmic-extract")
+
+Converter = Callable[[Path, Path], None]
+
+
+def _run(*command: str) -> None:
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+
+
+def _pdftotext(*flags: str) -> Converter:
+    return lambda source, target: _run("pdftotext", *flags, str(source), str(target))
+
+
+def _pandoc(writer: str) -> Converter:
+    return lambda source, target: _run("pandoc", str(source), "-t", writer, "-o", str(target))
+
+
+def _markdown_to_word(source: Path, target: Path) -> None:
+    _run("pandoc", str(source), "-f", "markdown", "-o", str(target))
+
+
+def _markdown_to_pdf(source: Path, target: Path) -> None:
+    word = target.with_suffix(".docx")
+    _markdown_to_word(source, word)
+    _run("soffice", "--headless", "--convert-to", "pdf", "--outdir", str(target.parent), str(word))
+    word.unlink()
+
+
+# name: (tool needed, source suffix, rendered suffix, converter)
+RENDERINGS: dict[str, tuple[str, str, str, Converter]] = {
+    "pdftotext-layout": ("pdftotext", ".pdf", ".txt", _pdftotext("-layout")),
+    "pdftotext-raw": ("pdftotext", ".pdf", ".txt", _pdftotext()),
+    "pandoc-gfm": ("pandoc", ".docx", ".md", _pandoc("gfm")),
+    "pandoc-markdown": ("pandoc", ".docx", ".md", _pandoc("markdown")),
+    "pandoc-plain": ("pandoc", ".docx", ".txt", _pandoc("plain")),
+    "markdown-to-word": ("pandoc", ".md", ".docx", _markdown_to_word),
+    "markdown-to-pdf": ("soffice", ".md", ".pdf", _markdown_to_pdf),
+}
+
+
+def render(name: str, corpus: Path, folder: Path) -> int:
+    """The corpus's ``name`` rendering in ``folder`` with gold answers renamed to match."""
+    _, suffix, rendered, convert = RENDERINGS[name]
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "gold").mkdir(parents=True)
+    count = 0
+    for source in sorted(corpus.glob(f"*{suffix}")):
+        gold = corpus / "gold" / f"{source.name}.json"
+        target = folder / f"{source.stem}{rendered}"
+        if not gold.exists():
+            continue
+        try:
+            convert(source, target)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+            continue  # a document its converter cannot read (the corpus's broken files)
+        if target.exists():
+            shutil.copy(gold, folder / "gold" / f"{target.name}.json")
+            count += 1
+    return count
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--work", type=Path, default=ROOT / "out" / "renderings")
+    parser.add_argument("--only", nargs="*", choices=sorted(RENDERINGS), help="renderings to run")
+    args = parser.parse_args()
+    score = args.corpus.parent / "eval" / "score.py"
+    for name in args.only or RENDERINGS:
+        tool = RENDERINGS[name][0]
+        if shutil.which(tool) is None:
+            print(f"{name:18} skipped: {tool} is not installed")
+            continue
+        folder, out = args.work / name, args.work / f"{name}-out"
+        count = render(name, args.corpus, folder)
+        shutil.rmtree(out, ignore_errors=True)
+        subprocess.run(
+            [CLI, "extract", str(folder), "--out", str(out), "--quiet", "--jobs", "2"],
+            check=False,
+            capture_output=True,
+        )
+        result = subprocess.run(
+            [sys.executable, str(score), "--corpus", str(folder), "--pred", str(out), "-v"],
+            check=False,
+            capture_output=True,
+            text=True,
+        )
+        lines = result.stdout.strip().splitlines()
+        misses = [line.strip() for line in lines if line.startswith("    ")]
+        summary = " | ".join(
+            line[line.find("P=") :] if "P=" in line else line for line in lines[-2:]
+        )
+        print(f"{name:18} {count:2} files: {summary}")
+        for miss in misses:
+            print(f"{'':21}{miss[:110]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
