@@ -6,12 +6,13 @@ import contextlib
 import gzip
 import io
 import zipfile
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hmic_extract.blocks import BlockKind
+from hmic_extract.blocks import BlockKind, LoadedDocument
 from hmic_extract.errors import EmptyInputError, UnsupportedFormatError
 from hmic_extract.load import load_bytes, sniff_format
 from hmic_extract.load.markdown import load_markdown
@@ -163,3 +164,28 @@ def test_pandoc_spans_and_grid_cell_emphasis_are_plain_text() -> None:
     assert loaded.blocks[0].text == "Cause of concern"
     rows = [b.cells for b in loaded.blocks if b.kind is BlockKind.TABLE_ROW]
     assert rows == [("Inspection name", "PEEL [2016]")]
+
+
+NESTED_GRID = """\
++---------------------+------------------------------+
+| Type of Inspection: | +-------------+------------+ |
+|                     | | ☐ Force     | ☒ National | |
+|                     | | Specific    |            | |
+|                     | |             | ☐ Thematic | |
+|                     | | ☐ Follow Up |            | |
+|                     | +=============+============+ |
+|                     | +-------------+------------+ |
++---------------------+------------------------------+
+"""
+
+
+@pytest.mark.parametrize("loader", [load_text, load_markdown], ids=["text", "markdown"])
+def test_a_table_nested_in_a_grid_cell_is_read_column_by_column(
+    loader: Callable[[str], LoadedDocument],
+) -> None:
+    """Regression: pandoc writes Word's nested option tables as a grid inside a grid
+    cell; its borders and bars reached the cell text and the options were lost."""
+    rows = [b.cells for b in loader(NESTED_GRID).blocks if b.kind is BlockKind.TABLE_ROW]
+    assert rows == [
+        ("Type of Inspection:", "☐ Force\nSpecific\n\n☐ Follow Up\n\n☒ National\n\n☐ Thematic")
+    ]

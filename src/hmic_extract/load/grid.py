@@ -34,11 +34,26 @@ class GridTable:
     rows: tuple[GridRow, ...]
 
 
+def _cell_text(parts: list[str]) -> str:
+    """A cell's text; a table nested in it (a grid of options) read column by column."""
+    nested = grid_tables(parts) if any(BORDER.match(part) for part in parts) else []
+    if not nested:
+        return "\n".join(parts).strip()
+    texts: list[str] = []
+    position = 0
+    for table in nested:
+        texts.append("\n".join(parts[position : table.start]).strip())
+        texts.extend(row.cells[column] for column in range(table.columns) for row in table.rows)
+        position = table.end
+    texts.append("\n".join(parts[position:]).strip())
+    return "\n\n".join(text for text in texts if text)
+
+
 def _row(lines: Sequence[str], numbers: list[int], spans: list[tuple[int, int]]) -> GridRow:
     cells = []
     for a, b in spans:
         parts = [lines[n][a + 1 : b].strip() if len(lines[n]) > a else "" for n in numbers]
-        cells.append("\n".join(parts).strip())
+        cells.append(_cell_text(parts))
     a, b = spans[0]
     inner = textwrap.dedent("\n".join(lines[n][a + 1 : b].rstrip() for n in numbers))
     return GridRow(numbers[0], numbers[-1], tuple(cells), inner)
