@@ -8,6 +8,7 @@ each rendering against the corpus's own gold answers:
 
 - ``pdftotext -layout`` and ``pdftotext`` (reading order) of every PDF (poppler-utils);
 - pandoc's gfm, pandoc-markdown and plain-text writers on every Word file (pandoc);
+- every Word file through LibreOffice to PDF (soffice);
 - every markdown file through pandoc to Word, and that Word file through
   LibreOffice to PDF (pandoc, soffice).
 
@@ -46,11 +47,17 @@ def _markdown_to_word(source: Path, target: Path) -> None:
     _run("pandoc", str(source), "-f", "markdown", "-o", str(target))
 
 
-def _markdown_to_pdf(source: Path, target: Path) -> None:
+def _word_to_pdf(source: Path, target: Path) -> None:
     word = target.with_suffix(".docx")
-    _markdown_to_word(source, word)
+    if source != word:
+        shutil.copy(source, word)
     _run("soffice", "--headless", "--convert-to", "pdf", "--outdir", str(target.parent), str(word))
     word.unlink()
+
+
+def _markdown_to_pdf(source: Path, target: Path) -> None:
+    _markdown_to_word(source, target.with_suffix(".docx"))
+    _word_to_pdf(target.with_suffix(".docx"), target)
 
 
 # name: (tool needed, source suffix, rendered suffix, converter)
@@ -60,6 +67,7 @@ RENDERINGS: dict[str, tuple[str, str, str, Converter]] = {
     "pandoc-gfm": ("pandoc", ".docx", ".md", _pandoc("gfm")),
     "pandoc-markdown": ("pandoc", ".docx", ".md", _pandoc("markdown")),
     "pandoc-plain": ("pandoc", ".docx", ".txt", _pandoc("plain")),
+    "word-to-pdf": ("soffice", ".docx", ".pdf", _word_to_pdf),
     "markdown-to-word": ("pandoc", ".md", ".docx", _markdown_to_word),
     "markdown-to-pdf": ("soffice", ".md", ".pdf", _markdown_to_pdf),
 }

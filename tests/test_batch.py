@@ -57,6 +57,29 @@ def test_batch_writes_the_good_and_names_the_bad(tree: Path, tmp_path: Path) -> 
     assert "1 failed" in stdout
 
 
+def test_inputs_that_would_share_a_record_are_refused_before_any_work(tmp_path: Path) -> None:
+    """Regression: two folders holding the same file name wrote one record over the other."""
+    for folder in ("north", "SOUTH"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(SEED_MD, tmp_path / folder / "Response.md")
+    (tmp_path / "SOUTH" / "Response.md").rename(tmp_path / "SOUTH" / "response.MD")
+    out = tmp_path / "out"
+    code, _, stderr = _run(str(tmp_path / "north"), str(tmp_path / "SOUTH"), "--out", str(out))
+    assert code == 2
+    assert "north/Response.md and " in stderr
+    assert "SOUTH/response.MD would both be recorded as response.MD.json" in stderr
+    assert not out.exists()
+
+
+def test_a_file_named_twice_is_done_once(tmp_path: Path) -> None:
+    shutil.copy(SEED_MD, tmp_path / "response.md")
+    out = tmp_path / "out"
+    code, stdout, _ = _run(str(tmp_path), str(tmp_path / "response.md"), "--out", str(out))
+    assert code == 0
+    assert "1 ok" in stdout
+    assert [p.name for p in out.iterdir()] == ["response.md.json"]
+
+
 def test_rerun_skips_unchanged_and_force_redoes(tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     _run(str(tree), "--out", str(out), "--quiet")

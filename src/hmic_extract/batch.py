@@ -92,7 +92,26 @@ def collect_jobs(inputs: Iterable[Path], globs: Iterable[str] = DEFAULT_GLOBS) -
                     jobs.append(Job(found, relative, str(found)))
         else:
             jobs.append(Job(given, Path(given.name), str(given)))
-    return jobs
+    seen: set[Path] = set()
+    unique = []
+    for job in jobs:  # a file named twice (directly and under a folder) is done once
+        resolved = job.path.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            unique.append(job)
+    return unique
+
+
+def clashing_jobs(jobs: Iterable[Job]) -> tuple[Job, Job] | None:
+    """Two inputs whose records would have the same relative path (one would overwrite
+    the other), compared without case as some file systems do; None if there are none."""
+    claimed: dict[str, Job] = {}
+    for job in jobs:
+        key = job.relative.as_posix().casefold()
+        if key in claimed:
+            return claimed[key], job
+        claimed[key] = job
+    return None
 
 
 def _extract(job: Job, options: Options, out_dir: Path | None) -> tuple[str, Any]:

@@ -142,7 +142,7 @@ def extract_command(
 
       hmic-extract extract response.md --stdout
     """
-    from hmic_extract.batch import DEFAULT_GLOBS, collect_jobs, default_workers
+    from hmic_extract.batch import default_workers
     from hmic_extract.options import Options
 
     if (out is None) == (not stdout) or (stdout and out is not None):
@@ -155,7 +155,7 @@ def extract_command(
         max_bytes=max_bytes,
         timeout=timeout,
     )
-    found = collect_jobs(inputs, tuple(glob) if glob else DEFAULT_GLOBS)
+    found = _collect(inputs, glob)
     if stdout and len(found) != 1:
         _usage(f"--stdout takes exactly one input, got {len(found)}")
     if not found:
@@ -274,11 +274,11 @@ def check_command(
 
       hmic-extract check docs/ --expected expected/ --update
     """
-    from hmic_extract.batch import DEFAULT_GLOBS, collect_jobs, run_jobs
+    from hmic_extract.batch import run_jobs
     from hmic_extract.check import CheckOptions, check_result, junit_xml
     from hmic_extract.options import Options
 
-    jobs = collect_jobs(inputs, tuple(glob) if glob else DEFAULT_GLOBS)
+    jobs = _collect(inputs, glob)
     if not jobs:
         _usage("no input files found")
     compare_options = CheckOptions(ignore_locations=ignore_locations, tolerant=tolerant)
@@ -418,6 +418,21 @@ def validate_command(
         else:
             typer.echo(f"valid  {path}")
     raise typer.Exit(EXIT_FAILED if bad else EXIT_OK)
+
+
+def _collect(inputs: list[Path], glob: list[str] | None) -> list[Job]:
+    """The inputs' files, refused as a usage error when two would share a record path."""
+    from hmic_extract.batch import DEFAULT_GLOBS, clashing_jobs, collect_jobs
+
+    jobs = collect_jobs(inputs, tuple(glob) if glob else DEFAULT_GLOBS)
+    clash = clashing_jobs(jobs)
+    if clash is not None:
+        first, second = clash
+        _usage(
+            f"{first.display} and {second.display} would both be recorded as "
+            f"{second.relative.as_posix()}.json; give them in separate runs"
+        )
+    return jobs
 
 
 def _usage(message: str) -> None:
