@@ -6,7 +6,8 @@ The tool is measured on documents from producers it has never seen. This
 re-renders the corpus the ways analysts' files are commonly made and scores
 each rendering against the corpus's own gold answers:
 
-- ``pdftotext -layout`` and ``pdftotext`` (reading order) of every PDF (poppler-utils);
+- ``pdftotext -layout``, ``pdftotext`` (reading order) and ``pdftotext -raw``
+  (content-stream order) of every PDF (poppler-utils);
 - pandoc's gfm, pandoc-markdown and plain-text writers on every Word file (pandoc);
 - every Word file through LibreOffice to PDF (soffice);
 - every markdown file through pandoc to Word, and that Word file through
@@ -63,7 +64,8 @@ def _markdown_to_pdf(source: Path, target: Path) -> None:
 # name: (tool needed, source suffix, rendered suffix, converter)
 RENDERINGS: dict[str, tuple[str, str, str, Converter]] = {
     "pdftotext-layout": ("pdftotext", ".pdf", ".txt", _pdftotext("-layout")),
-    "pdftotext-raw": ("pdftotext", ".pdf", ".txt", _pdftotext()),
+    "pdftotext-reading": ("pdftotext", ".pdf", ".txt", _pdftotext()),
+    "pdftotext-raw": ("pdftotext", ".pdf", ".txt", _pdftotext("-raw")),
     "pandoc-gfm": ("pandoc", ".docx", ".md", _pandoc("gfm")),
     "pandoc-markdown": ("pandoc", ".docx", ".md", _pandoc("markdown")),
     "pandoc-plain": ("pandoc", ".docx", ".txt", _pandoc("plain")),

@@ -229,3 +229,30 @@ def test_type_options_carried_past_the_quoted_question(tmp_path: object) -> None
         ("National", True),
         ("Thematic", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "quoted"),
+    [
+        ("Yes No\n☒ ☐", True),
+        ("No Yes\n☒ ☐", False),
+        ("Yes No\n☐ ☐", None),
+    ],
+    ids=["yes", "no-first", "neither"],
+)
+def test_quoted_answer_as_labels_over_boxes(
+    tmp_path: object, answer: str, quoted: bool | None
+) -> None:
+    """Regression: pdftotext -raw prints the Yes/No answer's labels on one line and its
+    boxes on the next; the answer was lost."""
+    from pathlib import Path
+
+    form = (
+        "INSPECTION DETAILS\nTitle of Inspection PEEL: Example 2016\n"
+        "Date Inspection Published 2 March 2017\n"
+        f"Is Example Police quoted in the Report? {answer}\n\n"
+    )
+    path = Path(str(tmp_path)) / "response.txt"
+    start, end = RESPONSE.index("INSPECTION DETAILS"), RESPONSE.index("OVERALL JUDGEMENT")
+    path.write_text(RESPONSE[:start] + form + RESPONSE[end:], encoding="utf-8")
+    assert record_of(path)["inspection"]["force_quoted"] is quoted

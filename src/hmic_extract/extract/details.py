@@ -15,6 +15,12 @@ from hmic_extract.vocabulary import CHECKED, DETAIL_LABELS, OFFICE_USE_FIELDS, U
 _BOX = f"[{CHECKED}{UNCHECKED}]"
 _ANSWER_AFTER = re.compile(rf"\b(?P<answer>Yes|No)[ \t]*(?P<box>{_BOX})")
 _ANSWER_BEFORE = re.compile(rf"(?P<box>{_BOX})[ \t]*(?P<answer>Yes|No)\b")
+# The answers as a row of labels over a row of boxes: "Yes No" then "☒ ☐" (on the
+# next line, or run into one line when the two rows were read as one paragraph).
+_ANSWERS_OVER_BOXES = re.compile(
+    rf"\b(?P<first>Yes|No)[ \t]+(?P<second>Yes|No)\b\s+"
+    rf"(?P<box1>{_BOX})[ \t]*(?P<box2>{_BOX})"
+)
 _BOX_THEN_LABEL = re.compile(rf"(?P<box>{_BOX})\s*(?P<label>[^{CHECKED}{UNCHECKED}]+)")
 _LABEL_THEN_BOX = re.compile(rf"(?P<label>[^{CHECKED}{UNCHECKED}]+?)\s*(?P<box>{_BOX})")
 # A line that is nothing but one boxed option: "☒ National", "Thematic ☐".
@@ -127,8 +133,20 @@ def _quoted_answer(text: str) -> tuple[bool | None, list[tuple[int, int]]]:
         if {"yes", "no"} <= answers.keys():
             spans = [answers["yes"].span(), answers["no"].span()]
             yes, no = _checked(answers["yes"]["box"]), _checked(answers["no"]["box"])
-            return (True if yes and not no else False if no and not yes else None), spans
+            return _answer(yes, no), spans
+    for match in _ANSWERS_OVER_BOXES.finditer(text):
+        boxes = {
+            match["first"].casefold(): _checked(match["box1"]),
+            match["second"].casefold(): _checked(match["box2"]),
+        }
+        if boxes.keys() == {"yes", "no"}:
+            return _answer(boxes["yes"], boxes["no"]), [match.span()]
     return None, []
+
+
+def _answer(yes: bool, no: bool) -> bool | None:
+    """The answer two boxes give: one ticked is that answer; both or neither, unknown."""
+    return True if yes and not no else False if no and not yes else None
 
 
 def _plain_answer(value: str) -> bool | None:
