@@ -162,6 +162,31 @@ def test_bullets_printed_apart_from_their_items_go_to_the_nearest_item() -> None
     ]
 
 
+def test_lines_of_uneven_length_keep_a_sentence_ending_inside_a_paragraph() -> None:
+    """Text read from proportional fonts wraps at uneven character counts: a sentence
+    ending a line is not a paragraph end unless the next word fits where no wrapped
+    line in the document left room (the document's own wrap floor)."""
+    lines = [
+        "The force should improve the way it supervises investigations into crime",
+        "and should make sure that officers are given the time to do the work.",
+        "It should review how it allocates crime across all of its local policing",
+        "teams and tell victims what is happening with the investigations",
+        "so that they can rely on it in future, and report the results to the board",
+    ]
+    # Wrapped lines leave at least 64 + len(" so") = 67 columns; the sentence ends at
+    # 69, and " It" would reach 72: inside the column (74), but past the floor.
+    assert [len(line) for line in lines] == [72, 69, 72, 64, 74]
+    text = (
+        "\n".join(
+            [*lines, "of the force in the next year, as it has said it would do in its plan."]
+        )
+        + "\n"
+    )
+    [(_, joined, _)] = _blocks(text)
+    assert joined.startswith("The force should")
+    assert joined.endswith("in its plan.")
+
+
 def test_underlined_and_capital_headings() -> None:
     blocks = _blocks("Findings\n--------\nText here.\n\nFORCE RESPONSE\nMore text.\n")
     assert blocks[0][:2] == (BlockKind.HEADING, "Findings")

@@ -6,6 +6,7 @@ hyphenated words broken across lines are rejoined on the way.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -41,6 +42,8 @@ _SHORT_LINE = 0.85
 # A line that fills less than this share of its column was ended on purpose (a
 # hard line break, a list of options), not wrapped: no word is that long.
 _BROKEN_LINE = 0.5
+# Wrapped lines needed before the document's wrap floor is trusted.
+_WRAP_SAMPLES = 3
 # Extra space above a PDF line, in line heights, that makes it start a paragraph.
 _PARAGRAPH_EXTRA = 0.2
 # Word prefixes that keep their hyphen when split across a line ("re-offending").
@@ -214,6 +217,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
     physical = [line for line in lines if line.kind is BlockKind.LINE]
     vocabulary = _LazyVocabulary(physical)
     right_edge = _column_right(physical)
+    wrap_floor = _wrap_floor(physical, right_edge)
     left_edge = min((line.indent for line in physical), default=0.0)
     unit = _unit(physical)
     para_gap = _paragraph_gap(physical)
@@ -320,7 +324,11 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
                 current.last = line
                 continue
             close()
-        if current is not None and not blank_above and _continues(current, line, right_edge, unit):
+        if (
+            current is not None
+            and not blank_above
+            and _continues(current, line, right_edge, unit, wrap_floor)
+        ):
             current.text = _join_lines(current.text, text, vocabulary)
             current.last = line
             continue
@@ -362,18 +370,49 @@ def _is_label(text: str) -> bool:
     )
 
 
-def _next_word_fits(previous: Block, line: Block, column: float) -> bool:
-    """Whether the line's first word had room at the end of the line before: if so,
-    wrapping did not put it there, and the break before it was made on purpose."""
+def _overflow(previous: Block, line: Block) -> float | None:
+    """Where the line before would end had it taken this line's first word too."""
     text = previous.text.strip()
     words = line.text.split()
     if not words or not text:
-        return False
+        return None
     char_width = (previous.right - previous.indent) / len(text)
-    return previous.right + (len(words[0]) + 1) * char_width <= column
+    return previous.right + (len(words[0]) + 1) * char_width
 
 
-def _continues(current: _Open, line: Block, right_edge: dict[int, float], unit: float) -> bool:
+def _wrap_floor(lines: Sequence[Block], right_edge: dict[int, float]) -> float | None:
+    """The least overflow of any full line certainly wrapped (the next starts in lower case).
+
+    A full line whose overflow falls below it had room for the next word: wrapping
+    did not end it. Measured on the document, so proportional fonts read as text
+    (whose lines vary in length) set a lower, safer floor than the column edge.
+    """
+    overflows = [
+        overflow
+        for before, after in itertools.pairwise(lines)
+        if before.sheet == after.sheet
+        and before.right >= right_edge.get(before.sheet, before.right) * _SHORT_LINE
+        and after.text.lstrip()[:1].islower()
+        and not before.text.rstrip().endswith("-")
+        and (overflow := _overflow(before, after)) is not None
+    ]
+    return min(overflows) if len(overflows) >= _WRAP_SAMPLES else None
+
+
+def _next_word_fits(previous: Block, line: Block, wrap_floor: float | None) -> bool:
+    """Whether the line's first word had room at the end of the line before: if so,
+    wrapping did not put it there, and the break before it was made on purpose."""
+    overflow = _overflow(previous, line)
+    return wrap_floor is not None and overflow is not None and overflow < wrap_floor
+
+
+def _continues(
+    current: _Open,
+    line: Block,
+    right_edge: dict[int, float],
+    unit: float,
+    wrap_floor: float | None,
+) -> bool:
     """Whether ``line`` carries on the block being assembled."""
     if current.kind is BlockKind.HEADING:
         return False
@@ -381,7 +420,7 @@ def _continues(current: _Open, line: Block, right_edge: dict[int, float], unit: 
     column = right_edge.get(previous.sheet, previous.right) or 1.0
     previous_full = previous.right >= column * _SHORT_LINE
     ended = bool(TERMINAL.search(previous.text)) and (
-        not previous_full or _next_word_fits(previous, line, column)
+        not previous_full or _next_word_fits(previous, line, wrap_floor)
     )
     if previous.right - previous.indent < _BROKEN_LINE * (
         column - previous.indent
