@@ -218,7 +218,10 @@ def _exports(
     db: Path | None,
     report: Path | None,
 ) -> None:
-    records = [r.record for r in results if r.record is not None]
+    # Records are parsed back only for an export that needs them: a batch that just
+    # writes records spends no time re-reading them in this (single) process.
+    wanted = jsonl is not None or csv_path is not None or db is not None
+    records = [r.record for r in results if r.record is not None] if wanted else []
     if jsonl is not None:
         from hmic_extract.export import write_jsonl
 
