@@ -189,3 +189,26 @@ def test_a_table_nested_in_a_grid_cell_is_read_column_by_column(
     assert rows == [
         ("Type of Inspection:", "☐ Force\nSpecific\n\n☐ Follow Up\n\n☒ National\n\n☐ Thematic")
     ]
+
+
+def test_a_question_run_into_a_list_item_leaves_the_list() -> None:
+    """Regression: with no blank lines, "**4)** *How …?*" after a bullet was a lazy
+    continuation of it, read as a point of that bullet with the next line joined on;
+    sub-points written at the margin stay points."""
+    from hmic_extract.normalise import normalise
+
+    loaded = load_markdown(
+        "- The force should record missing children\n"
+        "across two lines.\n"
+        "1. The force should:\n"
+        "a) review its process;\n"
+        "**4)** *How effective is the force at tackling serious and organised crime?*\n"
+        "Not inspected in 2017. No areas for improvement.\n"
+    )
+    assert [(b.kind, b.text[:24], b.depth) for b in normalise(loaded.blocks)] == [
+        (BlockKind.LIST_ITEM, "The force should record ", 0),
+        (BlockKind.LIST_ITEM, "The force should:", 0),
+        (BlockKind.LIST_ITEM, "review its process;", 1),
+        (BlockKind.LIST_ITEM, "How effective is the for", 0),
+        (BlockKind.PARAGRAPH, "Not inspected in 2017. N", 0),
+    ]

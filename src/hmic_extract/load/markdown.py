@@ -169,28 +169,42 @@ _LINE_MARKER = re.compile(
 )
 
 
-def _split_lines(text: str, line_styles: list[Style]) -> list[tuple[str, Style]]:
+def _split_lines(text: str, line_styles: list[Style]) -> list[tuple[str, Style, int]]:
     """Text split where a soft-wrapped line starts a list marker, or where emphasis
     changes from one whole line to the next ("**Core question 1**" then "*How …?*"
-    with no blank line between), and around a line that names a section; other
-    breaks become spaces."""
-    pieces: list[tuple[str, Style]] = []
+    with no blank line between), around a line that names a section, and after a
+    numbered question; other breaks become spaces. Each piece comes with the
+    number of its first line within ``text``."""
+    pieces: list[tuple[str, Style, int]] = []
     previous: Style | None = None
     after_heading = False
-    for line, style in zip(text.split(_SOFT_BREAK), line_styles, strict=False):
+    for number, (line, style) in enumerate(zip(text.split(_SOFT_BREAK), line_styles, strict=False)):
         emphasis_changes = (
             previous is not None and style != previous and (style != PLAIN or previous != PLAIN)
         )
         heading = heading_key(line) in SECTION_HEADINGS  # "For Office Use Only" run on
-        starts = bool(_LINE_MARKER.match(line)) or emphasis_changes or heading or after_heading
+        after_question = bool(pieces) and _is_numbered_question(pieces[-1][0])
+        starts = (
+            bool(_LINE_MARKER.match(line))
+            or emphasis_changes
+            or heading
+            or after_heading
+            or after_question
+        )
         after_heading = heading
         if pieces and not starts:
-            joined, joined_style = pieces[-1]
-            pieces[-1] = (f"{joined} {line}", joined_style if joined_style == style else PLAIN)
+            joined, joined_style, first = pieces[-1]
+            merged_style = joined_style if joined_style == style else PLAIN
+            pieces[-1] = (f"{joined} {line}", merged_style, first)
         else:
-            pieces.append((line, style))
+            pieces.append((line, style, number))
         previous = style
     return pieces
+
+
+def _is_numbered_question(piece: str) -> bool:
+    """ "4) How effective is …?": what follows it on the next line is not the question."""
+    return bool(_LINE_MARKER.match(piece)) and piece.rstrip(" *_”’\"'").endswith("?")
 
 
 def _inline_text(token: Token) -> tuple[str, Style, list[Style]]:
@@ -329,6 +343,11 @@ def _pandoc_tables(text: str) -> tuple[str, list[Block]]:
     return "\n".join(lines), lifted
 
 
+def _is_lazy(source_lines: list[str], number: int) -> bool:
+    """Whether a source line inside a list item starts at the margin (not indented)."""
+    return 0 <= number < len(source_lines) and not source_lines[number][:1].isspace()
+
+
 def _inline_plain(text: str) -> str:
     """A table cell's markdown as plain text, line by line (emphasis and escapes undone)."""
     lines = []
@@ -345,6 +364,7 @@ def load_markdown(text: str) -> LoadedDocument:
     text, table_lines = _pandoc_tables(text)
     grid_rows += table_lines
     tokens = _PARSER.parse(text)
+    source_lines = text.split("\n")
     blocks: list[Block] = []
     depth = -1  # list nesting: -1 outside any list
     item_markers: list[str] = []
@@ -404,7 +424,22 @@ def load_markdown(text: str) -> LoadedDocument:
                 pieces = _split_lines(content, line_styles)
                 starts_item = bool(item_open and item_open[-1])
                 nested_depth = depth + 1 if item_markers else 0
-                for position, (piece, piece_style) in enumerate(pieces):
+                first_line = parent.map[0] if parent.map else None
+                outside = False
+                for position, (piece, piece_style, line_number) in enumerate(pieces):
+                    # A question or an emphasised line at the margin, run into a list
+                    # item (a lazy continuation), is outside the list, as is what follows.
+                    outside = outside or (
+                        position > 0
+                        and bool(item_markers)
+                        and first_line is not None
+                        and _is_lazy(source_lines, first_line + line_number)
+                        and (_is_numbered_question(piece) or piece_style != PLAIN)
+                    )
+                    if outside:
+                        nested_depth = depth_here = 0
+                    else:
+                        depth_here = max(depth, 0)
                     if position == 0 and starts_item:
                         item_open[-1] = False
                         kind, text, marker, level = (
@@ -417,7 +452,7 @@ def load_markdown(text: str) -> LoadedDocument:
                         marker, _, text = piece.strip().partition(" ")
                         kind, level = BlockKind.LIST_ITEM, nested_depth
                     else:
-                        kind, text, marker, level = BlockKind.PARAGRAPH, piece, "", max(depth, 0)
+                        kind, text, marker, level = BlockKind.PARAGRAPH, piece, "", depth_here
                     blocks.append(
                         Block(
                             kind,
