@@ -11,7 +11,9 @@ each rendering against the corpus's own gold answers:
 - pandoc's gfm, pandoc-markdown and plain-text writers on every Word file (pandoc);
 - every Word file through LibreOffice to PDF (soffice);
 - every markdown file through pandoc to Word, and that Word file through
-  LibreOffice to PDF (pandoc, soffice).
+  LibreOffice to PDF (pandoc, soffice);
+- every text and markdown file edited as other producers write: CRLF line ends,
+  tab indents, title-case headings, other bullet glyphs, no blank lines.
 
 A converter that is not installed is skipped with a note. Nothing here is a
 test: the figures are a yardstick for changes that touch layout reading.
@@ -20,6 +22,7 @@ test: the figures are a yardstick for changes that touch layout reading.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -61,6 +64,31 @@ def _markdown_to_pdf(source: Path, target: Path) -> None:
     _word_to_pdf(target.with_suffix(".docx"), target)
 
 
+def _edited(edit: Callable[[str], str]) -> Converter:
+    """A converter that rewrites a text or markdown file the way another producer might."""
+
+    def convert(source: Path, target: Path) -> None:
+        target.write_bytes(edit(source.read_text(encoding="utf-8")).encode("utf-8"))
+
+    return convert
+
+
+def _title_case_headings(text: str) -> str:
+    return re.sub(r"^([A-Z][A-Z ’'&]{6,})$", lambda m: m.group(1).title(), text, flags=re.M)
+
+
+EDITS: dict[str, Callable[[str], str]] = {
+    "crlf": lambda text: text.replace("\n", "\r\n"),
+    "tabs": lambda text: re.sub(
+        r"^( {4})+", lambda m: "\t" * (len(m.group(0)) // 4), text, flags=re.M
+    ),
+    "title-case": _title_case_headings,
+    "other-bullets": lambda text: (
+        text.replace("•", "▪").replace("\uf0b7", "•").replace("  - ", "  * ")
+    ),
+    "no-blank-lines": lambda text: re.sub(r"\n\s*\n", "\n", text),
+}
+
 # name: (tool needed, source suffix, rendered suffix, converter)
 RENDERINGS: dict[str, tuple[str, str, str, Converter]] = {
     "pdftotext-layout": ("pdftotext", ".pdf", ".txt", _pdftotext("-layout")),
@@ -73,6 +101,9 @@ RENDERINGS: dict[str, tuple[str, str, str, Converter]] = {
     "markdown-to-word": ("pandoc", ".md", ".docx", _markdown_to_word),
     "markdown-to-pdf": ("soffice", ".md", ".pdf", _markdown_to_pdf),
 }
+for _name, _edit in EDITS.items():  # the text and markdown files, edited
+    RENDERINGS[f"{_name}-txt"] = ("python3", ".txt", ".txt", _edited(_edit))
+    RENDERINGS[f"{_name}-md"] = ("python3", ".md", ".md", _edited(_edit))
 
 
 def render(name: str, corpus: Path, folder: Path) -> int:
