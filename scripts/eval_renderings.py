@@ -9,7 +9,8 @@ each rendering against the corpus's own gold answers:
 - ``pdftotext -layout``, ``pdftotext`` (reading order) and ``pdftotext -raw``
   (content-stream order) of every PDF (poppler-utils);
 - pandoc's gfm, pandoc-markdown and plain-text writers on every Word file (pandoc);
-- every Word file through LibreOffice to PDF (soffice);
+- every Word file through LibreOffice to PDF, to plain text, and saved again as
+  Word by way of OpenDocument (soffice);
 - every markdown file through pandoc to Word, and that Word file through
   LibreOffice to PDF (pandoc, soffice);
 - every text and markdown file edited as other producers write: CRLF line ends,
@@ -59,6 +60,34 @@ def _word_to_pdf(source: Path, target: Path) -> None:
     word.unlink()
 
 
+def _word_through_libreoffice(target_filter: str) -> Converter:
+    """A Word file opened and saved again by LibreOffice (as Word, or as plain text)."""
+
+    def convert(source: Path, target: Path) -> None:
+        staging = target.parent / ".staging"
+        staging.mkdir(exist_ok=True)
+        copy = staging / f"{target.stem}.docx"
+        shutil.copy(source, copy)
+        if target.suffix == ".docx":  # through OpenDocument, so LibreOffice writes it anew
+            _run(
+                "soffice", "--headless", "--convert-to", "odt", "--outdir", str(staging), str(copy)
+            )
+            copy = staging / f"{target.stem}.odt"
+        _run(
+            "soffice",
+            "--headless",
+            "--convert-to",
+            target_filter,
+            "--outdir",
+            str(staging),
+            str(copy),
+        )
+        (staging / target.name).replace(target)
+        shutil.rmtree(staging)
+
+    return convert
+
+
 def _markdown_to_pdf(source: Path, target: Path) -> None:
     _markdown_to_word(source, target.with_suffix(".docx"))
     _word_to_pdf(target.with_suffix(".docx"), target)
@@ -98,6 +127,13 @@ RENDERINGS: dict[str, tuple[str, str, str, Converter]] = {
     "pandoc-markdown": ("pandoc", ".docx", ".md", _pandoc("markdown")),
     "pandoc-plain": ("pandoc", ".docx", ".txt", _pandoc("plain")),
     "word-to-pdf": ("soffice", ".docx", ".pdf", _word_to_pdf),
+    "word-resaved": ("soffice", ".docx", ".docx", _word_through_libreoffice("docx")),
+    "word-to-text": (
+        "soffice",
+        ".docx",
+        ".txt",
+        _word_through_libreoffice("txt:Text (encoded):UTF8"),
+    ),
     "markdown-to-word": ("pandoc", ".md", ".docx", _markdown_to_word),
     "markdown-to-pdf": ("soffice", ".md", ".pdf", _markdown_to_pdf),
 }
