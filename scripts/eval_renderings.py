@@ -52,16 +52,14 @@ def _markdown_to_word(source: Path, target: Path) -> None:
     _run("pandoc", str(source), "-f", "markdown", "-o", str(target))
 
 
-def _word_to_pdf(source: Path, target: Path) -> None:
-    word = target.with_suffix(".docx")
-    if source != word:
-        shutil.copy(source, word)
-    _run("soffice", "--headless", "--convert-to", "pdf", "--outdir", str(target.parent), str(word))
-    word.unlink()
+def _soffice(source: Path, target_filter: str, folder: Path) -> None:
+    _run(
+        "soffice", "--headless", "--convert-to", target_filter, "--outdir", str(folder), str(source)
+    )
 
 
-def _word_through_libreoffice(target_filter: str) -> Converter:
-    """A Word file opened and saved again by LibreOffice (as Word, or as plain text)."""
+def _libreoffice(target_filter: str) -> Converter:
+    """A Word file opened by LibreOffice and saved as PDF, as text, or as Word again."""
 
     def convert(source: Path, target: Path) -> None:
         staging = target.parent / ".staging"
@@ -69,19 +67,9 @@ def _word_through_libreoffice(target_filter: str) -> Converter:
         copy = staging / f"{target.stem}.docx"
         shutil.copy(source, copy)
         if target.suffix == ".docx":  # through OpenDocument, so LibreOffice writes it anew
-            _run(
-                "soffice", "--headless", "--convert-to", "odt", "--outdir", str(staging), str(copy)
-            )
+            _soffice(copy, "odt", staging)
             copy = staging / f"{target.stem}.odt"
-        _run(
-            "soffice",
-            "--headless",
-            "--convert-to",
-            target_filter,
-            "--outdir",
-            str(staging),
-            str(copy),
-        )
+        _soffice(copy, target_filter, staging)
         (staging / target.name).replace(target)
         shutil.rmtree(staging)
 
@@ -89,8 +77,10 @@ def _word_through_libreoffice(target_filter: str) -> Converter:
 
 
 def _markdown_to_pdf(source: Path, target: Path) -> None:
-    _markdown_to_word(source, target.with_suffix(".docx"))
-    _word_to_pdf(target.with_suffix(".docx"), target)
+    word = target.with_suffix(".docx")
+    _markdown_to_word(source, word)
+    _libreoffice("pdf")(word, target)
+    word.unlink()
 
 
 def _edited(edit: Callable[[str], str]) -> Converter:
@@ -126,13 +116,13 @@ RENDERINGS: dict[str, tuple[str, str, str, Converter]] = {
     "pandoc-gfm": ("pandoc", ".docx", ".md", _pandoc("gfm")),
     "pandoc-markdown": ("pandoc", ".docx", ".md", _pandoc("markdown")),
     "pandoc-plain": ("pandoc", ".docx", ".txt", _pandoc("plain")),
-    "word-to-pdf": ("soffice", ".docx", ".pdf", _word_to_pdf),
-    "word-resaved": ("soffice", ".docx", ".docx", _word_through_libreoffice("docx")),
+    "word-to-pdf": ("soffice", ".docx", ".pdf", _libreoffice("pdf")),
+    "word-resaved": ("soffice", ".docx", ".docx", _libreoffice("docx")),
     "word-to-text": (
         "soffice",
         ".docx",
         ".txt",
-        _word_through_libreoffice("txt:Text (encoded):UTF8"),
+        _libreoffice("txt:Text (encoded):UTF8"),
     ),
     "markdown-to-word": ("pandoc", ".md", ".docx", _markdown_to_word),
     "markdown-to-pdf": ("soffice", ".md", ".pdf", _markdown_to_pdf),

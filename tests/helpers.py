@@ -10,6 +10,16 @@ from hmic_extract.options import Options
 from hmic_extract.pipeline import extract_path
 from hmic_extract.write import record_json
 
+# Fields whose text depends on how a rendering lays the document out (section
+# boundaries, paragraphs run together): left out when renderings are compared.
+RENDERING_DEPENDENT = (
+    "source",
+    "sections",
+    "judgement.text",
+    "force_response.text",
+    "pcc_response.text",
+)
+
 
 def record_of(path: Path, **options: Any) -> dict[str, Any]:
     """The record of ``path`` as the JSON data the CLI would write."""

@@ -6,18 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import differences, record_of, without_locations
+from tests.helpers import RENDERING_DEPENDENT, differences, record_of, without_locations
 
 FOLDER = Path(__file__).parent / "fixtures" / "libreoffice"
 WORD_FILES = sorted(FOLDER.glob("*.docx"))
-# Section text keeps each format's own line and table layout; the answers must not differ.
-LAYOUT_DEPENDENT = (
-    "source",
-    "sections",
-    "judgement.text",
-    "force_response.text",
-    "pcc_response.text",
-)
 
 
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
@@ -25,7 +17,7 @@ LAYOUT_DEPENDENT = (
 def test_libreoffice_pdf_gives_the_word_record(word: Path, engine: str) -> None:
     from_word = without_locations(record_of(word))
     from_pdf = without_locations(record_of(word.with_suffix(".pdf"), engine=engine))
-    assert differences(from_word, from_pdf, ignore=LAYOUT_DEPENDENT) == []
+    assert differences(from_word, from_pdf, ignore=RENDERING_DEPENDENT) == []
 
 
 # pdftotext's reading order loses what no reader can recover: it joins words
@@ -44,7 +36,7 @@ def test_pdftotext_renderings_give_the_word_record(rendering: str) -> None:
     word = FOLDER / f"{rendering.split('.', maxsplit=1)[0]}.docx"
     from_word = without_locations(record_of(word))
     from_text = without_locations(record_of(FOLDER / rendering))
-    assert differences(from_word, from_text, ignore=(*LAYOUT_DEPENDENT, "title")) == []
+    assert differences(from_word, from_text, ignore=(*RENDERING_DEPENDENT, "title")) == []
 
 
 @pytest.mark.parametrize("stem", sorted(RAW_LOSSY))

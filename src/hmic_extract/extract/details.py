@@ -23,12 +23,7 @@ _ANSWERS_OVER_BOXES = re.compile(
 )
 _BOX_THEN_LABEL = re.compile(rf"(?P<box>{_BOX})\s*(?P<label>[^{CHECKED}{UNCHECKED}]+)")
 _LABEL_THEN_BOX = re.compile(rf"(?P<label>[^{CHECKED}{UNCHECKED}]+?)\s*(?P<box>{_BOX})")
-# A line that is nothing but one boxed option: "☒ National", "Thematic ☐".
-_OPTION_LINE = re.compile(
-    rf"^[ \t]*(?:(?P<box>{_BOX})[ \t]*(?P<label>[^{CHECKED}{UNCHECKED}\n]+?)"
-    rf"|(?P<label2>[^{CHECKED}{UNCHECKED}\n]+?)[ \t]*(?P<box2>{_BOX}))[ \t]*$",
-    re.M,
-)
+# A stray boxed option is a short label: longer boxed text is something else.
 _OPTION_MAX_WORDS = 6
 # "On 2 March 2017, HMIC published …", "… inspection, published 20 March 2018":
 # a date in the same sentence as "published" is the publication date.
@@ -182,12 +177,14 @@ def _stray_options(value: str, known: tuple[TypeOption, ...]) -> tuple[TypeOptio
         return ()
     labels = {option.label.casefold() for option in known}
     found = []
-    for match in _OPTION_LINE.finditer(value):
-        label = (match["label"] or match["label2"]).strip(" :;,")
-        box = match["box"] or match["box2"]
-        if label and len(label.split()) <= _OPTION_MAX_WORDS and label.casefold() not in labels:
-            labels.add(label.casefold())
-            found.append(TypeOption(label, _checked(box)))
+    for line in value.split("\n"):
+        options = _options(line)
+        if len(options) != 1 or options[0].checked is None:
+            continue
+        [option] = options
+        if len(option.label.split()) <= _OPTION_MAX_WORDS and option.label.casefold() not in labels:
+            labels.add(option.label.casefold())
+            found.append(option)
     return tuple(found)
 
 

@@ -373,7 +373,7 @@ def _is_label(text: str) -> bool:
 def _overflow(previous: Block, line: Block) -> float | None:
     """Where the line before would end had it taken this line's first word too."""
     text = previous.text.strip()
-    words = line.text.split()
+    words = line.text.split(None, 1)  # the first word is all that is needed
     if not words or not text:
         return None
     char_width = (previous.right - previous.indent) / len(text)
