@@ -57,3 +57,49 @@ def test_fake_bold_is_read_once(tmp_path: Path, engine: str) -> None:
 
     [line] = load_bytes(path.read_bytes(), options=Options(engine=engine)).blocks
     assert line.text == "FINDINGS"
+
+
+def _pdf_with_content(stream: bytes) -> bytes:
+    """A one-page PDF (Helvetica as /F1) whose page draws ``stream``, xref offsets computed."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_gaps_inside_one_text_object_are_read_as_spaces_and_columns(engine: str) -> None:
+    """Words spaced by TJ offsets (no space characters, as TeX writes them) read as
+    words, and a wide offset in the same object as a column gap."""
+    from hmic_extract.load import load_bytes
+    from hmic_extract.options import Options
+
+    stream = (
+        b"BT /F1 11 Tf 72 700 Td [(Areas)-300(for)-300(improvement)] TJ ET\n"
+        b"BT /F1 11 Tf 72 680 Td [(Date)-300(of)-300(Inspection)-12000(May)-300(2017)] TJ ET\n"
+        b"BT /F1 11 Tf 72 660 Td (Force response) Tj ET\n"
+    )
+    blocks = load_bytes(_pdf_with_content(stream), options=Options(engine=engine)).blocks
+    assert [block.text for block in blocks] == [
+        "Areas for improvement",
+        "Date of Inspection  May 2017",
+        "Force response",
+    ]
+    assert len(blocks[1].columns) == 2

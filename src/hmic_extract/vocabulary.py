@@ -247,6 +247,7 @@ _TABLE_GROUP_COLUMN = re.compile(
     r"^(?:recommendations?|areas?\s+for\s+improvement|causes?\s+(?:of|for)\s+concern|afis?)\s*:?$",
     re.IGNORECASE,
 )
+_COLUMN_BREAK = re.compile(r"\s{2,}")
 _TABLE_QUESTION_COLUMN = re.compile(
     r"^(?:core\s+)?(?:questions?|areas?(?:\s+of\s+policing)?|themes?)\s*:?$", re.IGNORECASE
 )
@@ -254,7 +255,7 @@ _TABLE_QUESTION_COLUMN = re.compile(
 
 def is_item_table_header(text: str) -> bool:
     """Whether a line (columns split by two or more spaces) heads a table of items."""
-    columns = [c for c in re.split(r"\s{2,}", text.strip()) if c]
+    columns = [c for c in _COLUMN_BREAK.split(text.strip()) if c]
     if len(columns) < 2 or not any(_TABLE_GROUP_COLUMN.match(c) for c in columns):
         return False
     return bool(_TABLE_GROUP_COLUMN.match(columns[0]) or _TABLE_QUESTION_COLUMN.match(columns[0]))

@@ -9,10 +9,13 @@ read a page into the same lines. pypdfium2 is imported here only.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -39,6 +42,8 @@ from hmic_extract.vocabulary import is_item_table_header
 _LINE = re.compile(r"[^\r\n]+")
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _SPACE = re.compile(" ")
+# Whitespace other than spaces and PDFium's line breaks: chunks are then cut by regex.
+_ODD_SPACE = re.compile(r"[^\S \r\n]")
 # A gap between words wider than this many font sizes is more than a space: the
 # words are read apart, and the shared line builder orders and joins them.
 _WIDEST_SPACE = 1.0
@@ -52,6 +57,10 @@ _HYPHENS = ("\x02", "\ufffe")
 # the objects of two characters needs no pointer cast per call.
 _TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
     ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+)
+# FPDFText_IsGenerated likewise, called once per space of a page.
+_IS_GENERATED = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.c_void_p).value or 0
 )
 # FPDFTextObj_GetFont likewise on plain addresses: a font's address is its cache key.
 _FONT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p)(
@@ -125,6 +134,22 @@ class _Page:
         self.by_object[key] = found
         return found
 
+    def word(self, text: str, start: int, stop: int, font: _Font) -> Word:
+        """The word of characters [start, stop): its first origin, its last box, its font."""
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, start, self._x, self._y)
+        pdfium_c.FPDFText_GetLooseCharBox(self.raw, stop - 1, self._rect)
+        bottom = self.height - (self._y.value + font.descent)
+        return Word(
+            text[start:stop],
+            self._x.value,
+            float(self._rect.right),
+            bottom - font.size,
+            bottom,
+            font.size,
+            font.bold,
+            font.italic,
+        )
+
     def close(self) -> None:
         self.textpage.close()
 
@@ -155,8 +180,7 @@ def _object_end(page: _Page, text: str, start: int, end: int, key: int | None) -
     return high
 
 
-@dataclass(frozen=True, slots=True)
-class _Chunk:
+class _Chunk(NamedTuple):
     word: Word
     start: int
     stop: int
@@ -168,24 +192,41 @@ def _page_chunks(page: _Page, text: str) -> list[_Chunk]:
 
     A chunk's font is uniform, so it costs a few PDFium calls (its first
     character's origin and font, its last character's box) however many words
-    it holds.
+    it holds. This is the engine's hot loop: PDFium calls and locals are bound
+    once per page.
     """
-    is_generated, raw = pdfium_c.FPDFText_IsGenerated, page.raw
+    is_generated, raw = _IS_GENERATED, page.raw_address
+    # Generated spaces (gaps PDFium saw inside one text object) cut chunks; they
+    # are rare, so they are found once per page and looked up by bisection.
+    generated = [m.start() for m in _SPACE.finditer(text) if is_generated(raw, m.start())]
+    object_at, font_of, word = page.object_at, page.font, page.word
+    plain_spaces = _ODD_SPACE.search(text) is None
     chunks: list[_Chunk] = []
+    append = chunks.append
     for line in _LINE.finditer(text):
-        position, line_end = line.start(), line.end()
+        position, line_end = line.span()
         while position < line_end:
-            key = page.object_at(position)
+            key = object_at(position)
             run_end = _object_end(page, text, position, line_end, key)
-            for match in _CHUNK.finditer(text, position, run_end):
-                start, stop = match.span()
-                font = page.font(start, key)
-                piece_start = start
-                for space in _SPACE.finditer(text, start, stop):
-                    if is_generated(raw, space.start()):
-                        chunks.append(_chunk(page, text, piece_start, space.start(), font))
-                        piece_start = space.end()
-                chunks.append(_chunk(page, text, piece_start, stop, font))
+            if plain_spaces and text.find("  ", position, run_end) < 0:
+                start, stop = position, run_end  # the common case: one chunk
+                while start < stop and text[start] == " ":
+                    start += 1
+                while stop > start and text[stop - 1] == " ":
+                    stop -= 1
+                spans: Iterable[tuple[int, int]] = ((start, stop),) if start < stop else ()
+            else:
+                spans = (match.span() for match in _CHUNK.finditer(text, position, run_end))
+            for span_start, stop in spans:
+                font = font_of(span_start, key)
+                piece = span_start
+                cut = bisect.bisect_left(generated, span_start) if generated else 0
+                while cut < len(generated) and generated[cut] < stop:
+                    gap = generated[cut]
+                    append(_Chunk(word(text, piece, gap, font), piece, gap, font))
+                    piece = gap + 1
+                    cut += 1
+                append(_Chunk(word(text, piece, stop, font), piece, stop, font))
             position = run_end
             while position < line_end and text[position].isspace():
                 position += 1
@@ -222,29 +263,10 @@ def _page_lines(page: _Page) -> list[list[Word]]:
         for space in _SPACE.finditer(text, chunk.start, chunk.stop):
             at = space.start()
             if page.origin(at + 1)[0] - page.right(at - 1) > widest:
-                words.append(_chunk(page, text, piece_start, at, chunk.font).word)
+                words.append(page.word(text, piece_start, at, chunk.font))
                 piece_start = at + 1
-        words.append(_chunk(page, text, piece_start, chunk.stop, chunk.font).word)
+        words.append(page.word(text, piece_start, chunk.stop, chunk.font))
     return list(visual_lines(words))
-
-
-def _chunk(page: _Page, text: str, start: int, stop: int, font: _Font) -> _Chunk:
-    return _Chunk(_word(page, text, start, stop, font), start, stop, font)
-
-
-def _word(page: _Page, text: str, start: int, stop: int, font: _Font) -> Word:
-    x0, baseline = page.origin(start)
-    bottom = page.height - (baseline + font.descent)
-    return Word(
-        text=text[start:stop],
-        x0=x0,
-        x1=page.right(stop - 1),
-        top=bottom - font.size,
-        bottom=bottom,
-        size=font.size,
-        bold=font.bold,
-        italic=font.italic,
-    )
 
 
 def _open(data: bytes, options: Options) -> pdfium.PdfDocument:
@@ -281,7 +303,11 @@ def load_pdfium(data: bytes, *, options: Options) -> LoadedDocument:
                 pdf_page.close()
     finally:
         document.close()
-    if any(is_item_table_header(line.text) for lines in pages for line in lines):
+    if any(
+        len(line.columns) > 1 and is_item_table_header(line.text)  # a header has columns
+        for lines in pages
+        for line in lines
+    ):
         from hmic_extract.load.pdf import with_item_tables  # pdfplumber, for tables only
 
         pages = with_item_tables(data, pages, options=options)
