@@ -65,3 +65,20 @@ def without_locations(value: Any) -> Any:
     if isinstance(value, list):
         return [without_locations(v) for v in value]
     return value
+
+
+def pdf_from_objects(objects: list[bytes]) -> bytes:
+    """A PDF of the given objects (numbered from 1, the first the catalog), xref computed."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)

@@ -15,23 +15,14 @@ from typer.testing import CliRunner
 
 from hmic_extract.cli import app
 from tests.conftest import SEED_MD
+from tests.helpers import pdf_from_objects
 
 runner = CliRunner()
 
 
 def _no_pages() -> bytes:
     """A well-formed PDF (with a cross-reference table) whose page tree is empty."""
-    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[]/Count 0>>"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 3\n0000000000 65535 f \n"
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<</Size 3/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    return pdf_from_objects([b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[]/Count 0>>"])
 
 
 def _fpdf(draw: Callable[[object], None], **encryption: str) -> bytes:
