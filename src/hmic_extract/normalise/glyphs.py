@@ -37,12 +37,14 @@ _GLYPH_FIXES: dict[int, str | None] = {
     **{ord(g): c for g, c in CHECKBOX_GLYPHS.items() if g not in (CHECKED, UNCHECKED)},
 }
 _GLYPHS = str.maketrans(_GLYPH_FIXES)
+_FIXABLE = re.compile("[" + re.escape("".join(map(chr, _GLYPH_FIXES))) + "]")
 
 
 def clean_text(text: str) -> str:
     """Glyph-level cleanup: ligatures, invisible characters, odd spaces, box glyphs."""
     if not text.isascii():
-        text = text.translate(_GLYPHS)
+        if _FIXABLE.search(text):  # searching is far cheaper than translating
+            text = text.translate(_GLYPHS)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
     if "[" in text:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hmic_extract.blocks import Block, BlockKind
-from hmic_extract.normalise.glyphs import TERMINAL, split_marker
+from hmic_extract.normalise.glyphs import TERMINAL, Marker, split_marker
 from hmic_extract.normalise.lists import list_depths
 from hmic_extract.normalise.tables import text_tables
 from hmic_extract.vocabulary import (
@@ -81,8 +81,11 @@ def _underlines(rule: Block | None, line: Block) -> bool:
 _QUESTION_END = re.compile(r"\?[”\"’]?\s*$")
 
 
-def _is_heading_line(line: Block, next_line: Block | None) -> int | None:
-    """The heading level a line shows (1 strong, 0 weak), or None for body text."""
+def _is_heading_line(line: Block, next_line: Block | None, marker: Marker | None) -> int | None:
+    """The heading level a line shows (1 strong, 0 weak), or None for body text.
+
+    ``marker`` is the line's list marker (the caller has split it off already).
+    """
     text = line.text.strip()
     words = text.split()
     if not words or len(words) > _HEADING_MAX_WORDS:
@@ -99,13 +102,14 @@ def _is_heading_line(line: Block, next_line: Block | None) -> int | None:
         return (
             1  # a short title-case line naming a section in other words: "Annex: Recommendations"
         )
-    if split_marker(text):
+    if marker:
         return None
     if _underlines(next_line, line):
         return 1
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 4 and all(c.isupper() for c in letters) and not _CHECKBOXES.search(text):
-        return 1
+    if text.isupper():  # cheap first test: a line in capitals has no lower-case letter
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) >= 4 and all(c.isupper() for c in letters) and not _CHECKBOXES.search(text):
+            return 1
     if line.style.size >= _HEADING_SIZE:
         return 1
     if line.style.bold and not text.endswith((".", ",", ";")):
@@ -253,8 +257,8 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
             continue
         next_line = lines[index + 1] if index + 1 < len(lines) else None
         text = line.text.strip()
-        level = _is_heading_line(line, next_line)
         marker = split_marker(text)
+        level = _is_heading_line(line, next_line, marker)
         blank_above = line.gap_before >= (1 if line.location.bbox is None else para_gap)
         if current is not None and current.last.sheet != line.sheet:
             blank_above = (

@@ -83,5 +83,5 @@ def list_depths(blocks: Iterable[Block], unit: float, left_edge: float) -> list[
                 stack.append([block.indent, family, ordinal])
                 depth = len(stack) - 1
         previous_was_item = True
-        out.append(replace(block, depth=depth))
+        out.append(block if block.depth == depth else replace(block, depth=depth))
     return out
