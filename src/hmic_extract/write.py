@@ -28,6 +28,9 @@ def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
 
     A reader never sees a partial file, even if the process is killed mid-write.
+    Files are not fsynced one by one: that cost as much as extracting a short
+    document, and a record a power cut damages is unreadable JSON, which the
+    next incremental run finds and makes again.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -37,8 +40,6 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(temporary, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
