@@ -228,3 +228,15 @@ def test_interrupted_run_keeps_what_was_written(
     assert len(list(out.rglob("*.json"))) == 1
     assert "interrupted: 4 input(s) were not processed" in result.stdout
     assert not list(out.rglob("*.tmp"))
+
+
+def test_workers_take_the_largest_files_first(tree: Path) -> None:
+    """A long document handed out last would leave the other workers idle at the end."""
+    from hmic_extract.batch import collect_jobs, run_jobs
+    from hmic_extract.options import Options
+
+    jobs = collect_jobs([tree])
+    results = list(run_jobs(jobs, out_dir=None, options=Options(timeout=60), workers=1))
+    sizes = [result.job.path.stat().st_size for result in results]
+    assert len(results) == len(jobs) == 5
+    assert sizes == sorted(sizes, reverse=True)

@@ -198,11 +198,22 @@ def _stop_slot(slot: _Slot, *, kill: bool) -> None:
     slot.connection.close()
 
 
+def _size(job: Job) -> int:
+    try:
+        return job.path.stat().st_size
+    except OSError:
+        return 0  # the worker reports why it cannot be read
+
+
 def _run_parallel(
     jobs: list[Job], *, workers: int, options: Options, out_dir: Path | None
 ) -> Iterator[tuple[Job, str, Any]]:
-    """(job, status, payload) as workers finish; overdue or crashed workers are replaced."""
-    pending = deque(jobs)
+    """(job, status, payload) as workers finish; overdue or crashed workers are replaced.
+
+    Jobs are handed out largest file first, so a long document is not the last
+    one started while the other workers sit idle.
+    """
+    pending = deque(sorted(jobs, key=_size, reverse=True))
     slots = [_start_slot(options, out_dir) for _ in range(max(1, min(workers, len(jobs))))]
     try:
         while pending or any(slot.job is not None for slot in slots):
