@@ -7,7 +7,7 @@ CORPUS ?= ../shared/corpus
 # The accuracy gate: make eval fails when strict item F1 on the corpus drops below this.
 MIN_F1 ?= 0.99
 
-.PHONY: run test lint pytest eval eval-renderings bench schema clean
+.PHONY: run test lint pytest eval eval-renderings engines bench schema clean
 
 $(BIN)/hmic-extract: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ eval: $(BIN)/hmic-extract
 ## eval-renderings: score pdftotext / pandoc / LibreOffice renderings of the corpus (reads ../shared)
 eval-renderings: $(BIN)/hmic-extract
 	$(BIN)/python scripts/eval_renderings.py --corpus $(CORPUS)
+
+## engines: hold the two PDF engines to the same records on the corpus's PDFs (reads ../shared)
+engines: $(VENV)/.test-deps
+	$(BIN)/python scripts/compare_engines.py $(CORPUS)
 
 ## bench: speed, scaling, memory and start-up, as ratios measured in one run
 bench: $(VENV)/.test-deps

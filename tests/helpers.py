@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
+from hmic_extract.errors import HmicError
 from hmic_extract.options import Options
 from hmic_extract.pipeline import extract_path
 from hmic_extract.write import record_json
@@ -82,3 +84,36 @@ def pdf_from_objects(objects: list[bytes]) -> bytes:
         xref,
     )
     return bytes(out)
+
+
+# The PDF engines take a line's height from different font metrics (pdfminer's
+# and PDFium's descent): their boxes agree to within this many points.
+BOX_TOLERANCE = 4.0
+_BOX_COORDINATE = re.compile(r"\.bbox\[\d\]$")
+
+
+def _record_or_error(path: Path, engine: str) -> dict[str, Any]:
+    """The flattened record, or {"error": code} for a file the engine refuses."""
+    try:
+        return flatten(record_of(path, engine=engine, accept_unrecognised=True))
+    except HmicError as error:
+        return {"error": error.code}
+
+
+def engine_differences(path: Path) -> list[str]:
+    """Where the PDFium and pdfplumber records of ``path`` differ: every field but
+    ``source`` exactly, box coordinates by more than BOX_TOLERANCE points. A file
+    both engines refuse must be refused for the same reason code."""
+    reference = _record_or_error(path, "pdfplumber")
+    fast = _record_or_error(path, "pdfium")
+    out = []
+    for key in sorted(reference.keys() | fast.keys()):
+        if key.startswith("source."):
+            continue
+        left, right = reference.get(key, "<missing>"), fast.get(key, "<missing>")
+        if _BOX_COORDINATE.search(key) and isinstance(left, float) and isinstance(right, float):
+            if abs(left - right) > BOX_TOLERANCE:
+                out.append(f"{key}: pdfplumber {left}, pdfium {right} (over {BOX_TOLERANCE} pt)")
+        elif left != right:
+            out.append(f"{key}: pdfplumber {left!r}, pdfium {right!r}")
+    return out

@@ -27,6 +27,17 @@ def test_fixtures_match_their_expected_records() -> None:
     assert "4 of 4 document(s) match" in result.stdout
 
 
+def test_check_extracts_with_the_engine_asked_for() -> None:
+    """The expected records were made with PDFium; pdfplumber agrees on everything
+    but box coordinates (its fonts' line heights differ), which ``check`` reports."""
+    pdf = SAMPLES / "cleveland-seed-rendered.pdf"
+    args = ["check", str(pdf), "--expected", str(EXPECTED), "--engine", "pdfplumber"]
+    assert runner.invoke(app, [*args, "--ignore-locations"]).exit_code == 0
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert ".bbox" in result.stdout
+
+
 @pytest.fixture
 def edited_expected(tmp_path: Path) -> Path:
     """A copy of the expected records with an AFI changed, a sub-item gone and a wrong grade."""

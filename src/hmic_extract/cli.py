@@ -262,6 +262,10 @@ def check_command(
         list[str] | None,
         typer.Option("--glob", help="Pattern for files taken from folders (repeatable)."),
     ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option("--engine", help="PDF engine: pdfium (fast) or pdfplumber, as extract uses."),
+    ] = Engine.PDFIUM,
 ) -> None:
     """Check that extraction still gives the expected records (for CI).
 
@@ -285,7 +289,7 @@ def check_command(
     if not jobs:
         _usage("no input files found")
     compare_options = CheckOptions(ignore_locations=ignore_locations, tolerant=tolerant)
-    results = list(run_jobs(jobs, out_dir=None, options=Options(timeout=0)))
+    results = list(run_jobs(jobs, out_dir=None, options=Options(timeout=0, engine=engine.value)))
     checks = [check_result(result, expected, compare_options) for result in results]
     if update:
         _update_expected(results, checks, expected)
