@@ -256,3 +256,70 @@ def test_quoted_answer_as_labels_over_boxes(
     start, end = RESPONSE.index("INSPECTION DETAILS"), RESPONSE.index("OVERALL JUDGEMENT")
     path.write_text(RESPONSE[:start] + form + RESPONSE[end:], encoding="utf-8")
     assert record_of(path)["inspection"]["force_quoted"] is quoted
+
+
+# A response in markdown whose form sits above the first heading and whose
+# questions are third-level headings with items under labels and headings.
+HEADED = """# Response of the Police and Crime Commissioner to the HMICFRS report
+
+Inspection: PEEL: Police effectiveness 2019
+Date published: 2 May 2019
+
+This response was agreed with the Chief Constable of Example Constabulary.
+
+## Findings
+
+### Question 1: How effective is the force at keeping people safe?
+
+Areas for improvement:
+
+1. The force should improve how it identifies repeat victims.
+
+#### Recommendations
+
+- The force should review its use of stop and search.
+
+### Question 2: How effective is the force at protecting vulnerable people?
+
+**Cause of concern**
+
+The force should improve its response to missing children.
+
+## Recommendations
+
+1. By 31 March 2020, the force should publish a workforce plan.
+
+## PCC response
+
+I welcome the report.
+"""
+
+
+def test_a_heading_above_the_question_ends_it(tmp_path: object) -> None:
+    """Regression: "## Recommendations" after "### Question 2" put the recommendation
+    under question 2; a label or deeper heading inside a question keeps it there."""
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "response.md"
+    path.write_text(HEADED, encoding="utf-8")
+    record = record_of(path, accept_unrecognised=True)
+    assert [(r["text"][:22], r["question"]) for r in record["recommendations"]] == [
+        ("The force should revie", 1),
+        ("By 31 March 2020, the ", None),
+    ]
+    assert [(c["text"][:22], c["question"]) for c in record["causes_of_concern"]] == [
+        ("The force should impro", 2)
+    ]
+    assert [len(q["areas_for_improvement"]) for q in record["core_questions"]] == [1, 0]
+
+
+def test_a_form_above_the_first_heading_is_read(tmp_path: object) -> None:
+    """Regression: labelled lines before any "Inspection details" heading were not read
+    as the form; the prose after them is not taken as a value."""
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "response.md"
+    path.write_text(HEADED, encoding="utf-8")
+    inspection = record_of(path, accept_unrecognised=True)["inspection"]
+    assert inspection["title"] == "PEEL: Police effectiveness 2019"
+    assert inspection["published"] == "2019-05-02"

@@ -323,10 +323,12 @@ NO_GRADE: Final = re.compile(
 # --- inspection details ---------------------------------------------------------
 
 DETAIL_LABELS: Final = {
+    # "Title of Inspection", "Report name", or a bare "Inspection:" / "Report:"
+    # starting a line (with its colon: "Inspection" alone heads other things).
     "title": re.compile(
         r"(?:(?:title|name)\s+of\s+(?:the\s+)?(?:inspection|report)|"
-        r"(?:inspection|report)\s+(?:title|name))\s*:?",
-        re.I,
+        r"(?:inspection|report)\s+(?:title|name))\s*:?|^[ \t]*(?:inspection|report)[ \t]*:",
+        re.I | re.M,
     ),
     "published": re.compile(
         r"(?:date\s+(?:of\s+)?(?:the\s+)?(?:inspection\s+)?(?:report\s+)?published|"

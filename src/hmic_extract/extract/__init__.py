@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from hmic_extract.blocks import Block, BlockKind
 from hmic_extract.extract.details import (
     force_in_prose,
+    has_detail_label,
     published_in_prose,
     read_details,
     read_office_use,
@@ -92,7 +93,12 @@ def _person(
 def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Record:
     """The record of one document, with warnings for whatever could not be settled."""
     warnings: list[Warning] = []
-    details = read_details(_blocks_of(segmented, "inspection_details"), segmented.title)
+    # A form printed before any heading (no "Inspection details" section) is read
+    # from the preamble's labelled blocks, and only those: prose is not a value.
+    form = _blocks_of(segmented, "inspection_details") or [
+        block for block in segmented.preamble if has_detail_label(block.text)
+    ]
+    details = read_details(form, segmented.title)
     paragraphs = _paragraphs(_all_blocks(segmented))
     everything = "\n\n".join(paragraphs)
     published = details.published or published_in_prose(everything)

@@ -102,6 +102,11 @@ def form_text(blocks: Sequence[Block]) -> str:
     return "\n".join(block.text for block in blocks)
 
 
+def has_detail_label(text: str) -> bool:
+    """Whether a block carries a details-form label ("Date published:", "Inspection:")."""
+    return any(pattern.search(text) for pattern in DETAIL_LABELS.values())
+
+
 def _checked(box: str) -> bool:
     return box == CHECKED
 

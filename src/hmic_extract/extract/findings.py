@@ -82,6 +82,7 @@ class _QuestionDraft:
     note: str | None = None
     grade: Grade | None = None
     items: list[_ItemDraft] = field(default_factory=list)
+    level: int = 0  # the level of the heading that asked it (markdown, Word), else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,10 +206,12 @@ class _Reader:
         self.group_open = False  # a label or question was just read: a paragraph may be an item
         self.table: _ItemTable | None = None  # inside an item table: each row is an item
 
-    def _open_question(self, printed: int | None, text: str, location: Location) -> None:
+    def _open_question(
+        self, printed: int | None, text: str, location: Location, level: int = 0
+    ) -> None:
         text = flatten(text).strip("*_ ")
         number = printed if printed is not None else self.known.get(_key(text))
-        self.question = _QuestionDraft(number, text, location)
+        self.question = _QuestionDraft(number, text, location, level=level)
         self.questions.append(self.question)
         self.kind = AFI
         self.item = None
@@ -329,6 +332,14 @@ class _Reader:
     def _read_block(self, block: Block, following: Block | None) -> None:
         if self._read_table_row(block):
             return
+        if (
+            block.kind is BlockKind.HEADING
+            and self.question is not None
+            and 1 <= block.level < self.question.level
+        ):
+            # A heading above the question's own ("## Recommendations" after
+            # "### Question 3") ends the question: what follows is not under it.
+            self.question, self.item = None, None
         text = flatten(block.text)
         if self.pending_number is not None:
             pending, location = self.pending_number
@@ -343,7 +354,8 @@ class _Reader:
                 if number is not None:
                     self.pending_number = (number, block.location)
                 return
-            self._open_question(number, question_text, block.location)
+            level = block.level if block.kind is BlockKind.HEADING else 0
+            self._open_question(number, question_text, block.location, level)
             return
         grade = AREA_GRADE.match(text)
         if grade and self.question is not None and self.item is None:
