@@ -323,3 +323,30 @@ def test_a_form_above_the_first_heading_is_read(tmp_path: object) -> None:
     inspection = record_of(path, accept_unrecognised=True)["inspection"]
     assert inspection["title"] == "PEEL: Police effectiveness 2019"
     assert inspection["published"] == "2019-05-02"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "No areas for improvement were identified.",
+        "There were no areas for improvement for this question.",
+        "HMIC did not identify any areas for improvement.",
+        "The inspectorate has not made any recommendations for this question.",
+    ],
+)
+def test_a_question_with_no_items_keeps_its_note(tmp_path: object, note: str) -> None:
+    """Regression for the third and fourth phrasings, which read as no note at all."""
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "response.txt"
+    path.write_text(
+        "RESPONSE TO HMIC PEEL: POLICE EFFICIENCY 2017\n\nFINDINGS\n\n"
+        "Question 1: How well does the force understand demand?\n\n"
+        "AFI 1: The force should develop its understanding of demand.\n\n"
+        f"Question 2: How well is the force planning for the future?\n\n{note}\n\n"
+        "PCC'S RESPONSE\n\nThe Police and Crime Commissioner welcomed the report.\n",
+        encoding="utf-8",
+    )
+    record = record_of(path, accept_unrecognised=True)
+    assert [q["note"] for q in record["core_questions"]] == [None, note]
+    assert "question_without_afis" not in [w["code"] for w in record["warnings"]]

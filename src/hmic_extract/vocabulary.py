@@ -269,7 +269,10 @@ NO_AFI_NOTE: Final = re.compile(
     r"\bno\s+(?:areas?\s+for\s+improvement|afis?|recommendations|causes?\s+of\s+concern)\b|"
     r"\bnone\s+(?:identified|raised|made|found)\b|^none\.?$|\bnot\s+graded\b|\bnot\s+inspected\b|"
     r"\bnot\s+assessed\b|\bno\s+(?:further\s+)?issues\s+(?:were\s+)?(?:identified|raised)\b|"
-    r"\bthere\s+(?:are|were)\s+no\s+areas\b",
+    r"\bthere\s+(?:are|were)\s+no\s+areas\b|"
+    # "HMIC did not identify any areas for improvement", "has not made any recommendations"
+    r"\bnot\s+(?:identify|identified|find|found|make|made|raise|raised)\s+any\s+"
+    r"(?:areas?\s+for\s+improvement|afis?|recommendations|causes?\s+of\s+concern)\b",
     re.I,
 )
 
