@@ -38,6 +38,39 @@ def test_absolute_deadlines_keep_their_words() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "due"),
+    [
+        ("The force should do this by the end of 2018.", "by the end of 2018", date(2018, 12, 31)),
+        (
+            "by the end of the financial year 2018/19",
+            "by the end of the financial year 2018/19",
+            date(2019, 3, 31),
+        ),
+        ("Completed by: 30 September 2018", "by: 30 September 2018", date(2018, 9, 30)),
+        ("Deadline: 30 September 2018", "Deadline: 30 September 2018", date(2018, 9, 30)),
+        ("Target date – 30/09/2018", "Target date – 30/09/2018", date(2018, 9, 30)),
+        ("Timescale: December 2018", "Timescale: December 2018", date(2018, 12, 31)),
+    ],
+)
+def test_year_ends_and_action_table_labels_are_due_dates(text: str, words: str, due: date) -> None:
+    """Regression: each of these was found by probing house styles and read as no deadline."""
+    assert [(f.text, f.date) for f in find_deadlines(text, date(2017, 11, 9))] == [(words, due)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "by 2018 the force will have grown",  # a year alone is not a day
+        "at the end of 2018 the force will review it",  # no due cue
+        "by the end of the financial year 2018",  # 2017/18 or 2018/19?
+        "Date published: 2 May 2019",
+    ],
+)
+def test_years_without_a_due_end_are_not_deadlines(text: str) -> None:
+    assert find_deadlines(text, date(2017, 11, 9)) == []
+
+
 def test_dates_without_a_due_cue_are_not_deadlines() -> None:
     assert find_deadlines("The panel meets on 4 December 2018.", date(2018, 9, 13)) == []
 

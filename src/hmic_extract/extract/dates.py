@@ -30,10 +30,19 @@ _NUMBER = r"(?P<count>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse
 _RELATIVE = re.compile(
     rf"\bwithin\s+(?:the\s+next\s+)?{_NUMBER}\s+(?P<unit>months?|years?|weeks?|days?)\b", re.I
 )
-# Words that make a following date a due date: "by 1 May 2017", "no later than".
+# Words that make a following date a due date: "by 1 May 2017", "no later than",
+# and the labels of action tables: "Completed by: 30 June 2018", "Target date – …".
 _DUE_CUE = re.compile(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|deadline(?:\s+of)?|due(?:\s+by)?|"
-    r"until|on\s+or\s+before)\s*(?:the\s+)?(?:end\s+of\s+)?$",
+    r"until|on\s+or\s+before|(?:target|due|completion)\s+date|timescales?)"
+    r"\s*[:\-–—]?\s*(?:the\s+)?(?:end\s+of\s+)?$",
+    re.I,
+)
+# A year due at its end: "by the end of 2018" (31 December), "by the end of the
+# financial year 2018/19" (a UK financial year ends on 31 March).
+_YEAR_END = re.compile(
+    r"\bend\s+of\s+(?:the\s+)?(?:(?P<financial>financial|fiscal)\s+year\s+)?"
+    r"(?:calendar\s+year\s+)?(?P<year>(?:19|20)\d\d)(?P<next>\s*[/-]\s*\d\d(?:\d\d)?)?\b",
     re.I,
 )
 
@@ -97,6 +106,15 @@ def _due_cue_start(text: str, at: int) -> int | None:
     return None if cue is None else window_start + cue.start()
 
 
+def _year_end(match: re.Match[str]) -> date | None:
+    """The last day of the year a _YEAR_END match names; None for a financial year
+    given as one number ("financial year 2018" could be 2017/18 or 2018/19)."""
+    year = int(match["year"])
+    if match["next"]:
+        return date(year + 1, 3, 31)  # "2018/19": a UK financial year
+    return None if match["financial"] else date(year, 12, 31)
+
+
 def find_deadlines(text: str, published: date | None) -> list[FoundDate]:
     """Due dates in an item's text: a date after "by"/"before", or "within N months".
 
@@ -118,6 +136,14 @@ def find_deadlines(text: str, published: date | None) -> list[FoundDate]:
         value = _build(match["year"], match["month"], None)
         if start is not None and value is not None:
             found.append(FoundDate(text[start : match.end()], value, start))
+    for match in _YEAR_END.finditer(text):
+        due = _year_end(match)
+        start = _due_cue_start(text, match.start())  # the cue before "end of"
+        overlaps = any(
+            d.start < match.end() and match.start() < d.start + len(d.text) for d in full_dates
+        )
+        if due is not None and start is not None and not overlaps:
+            found.append(FoundDate(text[start : match.end()], due, start))
     if published is not None:
         for match in _RELATIVE.finditer(text):
             count_text = match["count"].casefold()
