@@ -200,6 +200,19 @@ def test_a_deputy_mayor_answers_for_the_commissioner() -> None:
         ),
         ("The force was judged to be good. This is the same as last year.", "Good", "Good"),
         ("The force has maintained its ‘outstanding’ grade.", "Outstanding", "Outstanding"),
+        # Regression: a grade dated by the year after it, or marked "now", was read
+        # by its place before the first earlier-year cue.
+        (
+            "The force was judged as ‘requires improvement’ in 2016 and is now judged ‘good’.",
+            "Good",
+            "Requires improvement",
+        ),
+        (
+            "The force was judged as ‘requires improvement’ in 2016 and ‘good’ in 2017.",
+            "Good",
+            "Requires improvement",
+        ),
+        ("Grade: Inadequate (2016: Good)", "Inadequate", "Good"),
     ],
 )
 def test_previous_grade_phrasings(text: str, grade: str, previous: str) -> None:

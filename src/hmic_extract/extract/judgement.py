@@ -43,6 +43,26 @@ def _is_previous_cue(cue: re.Match[str], inspection_year: int | None) -> bool:
     return int(year.group(1)) < inspection_year
 
 
+# A year printed right after a grade dates that grade: "'requires improvement' in
+# 2016", "Good (2016)", "good, for 2017"; not "Good (2016: …)", where the year
+# labels the grade after it.
+_OWN_YEAR = re.compile(r"[’'”\"]?\s*[(,]?\s*(?:in|for)?\s*\(?((?:19|20)\d\d)\b(?!\s*:)", re.I)
+# "Now" right before a grade makes it this inspection's: "is now judged 'good'".
+_NOW = re.compile(r"\b(?:now|this\s+year|currently)\b[^.]{0,20}$", re.I)
+
+
+def _dated_previous(
+    sentence: str, grade: re.Match[str], inspection_year: int | None
+) -> bool | None:
+    """Whether a grade's own date puts it before this inspection (None: no date, or "now")."""
+    if _NOW.search(sentence, 0, grade.start()):
+        return False
+    dated = _OWN_YEAR.match(sentence, grade.end())
+    if dated is None or inspection_year is None:
+        return None
+    return int(dated.group(1)) < inspection_year
+
+
 # Outside a judgement section, only sentences that say a judgement was made count.
 _JUDGED = re.compile(r"\b(?:judged|graded|assessed|rated|judgement|judgment|grade)\b", re.I)
 
@@ -65,7 +85,10 @@ def read_grades(text: str, inspection_year: int | None, *, judged_only: bool = F
         first_cue = cues[0].start() if cues else len(sentence)
         for match in matches:
             value = canonical_grade(match["grade"])
-            if match.start() > first_cue or (cues and grade is not None):
+            earlier = _dated_previous(sentence, match, inspection_year)
+            if earlier is None:
+                earlier = match.start() > first_cue or (cues and grade is not None)
+            if earlier:
                 previous = previous or value
             elif grade is None and not no_grade:
                 grade = value
