@@ -87,7 +87,7 @@ def read_grades(text: str, inspection_year: int | None, *, judged_only: bool = F
             value = canonical_grade(match["grade"])
             earlier = _dated_previous(sentence, match, inspection_year)
             if earlier is None:
-                earlier = match.start() > first_cue or (cues and grade is not None)
+                earlier = match.start() > first_cue or (bool(cues) and grade is not None)
             if earlier:
                 previous = previous or value
             elif grade is None and not no_grade:
