@@ -143,8 +143,23 @@ def test_findings_of_a_small_response(tmp_path: object) -> None:
         ["The Chief Constable, Iain Spittal, said: “We welcome it.”"],
         ["Iain Spittal, Chief Constable of Cleveland Police, said: “We welcome it.”"],
         ["Chief Constable Iain Spittal said: ‘We welcome it.’"],
+        # Regression: the forms below, common in press statements, gave no statement.
+        ["Chief Constable Iain Spittal said: 'We welcome it.'"],
+        ["“We welcome it.” said Chief Constable Iain Spittal."],
+        ["“We welcome it.”, said Iain Spittal, Chief Constable of Cleveland Police."],
+        ['"We welcome it." the Chief Constable, Iain Spittal, said.'],
+        ["Chief Constable of Cleveland Police Iain Spittal said: “We welcome it.”"],
     ],
-    ids=["role-comma-name", "name-comma-role", "single-quotes"],
+    ids=[
+        "role-comma-name",
+        "name-comma-role",
+        "single-quotes",
+        "straight-single-quotes",
+        "quote-then-said-role-name",
+        "quote-then-said-name-role",
+        "quote-then-role-name-said",
+        "role-of-place-name",
+    ],
 )
 def test_statement_phrasings(paragraphs: list[str]) -> None:
     [quote] = read_statements(paragraphs)
@@ -153,6 +168,14 @@ def test_statement_phrasings(paragraphs: list[str]) -> None:
         "Chief Constable",
         "We welcome it.",
     )
+
+
+def test_a_commissioner_named_with_a_place_before_the_name() -> None:
+    from hmic_extract.extract.statements import find_named
+    from hmic_extract.vocabulary import COMMISSIONER_ROLES
+
+    text = "Police and Crime Commissioner for Sussex Katy Bourne commented on the report."
+    assert find_named(text, COMMISSIONER_ROLES) == "Katy Bourne"
 
 
 def test_apostrophes_do_not_end_a_single_quoted_statement() -> None:

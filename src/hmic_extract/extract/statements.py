@@ -14,19 +14,53 @@ _ROLE = "|".join(re.escape(role) for role in ROLES)
 SPEAKER = re.compile(rf"\b(?P<role>{_ROLE})\s*,?\s+(?P<name>{NAME})(?![\w’'])")
 # … or a name then its role: "Iain Spittal, Chief Constable of Cleveland Police,".
 _NAME_FIRST = re.compile(rf"(?P<name>{NAME})\s*,\s+(?:the\s+)?(?P<role>{_ROLE})\b")
+# Verbs that credit a quotation to its speaker.
+_SAID = r"(?:said|says|added|adds|commented|comments|stated|states|explained|explains)"
+# … or a role, its place, then a two-word name before a verb: "Mayor of London
+# Sadiq Khan said", "Police and Crime Commissioner for Sussex Katy Bourne commented".
+_ROLE_OF_PLACE = re.compile(
+    rf"\b(?P<role>{_ROLE})\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'&\-]*\s+)+?"
+    rf"(?P<name>[A-Z][\w’'\-]+\s+[A-Z][\w’'\-]+)(?=\s*,?\s+{_SAID}\b)"
+)
+# A quotation closed just before its speaker is named: "“…,” said Chief Constable
+# X", "“…,” the Chief Constable, X, said". The text before the speaker ends so.
+_CREDITED_AFTER = re.compile(rf"[”\"]\s*,?\s*(?:{_SAID}\s+)?(?:the\s+)?$")
 _OPEN = "“"
 _CLOSE = "”"
 _STRAIGHT = '"'
-# Statements in single quotes: an opening ‘ right after "said" or a colon, and a
-# closing ’ after sentence punctuation (not an apostrophe inside a word).
-_SINGLE_OPEN = re.compile(r"(?:\bsaid\b|:)\s*(‘)")
-_SINGLE_CLOSE = re.compile(r"(?<=[.!?,])’(?=\s|$)")
+# Statements in single quotes (curly, or straight as plain text types them): an
+# opening mark right after "said" or a colon, and a closing one after sentence
+# punctuation (not an apostrophe inside a word).
+_SINGLE_OPEN = re.compile(r"(?:\bsaid\b|:)\s*([‘'])")
+_SINGLE_CLOSE = re.compile(r"(?<=[.!?,])[’'](?=\s|$)")
 
 
 def _speaker(paragraph: str) -> re.Match[str] | None:
-    """The first speaker named in a paragraph, role first or name first."""
-    found = [m for m in (SPEAKER.search(paragraph), _NAME_FIRST.search(paragraph)) if m]
-    return min(found, key=lambda m: m.start()) if found else None
+    """The first speaker named in a paragraph: role first, name first, or role of a place."""
+    found = [
+        m
+        for m in (
+            SPEAKER.search(paragraph),
+            _NAME_FIRST.search(paragraph),
+            _ROLE_OF_PLACE.search(paragraph),
+        )
+        if m
+    ]
+    # Of two matches at one place, the longer ("Mayor of London Sadiq Khan" over "Mayor").
+    return min(found, key=lambda m: (m.start(), -m.end())) if found else None
+
+
+def _quoted_before(paragraph: str, speaker: re.Match[str]) -> str | None:
+    """The quotation a speaker named after it is credited with ("“…,” said X")."""
+    head = paragraph[: speaker.start()]
+    credited = _CREDITED_AFTER.search(head)
+    if credited is None:
+        return None
+    closing = credited.start()
+    opening = max(head.rfind("“", 0, closing), head.rfind('"', 0, closing))
+    if opening < 0:
+        return None
+    return head[opening + 1 : closing].strip().rstrip(",").strip() or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +92,7 @@ def _closes(paragraph: str, start: int, single: bool) -> int | None:
 
 
 def _starts_quote(paragraph: str, single: bool) -> bool:
-    marks = ("‘",) if single else (_OPEN, _STRAIGHT)
+    marks = ("‘", "'") if single else (_OPEN, _STRAIGHT)
     return paragraph.lstrip().startswith(marks)
 
 
@@ -73,6 +107,11 @@ def read_statements(paragraphs: Sequence[str]) -> list[Quote]:
     while index < len(paragraphs):
         speaker = _speaker(paragraphs[index])
         if speaker is None:
+            index += 1
+            continue
+        before = _quoted_before(paragraphs[index], speaker)
+        if before is not None:
+            quotes.append(Quote(" ".join(speaker["name"].split()), speaker["role"], before))
             index += 1
             continue
         found = None
@@ -139,7 +178,7 @@ def signed_by(paragraphs: Sequence[str], roles: frozenset[str]) -> str | None:
 def find_named(text: str, roles: frozenset[str]) -> str | None:
     """The first name printed beside one of ``roles`` anywhere in ``text``."""
     flat = " ".join(text.split())
-    found = [*SPEAKER.finditer(flat), *_NAME_FIRST.finditer(flat)]
+    found = [*SPEAKER.finditer(flat), *_NAME_FIRST.finditer(flat), *_ROLE_OF_PLACE.finditer(flat)]
     for match in sorted(found, key=lambda m: m.start()):
         if match["role"] in roles:
             return match["name"]
