@@ -1,4 +1,4 @@
-"""Word files in seven house styles, and their PDFs as LibreOffice renders them.
+"""Word files in eight house styles, and their PDFs as LibreOffice renders them.
 
 The PDFs in tests/fixtures/libreoffice/ were made from these Word files by
 LibreOffice (the producer of most published responses), with
@@ -21,7 +21,9 @@ LibreOffice, poppler or pandoc. The regressions they hold:
 a question repeated at the foot of two pages was taken for a running footer; a
 capitalised name broken at its hyphen ("DYFED-" / "POWYS") was rejoined with a
 space; pdftotext's reading order printed a form's labels and values as two
-columns, and a list restarting at 1 under a numbered item lost its nesting.
+columns, and a list restarting at 1 under a numbered item lost its nesting;
+a heading or bold numbered question too long for one line lost its second line,
+which read as a heading (or a question) of its own.
 """
 
 from __future__ import annotations
@@ -442,6 +444,70 @@ def findings_table() -> Any:
     return document
 
 
+def long_headings() -> Any:
+    """Headings too long for one line: a title, questions as Heading 3 that wrap, and
+    bold numbered questions that wrap; items under labels and deeper headings."""
+    document = docx.Document()
+    document.add_heading(
+        "Response of the Police and Crime Commissioner for Northamptonshire to the HMICFRS "
+        "PEEL inspection of police effectiveness 2018",
+        level=1,
+    )
+    document.add_heading("Inspection details", level=2)
+    details = document.add_table(rows=0, cols=2)
+    details.style = "Table Grid"
+    _rows(
+        details,
+        (
+            ("Title of Inspection", "PEEL: Police effectiveness 2018"),
+            ("Date Inspection Published", "22 March 2019"),
+        ),
+    )
+    document.add_heading("Overall judgement", level=2)
+    document.add_paragraph(
+        "HMICFRS judged Northamptonshire Police to be ‘requires improvement’ at keeping "
+        "people safe and reducing crime."
+    )
+    document.add_heading("Findings", level=2)
+    document.add_heading(
+        "Question 1: How effective is the force at preventing crime, tackling anti-social "
+        "behaviour and keeping people safe?",
+        level=3,
+    )
+    document.add_paragraph("Areas for improvement:")
+    document.add_paragraph(
+        "The force should improve how it uses problem-solving with partner organisations.",
+        style="List Bullet",
+    )
+    document.add_heading(
+        "Question 2: How effective is the force at protecting from harm those who are "
+        "vulnerable, and supporting victims?",
+        level=3,
+    )
+    document.add_heading("Cause of concern", level=4)
+    document.add_paragraph(
+        "The force does not always respond promptly to calls from vulnerable people. Within "
+        "three months it should:"
+    )
+    for point in ("review its call grading;", "and supervise outstanding incidents."):
+        document.add_paragraph(point, style="List Bullet")
+    for question in (
+        "3. How effective is the force at tackling serious and organised crime, including "
+        "its arrangements for fulfilling its national policing responsibilities?",
+        "4. How well does the force make sure that its workforce behaves ethically and "
+        "lawfully in every contact with the public it serves?",
+    ):
+        document.add_paragraph().add_run(question).bold = True
+        document.add_paragraph("No areas for improvement were identified.")
+    document.add_heading("Force response", level=2)
+    document.add_paragraph("Chief Constable Nick Adderley said: “We have a plan in place.”")
+    document.add_heading("PCC response", level=2)
+    document.add_paragraph(
+        "Police, Fire and Crime Commissioner Stephen Mold said: “I will monitor progress.”"
+    )
+    return document
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     render_docx(OUT / "seed.docx")
@@ -451,6 +517,7 @@ def main() -> None:
     paper().save(str(OUT / "paper.docx"))
     letter().save(str(OUT / "letter.docx"))
     findings_table().save(str(OUT / "findings-table.docx"))
+    long_headings().save(str(OUT / "long-headings.docx"))
 
 
 if __name__ == "__main__":

@@ -386,3 +386,39 @@ def test_a_question_with_no_items_keeps_its_note(tmp_path: object, note: str) ->
     record = record_of(path, accept_unrecognised=True)
     assert [q["note"] for q in record["core_questions"]] == [None, note]
     assert "question_without_afis" not in [w["code"] for w in record["warnings"]]
+
+
+@pytest.mark.parametrize(("label_size", "question"), [(11, 2), (15, None)])
+def test_a_heading_in_larger_type_ends_a_pdf_question(
+    tmp_path: object, label_size: int, question: int | None
+) -> None:
+    """Regression: PDF headings carry no levels, so "Recommendations" set larger than
+    the questions (a section of its own) still put its items under the last question;
+    set as large as the questions, it is a label inside the question."""
+    from pathlib import Path
+
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+
+    def line(text: str, size: int, style: str = "") -> None:
+        pdf.set_font("Helvetica", style, size)
+        pdf.multi_cell(0, size * 0.6, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+
+    line("RESPONSE TO HMICFRS PEEL: POLICE EFFECTIVENESS 2019", 16, "B")
+    line("Findings", 15, "B")
+    for number in (1, 2):
+        line(f"Question {number}: How effective is the force at its task {number}?", 11, "B")
+        line("Areas for improvement", 11, "B")
+        line(f"The force should improve its work on task {number}.", 11)
+    line("Recommendations", label_size, "B")
+    line("By 31 March 2020, the force should publish a workforce plan.", 11)
+    line("PCC response", 15, "B")
+    line('Police and Crime Commissioner Ann Example said: "I welcome the report."', 11)
+    path = Path(str(tmp_path)) / "response.pdf"
+    pdf.output(str(path))
+    record = record_of(path, accept_unrecognised=True)
+    assert [q["number"] for q in record["core_questions"]] == [1, 2]
+    assert [r["question"] for r in record["recommendations"]] == [question]

@@ -87,6 +87,7 @@ def test_the_fixtures_are_all_there() -> None:
         "findings-table",
         "justified",
         "letter",
+        "long-headings",
         "paper",
         "seed",
     ]

@@ -104,8 +104,8 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
     published = details.published or published_in_prose(everything)
     force = details.force or force_in_prose(everything)
     title = details.title or title_in_headings(
-        [b.text for b in segmented.preamble if b.kind is BlockKind.HEADING]
-        + paragraphs[:_TITLE_SEARCH]
+        [b.text for b in segmented.preamble if b.kind is BlockKind.HEADING],
+        paragraphs[:_TITLE_SEARCH],
     )
     if published is None:
         warnings.append(Warning(code="no_published_date", message="no publication date found"))

@@ -229,11 +229,14 @@ def read_details(blocks: Sequence[Block], document_title: str | None) -> Details
         if not answer_spans:
             quoted = _plain_answer(value)
         types += _stray_options(value, types)
-    if title is None and published is None and regions:
+    if title is None and (published is None or "title" in regions) and regions:
         # Labels printed as one column, then their values as another (pdftotext's
-        # reading order): the values all follow the last label.
+        # reading order): the values all follow the last label, and the title
+        # label, if printed, has none of its own.
         last = max(regions.values(), key=lambda region: region[0].start())
-        title, published_text, published, column_types = _value_column(last[1])
+        title, column_published_text, column_published, column_types = _value_column(last[1])
+        if published is None:
+            published_text, published = column_published_text, column_published
         types = types or column_types
     if force is None and document_title:
         force = force_from_title(document_title)
@@ -312,12 +315,13 @@ def force_in_prose(text: str) -> str | None:
     return max(counts, key=lambda name: (counts[name], -len(name)))
 
 
-def title_in_headings(headings: Sequence[str]) -> str | None:
+def title_in_headings(headings: Sequence[str], paragraphs: Sequence[str]) -> str | None:
     """An inspection title given as a heading ("Response to HMICFRS PEEL: …"), or a
-    subject line that says so inside a longer first paragraph."""
-    for heading in headings:
-        text = flatten(heading)
-        match = _TITLE_HEADING.match(text) or _RESPONSE_TO.search(text)
+    subject line that says so inside a longer first paragraph. Only a heading may
+    be the title after a bare "HMICFRS": a paragraph starting so is a sentence."""
+    candidates = [(flatten(h), True) for h in headings] + [(flatten(p), False) for p in paragraphs]
+    for text, is_heading in candidates:
+        match = (_TITLE_HEADING.match(text) if is_heading else None) or _RESPONSE_TO.search(text)
         if match and 2 <= len(match["title"].split()) <= _TITLE_MAX_WORDS:
             title = _PUBLISHED_SUFFIX.sub("", match["title"])
             return title.strip(" .:,")

@@ -74,6 +74,10 @@ class _ItemDraft:
     response: str | None = None
 
 
+# A heading in type this much larger than a question's ranks above it.
+_LARGER = 1.05
+
+
 @dataclass
 class _QuestionDraft:
     number: int | None
@@ -83,6 +87,7 @@ class _QuestionDraft:
     grade: Grade | None = None
     items: list[_ItemDraft] = field(default_factory=list)
     level: int = 0  # the level of the heading that asked it (markdown, Word), else 0
+    size: float = 0.0  # that heading's type size relative to the body (PDF), else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,11 +212,12 @@ class _Reader:
         self.table: _ItemTable | None = None  # inside an item table: each row is an item
 
     def _open_question(
-        self, printed: int | None, text: str, location: Location, level: int = 0
+        self, printed: int | None, text: str, location: Location, heading: Block | None = None
     ) -> None:
         text = flatten(text).strip("*_ ")
         number = printed if printed is not None else self.known.get(_key(text))
-        self.question = _QuestionDraft(number, text, location, level=level)
+        level, size = (heading.level, heading.style.size) if heading else (0, 0.0)
+        self.question = _QuestionDraft(number, text, location, level=level, size=size)
         self.questions.append(self.question)
         self.kind = AFI
         self.item = None
@@ -265,6 +271,16 @@ class _Reader:
         for index, block in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             self._read_block(block, following)
+
+    def _above_question(self, heading: Block) -> bool:
+        """Whether a heading ranks above the open question's: a lower level where the
+        source numbers them (markdown, Word), larger type where it does not (PDF)."""
+        question = self.question
+        if question is None:
+            return False
+        if 1 <= heading.level < question.level:
+            return True
+        return question.size > 0 and heading.style.size > question.size * _LARGER
 
     def _sibling(self, text: str) -> bool:
         """A deeper list item that is an item of its own: a whole "The force should …"
@@ -332,11 +348,7 @@ class _Reader:
     def _read_block(self, block: Block, following: Block | None) -> None:
         if self._read_table_row(block):
             return
-        if (
-            block.kind is BlockKind.HEADING
-            and self.question is not None
-            and 1 <= block.level < self.question.level
-        ):
+        if block.kind is BlockKind.HEADING and self._above_question(block):
             # A heading above the question's own ("## Recommendations" after
             # "### Question 3") ends the question: what follows is not under it.
             self.question, self.item = None, None
@@ -354,8 +366,8 @@ class _Reader:
                 if number is not None:
                     self.pending_number = (number, block.location)
                 return
-            level = block.level if block.kind is BlockKind.HEADING else 0
-            self._open_question(number, question_text, block.location, level)
+            heading = block if block.kind is BlockKind.HEADING else None
+            self._open_question(number, question_text, block.location, heading)
             return
         grade = AREA_GRADE.match(text)
         if grade and self.question is not None and self.item is None:

@@ -175,6 +175,7 @@ class _Open:
     level: int = 0
     text_indent: float = 0.0  # where the text after the marker starts
     columns: tuple[float, ...] = ()  # a form row: where its value columns start
+    label: bool = False  # a label line: only its own wrapped rest may join it
 
 
 def _column_right(lines: Sequence[Block]) -> dict[int, float]:
@@ -265,6 +266,15 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
                 False  # space above a page's first line is the page break, not a paragraph break
             )
         after_bullets, bullets_just_before = bullets_just_before, False
+        if (
+            current is not None
+            and marker is None
+            and not blank_above
+            and _wraps_into(current, line, level, right_edge, unit)
+        ):
+            current.text = _join_lines(current.text, text, vocabulary)
+            current.last = line
+            continue
         if level is not None:
             detached_bullets = []
             underlined = _underlines(next_line, line)
@@ -312,16 +322,14 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
             continue
         if _is_label(text):
             close()
-            out.append(
-                Block(
-                    BlockKind.PARAGRAPH, text, line.location, style=line.style, indent=line.indent
-                )
-            )
+            current = _Open(BlockKind.PARAGRAPH, text, line, line, label=True)
             continue
         if _COLUMN_GAP.search(text):
             close()
             current = _Open(BlockKind.PARAGRAPH, text, line, line, columns=line.columns[1:])
             continue
+        if current is not None and current.label:
+            close()  # a label stands alone
         if current is not None and current.columns and not blank_above:
             if any(abs(line.indent - column) <= unit for column in current.columns):
                 current.text = f"{current.text} {text}"  # the form row's value goes on
@@ -354,6 +362,41 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
         current = _Open(BlockKind.PARAGRAPH, text, line, line, text_indent=line.indent)
     close()
     return list_depths(out, unit, left_edge)
+
+
+def _wraps_into(
+    current: _Open, line: Block, level: int | None, right_edge: dict[int, float], unit: float
+) -> bool:
+    """Whether ``line`` is the wrapped rest of a heading or numbered question being read.
+
+    A long heading ("Question 2: How efficient is the force at keeping people
+    safe and" / "reducing crime?") or a bold numbered question runs over two
+    lines in the same type; the second would read as a heading of its own. It
+    is the first line's rest when that line ran to the column's edge without
+    ending, on the same page, in the same style, at the same indent, and the
+    rest reads as part of it: in lower case, or itself in a heading's type.
+    """
+    if current.kind not in (BlockKind.HEADING, BlockKind.LIST_ITEM) and not current.label:
+        return False
+    previous = current.last
+    column = right_edge.get(previous.sheet, previous.right) or 1.0
+    overflow = _overflow(previous, line)
+    text = line.text.strip()
+    return (
+        previous.sheet == line.sheet
+        # full, or too full for this line's first word (a large title wraps early)
+        and (previous.right >= column * _SHORT_LINE or (overflow is not None and overflow > column))
+        and not TERMINAL.search(previous.text)
+        and previous.style == line.style
+        and (previous.style.bold or current.kind is BlockKind.HEADING or current.label)
+        and (text[:1].islower() or level is not None)
+        and (
+            abs(line.indent - current.first.indent) <= unit
+            or abs(line.indent - current.text_indent) <= unit
+        )
+        and heading_key(text) not in SECTION_HEADINGS
+        and not _is_label(text)
+    )
 
 
 def _is_label(text: str) -> bool:
