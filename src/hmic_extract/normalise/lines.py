@@ -177,6 +177,10 @@ class _Open:
     columns: tuple[float, ...] = ()  # a form row: where its value columns start
     label: bool = False  # a label line: only its own wrapped rest may join it
 
+    def take(self, line: Block, text: str) -> None:
+        """Extend the block to ``line``; ``text`` is the block's text with it joined."""
+        self.text, self.last = text, line
+
 
 def _column_right(lines: Sequence[Block]) -> dict[int, float]:
     """The right edge of the text column on each sheet (a high percentile of line ends)."""
@@ -272,8 +276,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
             and not blank_above
             and _wraps_into(current, line, level, right_edge, unit)
         ):
-            current.text = _join_lines(current.text, text, vocabulary)
-            current.last = line
+            current.take(line, _join_lines(current.text, text, vocabulary))
             continue
         if level is not None:
             detached_bullets = []
@@ -290,8 +293,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
                 and current.first.style.bold == line.style.bold
             )
             if merge and current is not None:
-                current.text = _join_lines(current.text, text, vocabulary)
-                current.last = line
+                current.take(line, _join_lines(current.text, text, vocabulary))
             else:
                 close()
                 current = _Open(BlockKind.HEADING, text, line, line, level=level)
@@ -341,8 +343,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
             and not blank_above
             and _continues(current, line, right_edge, unit, wrap_floor)
         ):
-            current.text = _join_lines(current.text, text, vocabulary)
-            current.last = line
+            current.take(line, _join_lines(current.text, text, vocabulary))
             continue
         close()
         if detached_bullets and not _is_label(text) and any(c.isalpha() for c in text):
