@@ -41,6 +41,16 @@ def test_markers_of_every_kind() -> None:
     assert split_marker("often the case") is None
 
 
+def test_a_number_run_into_its_item_is_a_marker() -> None:
+    """Regression: LibreOffice sets "10." flush against the text when the number fills
+    the tab ("10.The force should"), and the item kept "10." in its text."""
+    marker = split_marker("10.The force should improve its training.")
+    assert marker is not None
+    assert (marker.marker, marker.rest) == ("10.", "The force should improve its training.")
+    for text in ("10.30am meeting", "2.5 million crimes", "a.m. start", "1.A"):
+        assert split_marker(text) is None, text
+
+
 def test_page_furniture_is_dropped() -> None:
     page = "OFFICIAL\nReport title footer\n{body}\nReport title footer\nPage {n} of 2\n"
     text = (

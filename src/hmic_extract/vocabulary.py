@@ -71,7 +71,10 @@ ENUMERATOR: Final = re.compile(
     r"^(?P<marker>\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[\).](?=\s)|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\s)"
     # decimal numbering ("1.2 The force should"), only before a capital so that
     # "2.5 million" never reads as a marker
-    r"|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z]))"
+    r"|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z])"
+    # a number run into its item's first word, as LibreOffice sets "10." when the
+    # number fills the tab before the text ("10.The force should")
+    r"|\d{1,2}[.)](?=[A-Z][a-z]))"
 )
 
 # --- page furniture -----------------------------------------------------------
