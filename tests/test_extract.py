@@ -422,3 +422,22 @@ def test_a_heading_in_larger_type_ends_a_pdf_question(
     record = record_of(path, accept_unrecognised=True)
     assert [q["number"] for q in record["core_questions"]] == [1, 2]
     assert [r["question"] for r in record["recommendations"]] == [question]
+
+
+@pytest.mark.parametrize(
+    ("headings", "paragraphs", "title"),
+    [
+        ([], ["Response to HMICFRS report: Cyber: Keep the light on"], "Cyber: Keep the light on"),
+        (["Response to HMICFRS inspection – PEEL 2019"], [], "PEEL 2019"),
+        (["HMICFRS PEEL: Police effectiveness 2017"], [], "PEEL: Police effectiveness 2017"),
+        # a paragraph starting "HMICFRS …" is a sentence, not a title
+        ([], ["HMICFRS judged Example Police to be good at keeping people safe."], None),
+    ],
+)
+def test_titles_named_in_headings_or_subject_lines(
+    headings: list[str], paragraphs: list[str], title: str | None
+) -> None:
+    """Regression: "report:" stayed in the title; a sentence became one."""
+    from hmic_extract.extract.details import title_in_headings
+
+    assert title_in_headings(headings, paragraphs) == title
