@@ -124,6 +124,40 @@ def test_word_checkboxes_of_every_kind(tmp_path: object) -> None:
     assert texts == ["☒ National", "☒ Thematic", "☒ Follow Up"]
 
 
+def test_word_text_boxes_are_read_once_as_blocks_of_their_own() -> None:
+    """Regression: a text box's text was glued to its anchor paragraph, twice (Word
+    keeps a VML copy of every drawing for old readers)."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from hmic_extract.load.docx import load_docx
+
+    lines = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in ("Box one.", "Box two."))
+    box = f"<w:txbxContent>{lines}</w:txbxContent>"
+    document = docx.Document()
+    anchor = document.add_paragraph("Anchor.")
+    anchor._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w", "wp", "a")} xmlns:v="urn:schemas-microsoft-com:vml" '
+            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+            f"<a:graphic><a:graphicData><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp>"
+            "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+            f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
+            "</mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
+    document.add_paragraph("After.")
+    data = io.BytesIO()
+    document.save(data)
+    texts = [b.text for b in load_docx(data.getvalue()).blocks]
+    assert texts == ["Anchor.", "Box one.", "Box two.", "After."]
+
+
 def test_markdown_lines_run_together_are_told_apart() -> None:
     """Regression: with no blank lines, labels, questions and a closing heading were
     swallowed into the paragraph before them."""

@@ -3,7 +3,8 @@
 Heading levels come from styles and outline levels; list markers and depths
 from the numbering definitions (so an auto-numbered "1)" keeps its number);
 table rows keep their cells; a one-cell row (a boxed section) is read as the
-blocks inside it. Headers and footers are not part of the body and are skipped.
+blocks inside it; a text box is read as blocks after the paragraph it is anchored
+in. Headers and footers are not part of the body and are skipped.
 Locations count body paragraphs: Word files have no fixed pages or lines.
 """
 
@@ -143,10 +144,40 @@ def _legacy_checked(checkbox: Any) -> bool:
     return False
 
 
+# A text box's content is read as blocks of its own (after its anchor paragraph);
+# the VML copy Word keeps of every drawing for old readers is not read at all.
+_TEXT_BOX = qn("w:txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _own_nodes(element: Any) -> Iterator[Any]:
+    """The element's descendants, leaving out text boxes and fallback copies."""
+    for child in element.iterchildren():
+        if child.tag in (_TEXT_BOX, _FALLBACK):
+            continue
+        yield child
+        yield from _own_nodes(child)
+
+
+def _text_boxes(element: Any) -> list[Any]:
+    """The text boxes anchored in a paragraph, each once (not their fallback copies,
+    nor boxes inside boxes, which are read with the box that holds them)."""
+
+    def nested(box: Any) -> bool:
+        for ancestor in box.iterancestors():
+            if ancestor is element:
+                return False
+            if ancestor.tag in (_FALLBACK, _TEXT_BOX):
+                return True
+        return False
+
+    return [box for box in element.iter(_TEXT_BOX) if not nested(box)]
+
+
 def _text(element: Any) -> str:
     """The visible text of a paragraph element: runs, tabs, breaks, symbols, checkboxes."""
     parts: list[str] = []
-    for node in element.iter():
+    for node in _own_nodes(element):
         tag = node.tag
         if tag == qn("w:t"):
             parts.append(node.text or "")
@@ -193,6 +224,11 @@ class _Reader:
         return Location(None, self.position, self.position)
 
     def paragraph(self, paragraph: Any) -> None:
+        self._paragraph(paragraph)
+        for box in _text_boxes(paragraph._p):
+            self.body(box)
+
+    def _paragraph(self, paragraph: Any) -> None:
         text = _text(paragraph._p)
         location = self._location()
         if not text.strip():
