@@ -31,6 +31,12 @@ from hmic_extract.vocabulary import section_kind
         ("Causes of concern", "findings"),
         ("Response to the recommendations", "force_response"),
         ("Response from the Police and Crime Commissioner", "pcc_response"),
+        # Regression: headings of other house styles that named no section
+        ("Mayor's response", "pcc_response"),
+        ("Comments from the Deputy Mayor", "pcc_response"),
+        ("Report details", "inspection_details"),
+        ("Overview", "executive_summary"),
+        ("Grading", "overall_judgement"),
         ("RESPONSE BY THE PCC TO HMIC INSPECTIONS OF CLEVELAND POLICE", None),
         ("The force response was positive and detailed in every respect here", None),
     ],
