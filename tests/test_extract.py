@@ -441,3 +441,41 @@ def test_titles_named_in_headings_or_subject_lines(
     from hmic_extract.extract.details import title_in_headings
 
     assert title_in_headings(headings, paragraphs) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("HMICFRS inspected Devon & Cornwall Police in 2018.", "Devon & Cornwall Police"),
+        ("HMICFRS judged the City of London Police to be good.", "City of London Police"),
+        ("Avon and Somerset Constabulary was inspected.", "Avon and Somerset Constabulary"),
+        ("Dyfed-Powys Police welcomed the report.", "Dyfed-Powys Police"),
+        ("The Metropolitan Police Service was inspected.", "Metropolitan Police Service"),
+    ],
+)
+def test_force_names_in_prose(text: str, force: str) -> None:
+    """Regression for the first: "&" cut the name to "Cornwall Police"."""
+    from hmic_extract.extract.details import force_in_prose
+
+    assert force_in_prose(text) == force
+
+
+@pytest.mark.parametrize(
+    ("title", "force"),
+    [
+        ("RESPONSE BY THE PCC TO HMIC INSPECTIONS OF CLEVELAND POLICE", "Cleveland Police"),
+        (
+            "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF DEVON & CORNWALL POLICE",
+            "Devon & Cornwall Police",
+        ),
+        (
+            "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF THE METROPOLITAN POLICE SERVICE",
+            "Metropolitan Police Service",
+        ),
+    ],
+)
+def test_force_named_at_the_end_of_a_title(title: str, force: str) -> None:
+    """Regression: "&" lost the name; a leading "the" was kept as "The …"."""
+    from hmic_extract.extract.details import force_from_title
+
+    assert force_from_title(title) == force

@@ -29,9 +29,9 @@ _OPTION_MAX_WORDS = 6
 # a date in the same sentence as "published" is the publication date.
 _PUBLISHED_SENTENCE = re.compile(r"[^.\n]*\bpublish(?:ed|ing)\b[^.\n]*", re.I)
 # A force's name: capitalised words before "Police" or "Constabulary"
-# ("Sussex Police", "British Transport Police", "Cumbria Constabulary").
+# ("Sussex Police", "British Transport Police", "Devon & Cornwall Police").
 _FORCE_NAME = re.compile(
-    r"\b((?:(?:City\s+of\s+)?[A-Z][a-z]+(?:[-\s]+(?:and\s+)?[A-Z][a-z]+)*)\s+"
+    r"\b((?:(?:City\s+of\s+)?[A-Z][a-z]+(?:[-\s]+(?:(?:and|&)\s+)?[A-Z][a-z]+)*)\s+"
     r"(?:Police(?:\s+Service)?|Constabulary))\b(?!\s+and\s+Crime)"
 )
 # Words that start a capitalised phrase but are never part of a force's name.
@@ -73,7 +73,8 @@ _RESPONSE_TO = re.compile(
 # "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF CLEVELAND POLICE": the force is
 # named at the end of the title line.
 _FORCE_IN_TITLE = re.compile(
-    r"\b(?i:inspections?\s+of)\s+(?P<force>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|and|of|the))*"
+    r"\b(?i:inspections?\s+of)\s+(?:(?i:the)\s+)?"
+    r"(?P<force>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|and|&|of|the))*"
     r"\s+(?i:police|constabulary)(?:\s+(?i:service))?)\s*$"
 )
 _FORCE_WORDS = re.compile(r"\b(?:police|constabulary|service)\b", re.I)
