@@ -479,3 +479,22 @@ def test_force_named_at_the_end_of_a_title(title: str, force: str) -> None:
     from hmic_extract.extract.details import force_from_title
 
     assert force_from_title(title) == force
+
+
+def test_a_recommendation_in_the_inspectorate_s_own_words(tmp_path: object) -> None:
+    """Regression: "HMICFRS recommends that …" under a Recommendations label, with no
+    "should", was read as prose and the recommendation was lost."""
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "response.md"
+    path.write_text(
+        "# Response to HMICFRS PEEL: Police effectiveness 2019\n\n## Findings\n\n"
+        "**Recommendations**\n\n"
+        "HMICFRS recommends that the force reviews its approach to missing children "
+        "by 31 March 2020.\n\n## PCC response\n\nI welcome the report.\n",
+        encoding="utf-8",
+    )
+    record = record_of(path, accept_unrecognised=True)
+    assert [
+        (r["text"][:25], [d["date"] for d in r["deadlines"]]) for r in record["recommendations"]
+    ] == [("HMICFRS recommends that t", ["2020-03-31"])]

@@ -39,7 +39,9 @@ RECOMMENDATION = "recommendation"
 CAUSE = "cause_of_concern"
 
 # Words that make an unbulleted paragraph an item rather than prose about items.
-_ITEM_VOICE = re.compile(r"\b(?:should|must|needs?\s+to|is\s+not|are\s+not|does\s+not)\b", re.I)
+_ITEM_VOICE = re.compile(
+    r"\b(?:should|must|needs?\s+to|is\s+not|are\s+not|does\s+not|recommends?\s+that)\b", re.I
+)
 # A question as the inspectorate words one.
 _QUESTION_START = re.compile(r"^(?:how|to\s+what\s+extent|what|is|are|does|do)\b", re.I)
 
