@@ -498,3 +498,64 @@ def test_a_recommendation_in_the_inspectorate_s_own_words(tmp_path: object) -> N
     assert [
         (r["text"][:25], [d["date"] for d in r["deadlines"]]) for r in record["recommendations"]
     ] == [("HMICFRS recommends that t", ["2020-03-31"])]
+
+
+# Sections numbered 1., 2., … and questions numbered within theirs (3.1, 3.2, …).
+DECIMAL = """RESPONSE TO HMICFRS PEEL: POLICE LEGITIMACY 2017 – EXAMPLE CONSTABULARY
+
+1. INSPECTION DETAILS
+
+Title of inspection: PEEL: Police legitimacy 2017
+Date published: 12 December 2017
+
+2. OVERALL JUDGEMENT
+
+HMICFRS judged the force to be good.
+
+3. FINDINGS
+
+3.1 To what extent does the force treat all of the people it serves with fairness and respect?
+
+No areas for improvement were identified.
+
+3.2 How well does the force ensure that its workforce behaves ethically and lawfully?
+
+Areas for improvement:
+
+a) The force should ensure that all staff have been vetted.
+b) The force should monitor its IT systems.
+
+3.3 To what extent does the force treat its workforce with fairness and respect?
+
+Area for improvement:
+
+a) The force should improve its wellbeing support, in particular:
+   i. regular surveys; and
+   ii. training for supervisors.
+
+4. FORCE RESPONSE
+
+Chief Constable Jane Example said: "We welcome the report."
+
+5. PCC RESPONSE
+
+Police and Crime Commissioner John Example said: "I am pleased."
+"""
+
+
+def test_questions_numbered_within_their_section(tmp_path: object) -> None:
+    """Regression: "3.2 How well …?" was read as an area for improvement (its
+    marker became a bullet, and a decimal marker gave no question number)."""
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "response.txt"
+    path.write_text(DECIMAL, encoding="utf-8")
+    record = record_of(path)
+    assert [(q["number"], len(q["areas_for_improvement"])) for q in record["core_questions"]] == [
+        (1, 0),
+        (2, 2),
+        (3, 1),
+    ]
+    assert record["areas_for_improvement"] == []
+    [afi] = record["core_questions"][2]["areas_for_improvement"]
+    assert afi["sub_items"] == ["regular surveys; and", "training for supervisors."]

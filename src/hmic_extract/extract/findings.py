@@ -113,10 +113,17 @@ def group_label(text: str) -> str | None:
 
 
 def _numbered(block: Block) -> tuple[int, str] | None:
-    """The number and text of a numbered block, from its list marker or its text."""
+    """The number and text of a numbered block, from its list marker or its text.
+
+    A decimal marker gives its last part: questions numbered within their
+    section ("3.2 How well …" under "3. Findings") are question 2.
+    """
     marker = block.marker.strip("().")
     if marker.isdigit():
         return int(marker), block.text
+    last = marker.rsplit(".", 1)[-1]
+    if "." in marker and last.isdigit() and marker.replace(".", "").isdigit():
+        return int(last), block.text
     match = NUMBERED.match(block.text)
     if match:
         return int(match["number"]), match["text"]

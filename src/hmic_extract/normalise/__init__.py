@@ -66,7 +66,8 @@ def _tidy(block: Block) -> Block:
         for part in block.text.split("\n")
     )
     marker = block.marker
-    if marker and marker != "•" and not ENUMERATOR.match(marker + " "):
+    # an enumerator ("1.", "a)", "3.2") stays as printed; any other glyph is a bullet
+    if marker and marker != "•" and not ENUMERATOR.match(f"{marker} A"):
         marker = "•"
     text = text.strip()
     if text == block.text and marker == block.marker:
