@@ -232,3 +232,52 @@ def test_a_repeated_line_is_furniture_only_on_most_pages() -> None:
 def test_a_capitalised_compound_broken_at_its_hyphen() -> None:
     [(_, text, _)] = _blocks("INSPECTIONS OF DYFED-\nPOWYS POLICE\n")
     assert text == "INSPECTIONS OF DYFED-POWYS POLICE"
+
+
+# pdftotext's reading order: a list's Symbol bullets printed apart from, and
+# before, its items; the items' lines run on with no blank line between them.
+WAITING_BULLETS = """Areas for improvement:
+\uf0b7
+\uf0b7
+\uf0b7
+
+The force should improve how it supervises investigations so that victims are kept
+informed about progress at every stage and are told of the outcome in good time;
+the force should review its call handling so that every call is graded correctly.
+The force should make sure that officers record crime accurately, whoever reports it.
+
+This action plan will be reviewed by the inspectorate during the year.
+"""
+
+
+def test_bullets_waiting_for_items_start_the_next_one() -> None:
+    """Regression: an item ending at a full line ("…; " or a sentence) ran into the next
+    one, and the bullet left over made the closing paragraph an item."""
+    blocks = _blocks(WAITING_BULLETS)
+    items = [text for kind, text, _ in blocks if kind is BlockKind.LIST_ITEM]
+    assert [text[:32] for text in items] == [
+        "The force should improve how it ",
+        "the force should review its call",
+        "The force should make sure that ",
+    ]
+    assert blocks[-1][:2] == (
+        BlockKind.PARAGRAPH,
+        "This action plan will be reviewed by the inspectorate during the year.",
+    )
+
+
+def test_a_bullet_opening_pages_is_not_furniture() -> None:
+    """Regression: a bullet printed apart from its item at the top of two pages was
+    dropped as a running header, and its item read as prose."""
+    topics = ("its supervision of investigations", "its call handling", "its crime recording")
+    pages = [
+        f"OFFICIAL\n\uf0b7\nThe force should improve {topic}.\n"
+        "HMICFRS found that the force had made progress since its last inspection.\n"
+        f"It reviewed {n * 20} cases and spoke to officers and staff across the force.\n"
+        f"Page {n} of 3\n"
+        for n, topic in enumerate(topics, start=1)
+    ]
+    items = [
+        b for b in normalise(load_text("\f".join(pages)).blocks) if b.kind is BlockKind.LIST_ITEM
+    ]
+    assert [b.text for b in items] == [f"The force should improve {topic}." for topic in topics]

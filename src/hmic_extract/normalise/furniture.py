@@ -11,6 +11,7 @@ from hmic_extract.vocabulary import (
     PAGE_NUMBER,
     PROTECTIVE_MARKINGS,
     SECTION_HEADINGS,
+    UNAMBIGUOUS_BULLETS,
     heading_key,
 )
 
@@ -69,7 +70,10 @@ def furniture(lines: Sequence[Block]) -> set[int]:
             pages = len(seen_on[key])
             repeated = sheets >= 2 and pages >= max(2, (sheets + 1) // 2)
             heading = heading_key(text) in SECTION_HEADINGS  # a heading may open two pages
-            if PAGE_NUMBER.match(text) or (repeated and not heading):
+            # A list's bullet printed apart from its item (pdftotext's reading order)
+            # often opens a page; it is content however often that happens.
+            bullets = all(c in UNAMBIGUOUS_BULLETS or c.isspace() for c in text)
+            if PAGE_NUMBER.match(text) or (repeated and not heading and not bullets):
                 drop.add(i)
     drop.update(i for i, line in enumerate(lines) if is_marking(line.text))
     return drop

@@ -62,6 +62,8 @@ _LONE_BULLETS = re.compile(
     r"^[•●▪◦–o\uf0b7\uf0a7\uf076\uf0d8](?:\s+[•●▪◦–o\uf0b7\uf0a7\uf076\uf0d8])*$"
 )
 _UNDERLINE = re.compile(r"^[=\-~_*]{3,}$")
+# How a list's point ends when another follows: "…;", "…; and", "…; or".
+_POINT_END = re.compile(r";\s*(?:and|or)?\s*$")
 _HYPHENATED_END = re.compile(r"(\w+)-$")
 # A rule of a plain-text table: dash runs, alone or one per column.
 _RULE_LINE = re.compile(r"^[=\-~_*]{3,}(?: +[=\-~_*]{3,})*$")
@@ -338,9 +340,22 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
                 current.last = line
                 continue
             close()
+        # Bullets still waiting for their items (pdftotext's reading order printed
+        # them apart): an item that ended a sentence is followed by the next item,
+        # not by more of itself, when a new sentence starts.
+        next_item_waits = (
+            bool(detached_bullets)
+            and current is not None
+            and current.kind is BlockKind.LIST_ITEM
+            and (
+                bool(_POINT_END.search(current.last.text))
+                or (bool(TERMINAL.search(current.last.text)) and text[:1].isupper())
+            )
+        )
         if (
             current is not None
             and not blank_above
+            and not next_item_waits
             and _continues(current, line, right_edge, unit, wrap_floor)
         ):
             current.take(line, _join_lines(current.text, text, vocabulary))
