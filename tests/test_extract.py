@@ -559,3 +559,27 @@ def test_questions_numbered_within_their_section(tmp_path: object) -> None:
     assert record["areas_for_improvement"] == []
     [afi] = record["core_questions"][2]["areas_for_improvement"]
     assert afi["sub_items"] == ["regular surveys; and", "training for supervisors."]
+
+
+def test_a_form_printed_as_labels_then_values_with_its_options(tmp_path: object) -> None:
+    """Regression: with the form's labels printed as one column and its values as
+    another (pdftotext's reading order of a table), the type options were read from
+    the title and date before them ("PEEL: … 2017 22 March 2018 ☒")."""
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "response.txt"
+    path.write_text(
+        "Response to HMICFRS PEEL: Police effectiveness 2017\nInspection details\n"
+        "Title of inspection\nDate published\nType of inspection\n\n"
+        "PEEL: Police effectiveness\n2017\n22 March 2018\n☒ National ☐ Thematic ☐\n"
+        "Force specific\n\nOverall judgement\nHMICFRS judged Example Police to be good.\n",
+        encoding="utf-8",
+    )
+    inspection = record_of(path, accept_unrecognised=True)["inspection"]
+    assert inspection["title"] == "PEEL: Police effectiveness 2017"
+    assert inspection["published"] == "2018-03-22"
+    assert [(t["label"], t["checked"]) for t in inspection["types"]] == [
+        ("National", True),
+        ("Thematic", False),
+        ("Force specific", False),
+    ]

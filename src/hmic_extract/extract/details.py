@@ -238,7 +238,7 @@ def read_details(blocks: Sequence[Block], document_title: str | None) -> Details
         title, column_published_text, column_published, column_types = _value_column(last[1])
         if published is None:
             published_text, published = column_published_text, column_published
-        types = types or column_types
+        types = column_types or types  # the options are in the values column too
     if force is None and document_title:
         force = force_from_title(document_title)
     return Details(title, published, published_text, types, quoted, force)
