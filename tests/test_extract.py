@@ -583,3 +583,43 @@ def test_a_form_printed_as_labels_then_values_with_its_options(tmp_path: object)
         ("Thematic", False),
         ("Force specific", False),
     ]
+
+
+# The Mayor's office answers for the Met, whose chief officer is its Commissioner.
+LONDON = """# MOPAC response to HMICFRS PEEL: Police effectiveness 2017 – Metropolitan Police Service
+
+The Mayor's Office for Policing And Crime (MOPAC) welcomes the HMICFRS report into the effectiveness of the Metropolitan Police Service, published on 22 March 2018.
+
+## Overall judgement
+
+HMICFRS judged the Metropolitan Police Service to be good at keeping people safe and reducing crime.
+
+## Areas for improvement
+
+1. The force should improve how it identifies vulnerable victims at first contact.
+2. The force should ensure that neighbourhood officers are not routinely taken away from their duties.
+
+## Response from the Commissioner of Police of the Metropolis
+
+Commissioner Cressida Dick said: “We accept the findings and are acting on them.”
+
+## Mayor's response
+
+Deputy Mayor for Policing and Crime Sophie Linden said: “We will hold the Met to account for these improvements.”
+"""
+
+
+def test_the_met_s_commissioner_is_its_chief_officer(tmp_path: object) -> None:
+    """Regression: "Commissioner Cressida Dick" was taken for the PCC and the Met
+    Commissioner's response heading was unrecognised."""
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "response.md"
+    path.write_text(LONDON, encoding="utf-8")
+    record = record_of(path)
+    assert (record["force"], record["chief_constable"], record["commissioner"]) == (
+        "Metropolitan Police Service",
+        "Cressida Dick",
+        "Sophie Linden",
+    )
+    assert [s["kind"] for s in record["sections"]][-2:] == ["force_response", "pcc_response"]

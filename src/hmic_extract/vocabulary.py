@@ -136,6 +136,8 @@ SECTION_HEADINGS: Final = {
     "comments of the chief constable": "force_response",
     "comments from the chief constable": "force_response",
     "response of the chief constable": "force_response",
+    "response from the commissioner of police of the metropolis": "force_response",
+    "response of the commissioner of police of the metropolis": "force_response",
     "pcc response to inspection": "pcc_response",
     "pcc response": "pcc_response",
     "pcc comments": "pcc_response",
@@ -376,6 +378,7 @@ ROLES: Final = (
     "Police and Crime Commissioner",
     "Deputy Mayor for Policing and Crime",
     "Mayor",
+    "Commissioner of Police of the Metropolis",
     "Temporary Chief Constable",
     "Acting Chief Constable",
     "Deputy Chief Constable",
@@ -391,7 +394,17 @@ COMMISSIONER_ROLES: Final = frozenset(
 )
 # The roles whose holder is the force's chief officer.
 CHIEF_CONSTABLE_ROLES: Final = frozenset(
-    {"Chief Constable", "Temporary Chief Constable", "Acting Chief Constable"}
+    {
+        "Chief Constable",
+        "Temporary Chief Constable",
+        "Acting Chief Constable",
+        "Commissioner of Police of the Metropolis",
+    }
+)
+# The London forces are led by a Commissioner, and no PCC answers for them (the
+# Mayor's office does for the Met): there a plain "Commissioner" is the chief officer.
+COMMISSIONER_LED_FORCE: Final = re.compile(
+    r"\bMetropolitan\s+Police\b|\bCity\s+of\s+London\s+Police\b", re.I
 )
 # A personal name: capitalised words, allowing O’Hare, McDonald, Smith-Jones and
 # initials. Two words at least so that a role followed by a verb never reads as a name.

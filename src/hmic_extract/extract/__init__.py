@@ -36,7 +36,11 @@ from hmic_extract.models import (
 )
 from hmic_extract.normalise import flatten
 from hmic_extract.segment import Segmented
-from hmic_extract.vocabulary import CHIEF_CONSTABLE_ROLES, COMMISSIONER_ROLES
+from hmic_extract.vocabulary import (
+    CHIEF_CONSTABLE_ROLES,
+    COMMISSIONER_LED_FORCE,
+    COMMISSIONER_ROLES,
+)
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # Where a document without a details form names its inspection: its first few
@@ -103,6 +107,10 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
     everything = "\n\n".join(paragraphs)
     published = details.published or published_in_prose(everything)
     force = details.force or force_in_prose(everything)
+    chief_roles, commissioner_roles = CHIEF_CONSTABLE_ROLES, COMMISSIONER_ROLES
+    if force and COMMISSIONER_LED_FORCE.search(force):
+        chief_roles = chief_roles | {"Commissioner"}
+        commissioner_roles = commissioner_roles - {"Commissioner"}
     title = details.title or title_in_headings(
         [b.text for b in segmented.preamble if b.kind is BlockKind.HEADING],
         paragraphs[:_TITLE_SEARCH],
@@ -159,8 +167,8 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
         source=source,
         title=flatten(segmented.title) if segmented.title else None,
         force=force,
-        commissioner=_person([pcc_response, force_response], COMMISSIONER_ROLES, paragraphs),
-        chief_constable=_person([force_response, pcc_response], CHIEF_CONSTABLE_ROLES, paragraphs),
+        commissioner=_person([pcc_response, force_response], commissioner_roles, paragraphs),
+        chief_constable=_person([force_response, pcc_response], chief_roles, paragraphs),
         inspection=Inspection(
             title=title,
             published=published,
