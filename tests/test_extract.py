@@ -586,18 +586,21 @@ def test_a_form_printed_as_labels_then_values_with_its_options(tmp_path: object)
 
 
 # The Mayor's office answers for the Met, whose chief officer is its Commissioner.
-LONDON = """# MOPAC response to HMICFRS PEEL: Police effectiveness 2017 – Metropolitan Police Service
+LONDON = """# MOPAC response to HMICFRS PEEL: Police effectiveness 2017
 
-The Mayor's Office for Policing And Crime (MOPAC) welcomes the HMICFRS report into the effectiveness of the Metropolitan Police Service, published on 22 March 2018.
+The Mayor's Office for Policing And Crime (MOPAC) welcomes the HMICFRS report into
+the effectiveness of the Metropolitan Police Service, published on 22 March 2018.
 
 ## Overall judgement
 
-HMICFRS judged the Metropolitan Police Service to be good at keeping people safe and reducing crime.
+HMICFRS judged the Metropolitan Police Service to be good at keeping people safe
+and reducing crime.
 
 ## Areas for improvement
 
 1. The force should improve how it identifies vulnerable victims at first contact.
-2. The force should ensure that neighbourhood officers are not routinely taken away from their duties.
+2. The force should ensure that neighbourhood officers are not routinely taken
+   away from their duties.
 
 ## Response from the Commissioner of Police of the Metropolis
 
@@ -605,7 +608,8 @@ Commissioner Cressida Dick said: “We accept the findings and are acting on the
 
 ## Mayor's response
 
-Deputy Mayor for Policing and Crime Sophie Linden said: “We will hold the Met to account for these improvements.”
+Deputy Mayor for Policing and Crime Sophie Linden said: “We will hold the Met to
+account for these improvements.”
 """
 
 
