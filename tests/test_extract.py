@@ -627,3 +627,35 @@ def test_the_met_s_commissioner_is_its_chief_officer(tmp_path: object) -> None:
         "Sophie Linden",
     )
     assert [s["kind"] for s in record["sections"]][-2:] == ["force_response", "pcc_response"]
+
+
+def test_a_sentence_announcing_the_items_sets_their_kind(tmp_path: object) -> None:
+    """Regression: "HMIC made the following recommendations:" is no short label, so the
+    bullets after it were recorded as areas for improvement; an item introducing its
+    own points ("… recommends that the force:") is still an item."""
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "response.md"
+    path.write_text(
+        "# Response to HMICFRS PEEL: Police effectiveness 2017\n\n## Findings\n\n"
+        "### Question 1: How effective is the force at protecting vulnerable people?\n\n"
+        "HMICFRS identified the following areas for improvement:\n\n"
+        "- The force should improve its risk assessments.\n\n"
+        "HMIC made the following recommendations:\n\n"
+        "- The force should review its call handling.\n"
+        "- The force should publish a plan.\n\n"
+        "In response to the cause of concern, HMICFRS recommends that the force:\n\n"
+        "- reviews its demand; and\n- trains its staff.\n\n"
+        "## PCC response\n\nI welcome the report.\n",
+        encoding="utf-8",
+    )
+    record = record_of(path, accept_unrecognised=True)
+    [question] = record["core_questions"]
+    assert [a["text"] for a in question["areas_for_improvement"]] == [
+        "The force should improve its risk assessments."
+    ]
+    assert [(r["text"][:32], r["sub_items"], r["question"]) for r in record["recommendations"]] == [
+        ("The force should review its call", [], 1),
+        ("The force should publish a plan.", [], 1),
+        ("In response to the cause of conc", ["reviews its demand; and", "trains its staff."], 1),
+    ]

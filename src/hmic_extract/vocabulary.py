@@ -251,6 +251,21 @@ ITEM_GROUP_LABELS: Final = (
     (re.compile(r"^recs?\b", re.I), "recommendation"),
     (re.compile(r"^coc\b", re.I), "cause_of_concern"),
 )
+# A sentence that announces the items after it ("HMIC made the following
+# recommendations:", "The following areas for improvement were identified:"):
+# the group it names, which the sentence must end on a colon to introduce.
+ANNOUNCED_GROUPS: Final = (
+    (re.compile(r"\bcauses?\s+(?:of|for)\s+concern\b", re.I), "cause_of_concern"),
+    (re.compile(r"\brecommendations\b|\brecommendation\s*:\s*$", re.I), "recommendation"),
+    (re.compile(r"\bareas?\s+(?:for|of)\s+improvement\b", re.I), "area_for_improvement"),
+)
+# … and the words that make it an announcement rather than prose that mentions items.
+ANNOUNCING: Final = re.compile(
+    r"\b(?:following|made|identified|raised|found|set\s+out|listed|gave|makes|identifies)\b",
+    re.I,
+)
+ANNOUNCEMENT_MAX_WORDS: Final = 25
+
 # The header row of a table of items: columns set apart by wide gaps, one of
 # them a group label, the first a group label or the question/area each row is
 # about ("Recommendation   Response   Owner", "Core question   Areas for improvement").

@@ -22,6 +22,9 @@ from hmic_extract.models import Location as RecordLocation
 from hmic_extract.normalise import flatten
 from hmic_extract.normalise.glyphs import TERMINAL
 from hmic_extract.vocabulary import (
+    ANNOUNCED_GROUPS,
+    ANNOUNCEMENT_MAX_WORDS,
+    ANNOUNCING,
     AREA_GRADE,
     ENUMERATOR,
     GROUP_LABEL_MAX_WORDS,
@@ -110,6 +113,22 @@ def group_label(text: str) -> str | None:
         if pattern.match(stripped):
             return kind
     return None
+
+
+def announced_group(text: str) -> str | None:
+    """The item kind a sentence ending on a colon announces ("HMIC made the following
+    recommendations:"); None for an item introducing its own points, which speaks in
+    an item's voice ("… recommends that the force:"), or a sentence naming two groups."""
+    stripped = text.strip().strip("*_ ")
+    if (
+        not stripped.endswith(":")
+        or len(stripped.split()) > ANNOUNCEMENT_MAX_WORDS
+        or _ITEM_VOICE.search(stripped)
+        or not ANNOUNCING.search(stripped)
+    ):
+        return None
+    kinds = {kind for pattern, kind in ANNOUNCED_GROUPS if pattern.search(stripped)}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _numbered(block: Block) -> tuple[int, str] | None:
@@ -382,7 +401,7 @@ class _Reader:
         if grade and self.question is not None and self.item is None:
             self.question.grade = canonical_grade(grade["grade"].strip(" .*_‘’'\"“”"))
             return
-        kind = group_label(text)
+        kind = group_label(text) or announced_group(text)
         if kind is not None and block.kind is not BlockKind.LIST_ITEM:
             self.kind, self.item, self.group_open = kind, None, True
             return
@@ -407,7 +426,8 @@ class _Reader:
             return
         if block.kind is BlockKind.HEADING:
             return
-        if self.item is not None and self.item.from_list:
+        introduces_points = text.rstrip().endswith(":") and bool(_ITEM_VOICE.search(text))
+        if self.item is not None and self.item.from_list and not introduces_points:
             if self.item.sub_items and not self.item.closing:
                 # The paragraph that closes an item's list of points ("This action
                 # plan … will be reviewed") belongs to the item; later prose is the
@@ -415,6 +435,8 @@ class _Reader:
                 self.item.closing.append(text)
                 self.item.location = self.item.location.span(block.location)
         elif (self.group_open or (self.item is not None)) and _ITEM_VOICE.search(text):
+            # An item's own paragraph; after a list's items, only one that introduces
+            # points of its own ("… recommends that the force:").
             self._add_item(block, from_list=False)
 
 
