@@ -246,3 +246,88 @@ def test_a_question_run_into_a_list_item_leaves_the_list() -> None:
         (BlockKind.LIST_ITEM, "How effective is the for", 0),
         (BlockKind.PARAGRAPH, "Not inspected in 2017. N", 0),
     ]
+
+
+def _numbered_document(levels: list[tuple[str, str]]) -> object:
+    """A Word document with one numbering definition: (format, text) per level."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)
+    )
+    numbering.append(
+        parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{lvls}</w:abstractNum>')
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+    return document
+
+
+def _numbered(document: object, text: str, level: int = 0) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    paragraph = document.add_paragraph(text)  # type: ignore[attr-defined]
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+        )
+    )
+
+
+def test_word_numbering_that_prints_labels_and_parent_numbers() -> None:
+    """Regression: "%1.%2" took the item's own counter twice ("2.2" for 3.2), and
+    numbering printing a label ("Recommendation %1:") lost what the item is."""
+    import io
+
+    from hmic_extract.load.docx import load_docx
+
+    document = _numbered_document([("decimal", "Recommendation %1:"), ("decimal", "%1.%2")])
+    for number in range(1, 4):
+        _numbered(document, f"By 31 March 2020, the force should do task {number}.")
+    _numbered(document, "a point of the third;", level=1)
+    _numbered(document, "and another.", level=1)
+    data = io.BytesIO()
+    document.save(data)  # type: ignore[attr-defined]
+    blocks = load_docx(data.getvalue()).blocks
+    assert [(b.marker, b.text[:30]) for b in blocks] == [
+        ("•", "Recommendation 1: By 31 March "),
+        ("•", "Recommendation 2: By 31 March "),
+        ("•", "Recommendation 3: By 31 March "),
+        ("3.1", "a point of the third;"),
+        ("3.2", "and another."),
+    ]
+
+
+def test_word_items_numbered_as_afis_are_areas_for_improvement(tmp_path: object) -> None:
+    """Regression: items numbered "AFI %1" by Word under a question that had
+    recommendations before them were read as recommendations."""
+    from pathlib import Path
+
+    from tests.helpers import record_of
+
+    document = _numbered_document([("decimal", "AFI %1")])
+    document.add_heading("Findings", level=2)  # type: ignore[attr-defined]
+    document.add_heading("Question 1: How effective is the force?", level=3)  # type: ignore[attr-defined]
+    document.add_paragraph("Recommendations")  # type: ignore[attr-defined]
+    document.add_paragraph("The force should publish a plan.", style="List Bullet")  # type: ignore[attr-defined]
+    _numbered(document, "The force should improve its training.")
+    _numbered(document, "The force should review its data.")
+    document.add_heading("PCC response", level=2)  # type: ignore[attr-defined]
+    document.add_paragraph("I welcome the report.")  # type: ignore[attr-defined]
+    path = Path(str(tmp_path)) / "response.docx"
+    document.save(str(path))  # type: ignore[attr-defined]
+    record = record_of(path, accept_unrecognised=True)
+    [question] = record["core_questions"]
+    assert [a["text"] for a in question["areas_for_improvement"]] == [
+        "The force should improve its training.",
+        "The force should review its data.",
+    ]
+    assert [r["text"] for r in record["recommendations"]] == ["The force should publish a plan."]

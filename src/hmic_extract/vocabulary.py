@@ -309,7 +309,9 @@ QUESTION_LABEL: Final = re.compile(
 # An item that carries its own label: "Area for improvement 2: The force should …".
 LABELLED_ITEM: Final = re.compile(
     r"^(?P<label>(?:causes?\s+(?:of|for)\s+concern|recommendations?|areas?\s+for\s+improvement|"
-    r"afis?|recs?|coc)(?:\s*\(?\d{1,2}(?:\.\d{1,2})?\)?)?)\s*[:.\-–—]\s+(?P<text>\S.*)$",
+    r"afis?|recs?|coc)(?:\s*\(?\d{1,2}(?:\.\d{1,2})?\)?)?)"
+    # then punctuation, or (after a number, as Word's "AFI %1" numbering prints) a capital
+    r"(?:\s*[:.\-–—]\s+|(?<=\d)\s+(?=(?-i:[A-Z])))(?P<text>\S.*)$",
     re.I | re.S,
 )
 # Sentences that say the grade did not change, naming it only once.

@@ -29,6 +29,8 @@ _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _HEADING_STYLE = re.compile(r"^(?:heading\s*(\d)|title)$", re.I)
 _LIST_STYLE = re.compile(r"^list\s+(?:bullet|number|paragraph|continue)(?:\s+(\d))?$", re.I)
 _ROMAN = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+# A list marker with a word in it, not just a number, letter or numeral.
+_WORDED_MARKER = re.compile(r"[A-Za-z]{2,}")
 
 
 def _roman(number: int) -> str:
@@ -92,14 +94,20 @@ class _Numbering:
         self.counters[key] = self.counters.get(key, self.starts.get(key, 1) - 1) + 1
         for deeper in [k for k in self.counters if k[0] == num_id and k[1] > level]:
             del self.counters[deeper]
-        count = self.counters[key]
-        value = {
+        value = self._value(num_id, level)
+        # "%1.%2" numbers an item by its own and its parents' counters.
+        return re.sub(r"%(\d)", lambda m: self._value(num_id, int(m[1]) - 1), text) or f"{value}."
+
+    def _value(self, num_id: str, level: int) -> str:
+        """A level's counter in its format ("3", "c", "iii")."""
+        fmt = self.formats.get((num_id, level), ("decimal", ""))[0]
+        count = self.counters.get((num_id, level), self.starts.get((num_id, level), 1))
+        return {
             "lowerLetter": chr(ord("a") + (count - 1) % 26),
             "upperLetter": chr(ord("A") + (count - 1) % 26),
             "lowerRoman": _roman(count),
             "upperRoman": _roman(count).upper(),
         }.get(fmt, str(count))
-        return re.sub(r"%\d", value, text) or f"{value}."
 
 
 def _int(value: str | None, default: int = 1) -> int:
@@ -255,6 +263,10 @@ class _Reader:
             if list_style and list_style.group(1) and level == 0:
                 level = int(list_style.group(1)) - 1  # "List Bullet 2" is level 2 by its name
             marker = self.numbering.marker(num_id, level)
+            if _WORDED_MARKER.search(marker):
+                # Numbering that prints a label ("AFI 1", "Recommendation 2:") says
+                # what the item is: the label is kept as the start of its text.
+                text, marker = f"{marker} {text}", "•"
             self.blocks.append(
                 Block(BlockKind.LIST_ITEM, text, location, depth=level, marker=marker, style=style)
             )
