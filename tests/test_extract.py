@@ -659,3 +659,44 @@ def test_a_sentence_announcing_the_items_sets_their_kind(tmp_path: object) -> No
         ("The force should publish a plan.", [], 1),
         ("In response to the cause of conc", ["reviews its demand; and", "trains its staff."], 1),
     ]
+
+
+# A response whose headings are all its own: none names a section we know.
+OWN_HEADINGS = """\
+# Police and Crime Commissioner's response to HMICFRS: Stalking and harassment 2019
+
+## What the inspectorate found
+
+HMICFRS published its report on 5 April 2019. The report found that forces need to
+do more to protect victims of stalking.
+
+## What we are doing
+
+Recommendation 1: By 1 October 2019, chief constables should ensure that stalking is
+recognised and recorded correctly.
+
+The force has reviewed its recording practice.
+
+## Next steps
+
+I will monitor progress through my accountability board.
+
+Jane Doe
+Police and Crime Commissioner for Exampleshire
+"""
+
+
+def test_a_response_with_headings_of_its_own(tmp_path: object) -> None:
+    """Regression: a document titled as a response to HMICFRS was refused (no known
+    section headings), its title kept "HMICFRS:" and its recommendation, under an
+    unfamiliar heading, was never read."""
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "response.md"
+    path.write_text(OWN_HEADINGS, encoding="utf-8")
+    record = record_of(path)
+    assert record["inspection"]["title"] == "Stalking and harassment 2019"
+    assert [
+        (r["text"][:17], [d["date"] for d in r["deadlines"]]) for r in record["recommendations"]
+    ] == [("By 1 October 2019", ["2019-10-01"])]
+    assert record["commissioner"] == "Jane Doe"

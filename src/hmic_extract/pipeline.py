@@ -61,9 +61,17 @@ _INSPECTORATE = re.compile(r"\bHMIC(?:FRS)?\b|\bInspectorate\s+of\s+Constabulary
 _COMMISSIONER = re.compile(r"\bCommissioner\b|\bPCC\b|\bMayor\b")
 
 
+# A title that says it is a response to the inspectorate ("PCC's response to
+# HMICFRS: Stalking 2019") makes the document one, whatever its headings are called.
+_RESPONSE_WORD = re.compile(r"\brespon(?:se|ds?|ding)\b", re.I)
+
+
 def _recognised(segmented: Segmented) -> bool:
     kinds = {s.kind for s in segmented.sections} & _RESPONSE_KINDS
     if len(kinds) >= 2:
+        return True
+    title = segmented.title or ""
+    if _INSPECTORATE.search(title) and _RESPONSE_WORD.search(title):
         return True
     if not kinds:
         return False

@@ -66,7 +66,7 @@ _WORD_ANSWER = re.compile(r"[:\-–—]?\s*\b(?P<answer>yes|no)\b\.?", re.I)
 _PUBLISHED_SUFFIX = re.compile(r",?\s*(?:published|dated)\b.*$", re.I)
 _TITLE_MAX_WORDS = 20
 _RESPONSE_TO = re.compile(
-    r"\bresponse\s+to\s+(?:the\s+)?hmic(?:frs)?(?:'s)?\s+(?:(?:report|inspection)\b\s*)?"
+    r"\bresponse\s+to\s+(?:the\s+)?hmic(?:frs)?(?:'s)?\b\s*(?:(?:report|inspection)\b\s*)?"
     r"(?:on\s+|into\s+)?[:\-–—]?\s*(?P<title>.+)$",
     re.I,
 )
