@@ -281,3 +281,25 @@ def test_a_bullet_opening_pages_is_not_furniture() -> None:
         b for b in normalise(load_text("\f".join(pages)).blocks) if b.kind is BlockKind.LIST_ITEM
     ]
     assert [b.text for b in items] == [f"The force should improve {topic}." for topic in topics]
+
+
+def test_an_item_s_second_sentence_is_not_the_next_item() -> None:
+    """Regression: with a bullet still waiting, an item's second sentence starting a
+    line (after one that ended the first) was taken for the next item. Here two
+    sentences start lines and one bullet is left: the short line ends the item."""
+    text = (
+        "Areas for improvement:\n\uf0b7\n\n\uf0b7\n\n"
+        "The force should consider widening its approach to integrated offender\n"
+        "management to maximise its impact on reducing the threat, harm and risks.\n"
+        "There should be clear measures of success which enable the force to\n"
+        "evaluate how effectively it is protecting the public from prolific and\n"
+        "harmful offenders.\n"
+        "The force should ensure that the risks posed by registered sex offenders\n"
+        "are managed effectively.\n"
+    )
+    items = [t for kind, t, _ in _blocks(text) if kind is BlockKind.LIST_ITEM]
+    assert [t[:40] for t in items] == [
+        "The force should consider widening its a",
+        "The force should ensure that the risks p",
+    ]
+    assert "There should be clear measures" in items[0]

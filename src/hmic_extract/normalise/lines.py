@@ -341,15 +341,21 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
                 continue
             close()
         # Bullets still waiting for their items (pdftotext's reading order printed
-        # them apart): an item that ended a sentence is followed by the next item,
-        # not by more of itself, when a new sentence starts.
+        # them apart): an item that ended a point is followed by the next item, not
+        # by more of itself; so is one that ended a sentence, when the sentences
+        # starting from here are no more than the bullets left (else some are an
+        # item's second sentence, and the short lines that end items will tell).
         next_item_waits = (
             bool(detached_bullets)
             and current is not None
             and current.kind is BlockKind.LIST_ITEM
             and (
                 bool(_POINT_END.search(current.last.text))
-                or (bool(TERMINAL.search(current.last.text)) and text[:1].isupper())
+                or (
+                    bool(TERMINAL.search(current.last.text))
+                    and text[:1].isupper()
+                    and _sentence_starts(lines, index) <= len(detached_bullets)
+                )
             )
         )
         if (
@@ -380,6 +386,22 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
     return list_depths(out, unit, left_edge)
 
 
+def _sentence_starts(lines: Sequence[Block], start: int) -> int:
+    """Lines from ``start`` on, to the end of the run of plain lines, that begin a
+    sentence in capitals after a line that ended one."""
+    count = 0
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.kind is not BlockKind.LINE or (index > start and line.gap_before >= 1):
+            break
+        text = line.text.strip()
+        if split_marker(text) or _is_label(text) or _LONE_BULLETS.match(text):
+            break
+        if text[:1].isupper() and TERMINAL.search(lines[index - 1].text):
+            count += 1
+    return count
+
+
 def _wraps_into(
     current: _Open, line: Block, level: int | None, right_edge: dict[int, float], unit: float
 ) -> bool:
@@ -395,16 +417,19 @@ def _wraps_into(
     if current.kind not in (BlockKind.HEADING, BlockKind.LIST_ITEM) and not current.label:
         return False
     previous = current.last
+    if (
+        previous.sheet != line.sheet
+        or previous.style != line.style
+        or not (previous.style.bold or current.kind is BlockKind.HEADING or current.label)
+    ):
+        return False  # the cheap tests first: most lines continue plain list items
     column = right_edge.get(previous.sheet, previous.right) or 1.0
     overflow = _overflow(previous, line)
     text = line.text.strip()
     return (
-        previous.sheet == line.sheet
         # full, or too full for this line's first word (a large title wraps early)
-        and (previous.right >= column * _SHORT_LINE or (overflow is not None and overflow > column))
+        (previous.right >= column * _SHORT_LINE or (overflow is not None and overflow > column))
         and not TERMINAL.search(previous.text)
-        and previous.style == line.style
-        and (previous.style.bold or current.kind is BlockKind.HEADING or current.label)
         and (text[:1].islower() or level is not None)
         and (
             abs(line.indent - current.first.indent) <= unit
