@@ -364,7 +364,9 @@ DETAIL_LABELS: Final = {
     "published": re.compile(
         r"(?:date\s+(?:of\s+)?(?:the\s+)?(?:inspection\s+)?(?:report\s+)?published|"
         r"publication\s+date|date\s+published|date\s+of\s+(?:the\s+)?publication|"
-        r"(?:report\s+)?published\s+on)\s*:?",
+        r"(?:report\s+)?published\s+on|"
+        # the report's own date is the day it was published ("Report date:")
+        r"report\s+date|date\s+of\s+(?:the\s+)?report\b(?!\s+publi))\s*:?",
         re.I,
     ),
     "types": re.compile(r"(?:type\s+of\s+inspection|inspection\s+type)\s*:?", re.I),
