@@ -702,17 +702,23 @@ def test_a_response_with_headings_of_its_own(tmp_path: object) -> None:
     assert record["commissioner"] == "Jane Doe"
 
 
-@pytest.mark.parametrize("label", ["Report date:", "Date of report:", "Date of publication:"])
+@pytest.mark.parametrize(
+    "label", ["Report date:", "Date of report:", "Published:", "Date of publication:"]
+)
 def test_publication_date_labels(tmp_path: object, label: str) -> None:
-    """Regression for the first two: a form giving the report's own date had none."""
+    """Regression for the first three: a form giving the report's own date had none."""
     from pathlib import Path
 
     path = Path(str(tmp_path)) / "response.md"
     path.write_text(
         "# Response to HMICFRS PEEL: Police efficiency 2017\n\n## Inspection details\n\n"
-        f"Report title: PEEL: Police efficiency 2017\n{label} 9 November 2017\n\n"
+        f"Title: PEEL: Police efficiency 2017\n{label} 9 November 2017\n\n"
         "## Overall judgement\n\nHMICFRS judged the force to be good.\n\n"
         "## PCC response\n\nI welcome the report.\n",
         encoding="utf-8",
     )
-    assert record_of(path)["inspection"]["published"] == "2017-11-09"
+    inspection = record_of(path)["inspection"]
+    assert (inspection["title"], inspection["published"]) == (
+        "PEEL: Police efficiency 2017",
+        "2017-11-09",
+    )

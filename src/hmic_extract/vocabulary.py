@@ -354,17 +354,17 @@ NO_GRADE: Final = re.compile(
 # --- inspection details ---------------------------------------------------------
 
 DETAIL_LABELS: Final = {
-    # "Title of Inspection", "Report name", or a bare "Inspection:" / "Report:"
+    # "Title of Inspection", "Report name", or a bare "Inspection:", "Report:" or "Title:"
     # starting a line (with its colon: "Inspection" alone heads other things).
     "title": re.compile(
         r"(?:(?:title|name)\s+of\s+(?:the\s+)?(?:inspection|report)|"
-        r"(?:inspection|report)\s+(?:title|name))\s*:?|^[ \t]*(?:inspection|report)[ \t]*:",
+        r"(?:inspection|report)\s+(?:title|name))\s*:?|^[ \t]*(?:inspection|report|title)[ \t]*:",
         re.I | re.M,
     ),
     "published": re.compile(
         r"(?:date\s+(?:of\s+)?(?:the\s+)?(?:inspection\s+)?(?:report\s+)?published|"
         r"publication\s+date|date\s+published|date\s+of\s+(?:the\s+)?publication|"
-        r"(?:report\s+)?published\s+on|"
+        r"(?:report\s+)?published\s+on|(?m:^[ \t]*published[ \t]*:)|"
         # the report's own date is the day it was published ("Report date:")
         r"report\s+date|date\s+of\s+(?:the\s+)?report\b(?!\s+publi))\s*:?",
         re.I,
