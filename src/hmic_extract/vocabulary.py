@@ -358,13 +358,15 @@ DETAIL_LABELS: Final = {
     # starting a line (with its colon: "Inspection" alone heads other things).
     "title": re.compile(
         r"(?:(?:title|name)\s+of\s+(?:the\s+)?(?:inspection|report)|"
-        r"(?:inspection|report)\s+(?:title|name))\s*:?|^[ \t]*(?:inspection|report|title)[ \t]*:",
+        r"(?:inspection|report)\s+(?:title|name))\s*:?|^[ \t]*(?:inspection|report|title)[ \t]*:|"
+        # a capitalised "Title:" where a form's lines were run together
+        r"(?-i:\bTitle):",
         re.I | re.M,
     ),
     "published": re.compile(
         r"(?:date\s+(?:of\s+)?(?:the\s+)?(?:inspection\s+)?(?:report\s+)?published|"
         r"publication\s+date|date\s+published|date\s+of\s+(?:the\s+)?publication|"
-        r"(?:report\s+)?published\s+on|(?m:^[ \t]*published[ \t]*:)|"
+        r"(?:report\s+)?published\s+on|(?m:^[ \t]*published[ \t]*:)|(?-i:\bPublished):|"
         # the report's own date is the day it was published ("Report date:")
         r"report\s+date|date\s+of\s+(?:the\s+)?report\b(?!\s+publi))\s*:?",
         re.I,
