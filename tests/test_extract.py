@@ -149,6 +149,8 @@ def test_findings_of_a_small_response(tmp_path: object) -> None:
         ["“We welcome it.”, said Iain Spittal, Chief Constable of Cleveland Police."],
         ['"We welcome it." the Chief Constable, Iain Spittal, said.'],
         ["Chief Constable of Cleveland Police Iain Spittal said: “We welcome it.”"],
+        ["Chief Constable of Cleveland Police, Iain Spittal, said: “We welcome it.”"],
+        ["Iain Spittal, Cleveland’s Chief Constable, said: “We welcome it.”"],
     ],
     ids=[
         "role-comma-name",
@@ -159,6 +161,8 @@ def test_findings_of_a_small_response(tmp_path: object) -> None:
         "quote-then-said-name-role",
         "quote-then-role-name-said",
         "role-of-place-name",
+        "role-of-place-comma-name",
+        "name-comma-possessive-role",
     ],
 )
 def test_statement_phrasings(paragraphs: list[str]) -> None:

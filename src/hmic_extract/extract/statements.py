@@ -13,13 +13,16 @@ _ROLE = "|".join(re.escape(role) for role in ROLES)
 # then a name, the name not followed by another capitalised word …
 SPEAKER = re.compile(rf"\b(?P<role>{_ROLE})\s*,?\s+(?P<name>{NAME})(?![\w’'])")
 # … or a name then its role: "Iain Spittal, Chief Constable of Cleveland Police,".
-_NAME_FIRST = re.compile(rf"(?P<name>{NAME})\s*,\s+(?:the\s+)?(?P<role>{_ROLE})\b")
+# ("Matthew Scott, Kent's Police and Crime Commissioner,")
+_NAME_FIRST = re.compile(
+    rf"(?P<name>{NAME})\s*,\s+(?:the\s+)?(?:[A-Z][\w\-]*[’']s\s+)?(?P<role>{_ROLE})\b"
+)
 # Verbs that credit a quotation to its speaker.
 _SAID = r"(?:said|says|added|adds|commented|comments|stated|states|explained|explains)"
 # … or a role, its place, then a two-word name before a verb: "Mayor of London
 # Sadiq Khan said", "Police and Crime Commissioner for Sussex Katy Bourne commented".
 _ROLE_OF_PLACE = re.compile(
-    rf"\b(?P<role>{_ROLE})\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'&\-]*\s+)+?"
+    rf"\b(?P<role>{_ROLE})\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'&\-]*(?:,\s*|\s+(?:and\s+)?))+?"
     rf"(?P<name>[A-Z][\w’'\-]+\s+[A-Z][\w’'\-]+)(?=\s*,?\s+{_SAID}\b)"
 )
 # A quotation closed just before its speaker is named: "“…,” said Chief Constable
