@@ -116,7 +116,8 @@ def _year_end(match: re.Match[str]) -> date | None:
 
 
 def find_deadlines(text: str, published: date | None) -> list[FoundDate]:
-    """Due dates in an item's text: a date after "by"/"before", or "within N months".
+    """Due dates in an item's text: a date, month or year's end after a due cue ("by",
+    "Deadline:", "by the end of 2018"), or "within N months".
 
     Relative deadlines count from the published date; without one they cannot
     be dated and are left out (the caller warns).
