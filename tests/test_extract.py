@@ -726,3 +726,42 @@ def test_publication_date_labels(tmp_path: object, label: str) -> None:
         "PEEL: Police efficiency 2017",
         "2017-11-09",
     )
+
+
+# Grades given as rows of the details form, with no judgement section.
+GRADE_IN_FORM = """# Response to HMICFRS PEEL: Police legitimacy 2017
+
+## Inspection details
+
+| Field | Value |
+|---|---|
+| Title of inspection | PEEL: Police legitimacy 2017 |
+| Date published | 12 December 2017 |
+| Overall grade | Good |
+| Previous grade | Requires improvement |
+
+## Findings
+
+### Question 1: How well does the force treat the public with fairness and respect?
+
+No areas for improvement.
+
+## PCC response
+
+Police and Crime Commissioner Ann Example said: “I welcome the report.”
+"""
+
+
+def test_grades_given_in_the_details_form(tmp_path: object) -> None:
+    """Regression: "Overall grade | Good" in the form, with no judgement section, gave
+    no grade (and a no_judgement warning)."""
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "response.md"
+    path.write_text(GRADE_IN_FORM, encoding="utf-8")
+    record = record_of(path)
+    assert (record["judgement"]["grade"], record["judgement"]["previous_grade"]) == (
+        "Good",
+        "Requires improvement",
+    )
+    assert "no_judgement" not in [w["code"] for w in record["warnings"]]

@@ -20,7 +20,7 @@ from hmic_extract.extract.details import (
     title_in_headings,
 )
 from hmic_extract.extract.findings import question_numbers, read_findings, record_location
-from hmic_extract.extract.judgement import read_grades
+from hmic_extract.extract.judgement import Grades, grades_in_form, read_grades
 from hmic_extract.extract.statements import find_named, read_statements, signed_by
 from hmic_extract.models import (
     Inspection,
@@ -134,6 +134,10 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
             segmented, "executive_summary"
         )
         grades = read_grades(_text(summaries), inspection_year, judged_only=True)
+    if grades.grade is None and not grades.no_grade_stated:
+        in_form = grades_in_form([block.text for block in form])
+        if in_form.grade is not None:
+            grades = Grades(in_form.grade, grades.previous or in_form.previous, False)
     if not judgement_blocks and grades.grade is None:
         warnings.append(Warning(code="no_judgement", message="no overall judgement section"))
     elif grades.grade is None and not grades.no_grade_stated:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hmic_extract.models import Grade
@@ -98,3 +99,28 @@ def read_grades(text: str, inspection_year: int | None, *, judged_only: bool = F
         grade = None
         previous = None
     return Grades(grade, previous, no_grade)
+
+
+# A details form's grade row: "Overall grade | Good", "Previous grade: Requires improvement".
+_FORM_GRADE = re.compile(
+    r"^(?P<label>(?:overall\s+)?(?:grade|grading|judge?ment)|"
+    r"(?:previous|last\s+year'?s?)\s+(?:overall\s+)?(?:grade|judge?ment))"
+    r"\s*[:\-–—]?\s+(?P<value>.+)$",
+    re.I,
+)
+
+
+def grades_in_form(rows: Sequence[str]) -> Grades:
+    """This inspection's and the previous grade where a details form gives them as rows."""
+    grade: Grade | None = None
+    previous: Grade | None = None
+    for row in rows:
+        match = _FORM_GRADE.match(" ".join(row.split()))
+        value = canonical_grade(match["value"].strip(" .*_‘’'\"“”")) if match else None
+        if match is None or value is None:
+            continue
+        if match["label"].casefold().startswith(("previous", "last")):
+            previous = previous or value
+        else:
+            grade = grade or value
+    return Grades(grade, previous, no_grade_stated=False)
