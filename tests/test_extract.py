@@ -765,3 +765,31 @@ def test_grades_given_in_the_details_form(tmp_path: object) -> None:
         "Requires improvement",
     )
     assert "no_judgement" not in [w["code"] for w in record["warnings"]]
+
+
+@pytest.mark.parametrize(
+    ("lines", "states"),
+    [
+        (
+            ("Response forwarded to Home Office ☒", "Response published on PCC website ☐"),
+            (True, False),
+        ),
+        (("Forwarded to Home Office: Yes", "Published on PCC website: No"), (True, False)),
+        # Regression: a date or a tick after the label said nothing
+        (
+            ("Date forwarded to Home Office: 12/01/2018", "Date published on website: 15 Jan 2018"),
+            (True, True),
+        ),
+        (("Forwarded to Home Office ✓", "Published on website ✓"), (True, True)),
+        (("Forwarded to Home Office: N/A", "Published on PCC website:"), (None, None)),
+    ],
+)
+def test_office_use_answers(
+    lines: tuple[str, str], states: tuple[bool | None, bool | None]
+) -> None:
+    from hmic_extract.blocks import Block, BlockKind, Location
+    from hmic_extract.extract.details import read_office_use
+
+    blocks = [Block(BlockKind.PARAGRAPH, t, Location(None, n, n)) for n, t in enumerate(lines)]
+    found = read_office_use(blocks)
+    assert (found["forwarded_to_home_office"], found["published_on_pcc_website"]) == states

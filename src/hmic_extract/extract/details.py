@@ -60,6 +60,8 @@ _TITLE_HEADING = re.compile(
 )
 # Words a force's name keeps in lower case when a capitalised title is re-cased.
 _SMALL_WORDS = frozenset({"and", "of", "the"})
+# A tick written after an office-use label.
+_TICK = re.compile(r"[✓✔]")
 # A yes/no written after an office-use label.
 _WORD_ANSWER = re.compile(r"[:\-–—]?\s*\b(?P<answer>yes|no)\b\.?", re.I)
 # A subject line's tail that dates rather than names the inspection.
@@ -288,6 +290,15 @@ def _office_use_answers(text: str, states: dict[str, bool | None]) -> dict[str, 
             if states[name] is None and pattern.search(label):
                 states[name] = answer["answer"].casefold() == "yes"
                 break
+    # A date or a tick written after a field's label says it was done
+    # ("Date forwarded to Home Office: 12/01/2018", "Published on website ✓").
+    for line in text.split("\n"):
+        for name, pattern in OFFICE_USE_FIELDS:
+            found = pattern.search(line)
+            if states[name] is None and found:
+                rest = line[found.end() :]
+                if _TICK.search(rest) or find_dates(rest):
+                    states[name] = True
     return states
 
 
