@@ -793,3 +793,28 @@ def test_office_use_answers(
     blocks = [Block(BlockKind.PARAGRAPH, t, Location(None, n, n)) for n, t in enumerate(lines)]
     found = read_office_use(blocks)
     assert (found["forwarded_to_home_office"], found["published_on_pcc_website"]) == states
+
+
+@pytest.mark.parametrize(
+    ("line", "quoted", "force"),
+    [
+        ("Is Cleveland Police quoted in the report? Yes ☒ No ☐", True, "Cleveland Police"),
+        # Regression: "the force" became the force's name
+        ("Is the force quoted in the report? Yes", True, None),
+        # Regression: bare labels were not read
+        ("Force quoted in report: No", False, None),
+        ("Quoted in the report: Yes", True, None),
+    ],
+)
+def test_the_quoted_question(line: str, quoted: bool, force: str | None) -> None:
+    from hmic_extract.blocks import Block, BlockKind, Location
+    from hmic_extract.extract.details import read_details
+
+    texts = ("Title of inspection: PEEL: Police efficiency 2017", line)
+    blocks = [Block(BlockKind.PARAGRAPH, t, Location(None, n, n)) for n, t in enumerate(texts)]
+    details = read_details(blocks, None)
+    assert (details.force_quoted, details.force, details.title) == (
+        quoted,
+        force,
+        "PEEL: Police efficiency 2017",
+    )

@@ -372,8 +372,11 @@ DETAIL_LABELS: Final = {
         re.I,
     ),
     "types": re.compile(r"(?:type\s+of\s+inspection|inspection\s+type)\s*:?", re.I),
+    # "Is Cleveland Police quoted in the Report?", or as a bare label: "Force quoted
+    # in report:", "Quoted in the report:"
     "quoted": re.compile(
-        r"(?:is|was)\s+(?P<force>.+?)\s+(?:quoted|named|mentioned)\s+in\s+the\s*(?:report)?\s*\??",
+        r"(?:(?:is|was)\s+(?P<force>.+?)\s+|\b(?:force\s+)?)(?:quoted|named|mentioned)\s+in\s+"
+        r"(?:the\s*(?:report)?|report)\s*[?:]?",
         re.I | re.S,
     ),
 }

@@ -228,7 +228,8 @@ def read_details(blocks: Sequence[Block], document_title: str | None) -> Details
         types = _options(regions["types"][1])
     if "quoted" in regions:
         label, value = regions["quoted"]
-        force = flatten(label["force"])
+        named = flatten(label["force"] or "")
+        force = named if _FORCE_WORDS.search(named) else None  # not "the force"
         if not answer_spans:
             quoted = _plain_answer(value)
         types += _stray_options(value, types)
