@@ -215,8 +215,9 @@ def main() -> int:
     out = args.work / "out"
 
     raw_ium = timed(lambda: raw_pdfium(docs), repeat=3)
-    # Best of three, as the raw baseline is: a pdfium run takes seconds, so one
-    # stray pause on a shared machine moves a single run's ratio by a tenth.
+    # Best of three (pdfplumber's: two, as its runs are long), as each raw
+    # baseline is: a pdfium run takes seconds, so one stray pause on a shared
+    # machine moves a single run's ratio by a tenth.
     ium_1 = end_to_end(folder, out, "pdfium", 1, workers=False, repeat=3)
     ium_w1 = end_to_end(folder, out, "pdfium", 1, workers=True, repeat=3)
     ium_w2 = end_to_end(folder, out, "pdfium", 2, workers=True, repeat=3)
@@ -228,8 +229,8 @@ def main() -> int:
     shutil.copy(docs[1], one_doc / docs[1].name)
     fixed_w1 = end_to_end(one_doc, out, "pdfium", 1, workers=True, repeat=3)
     fixed_w2 = end_to_end(one_doc, out, "pdfium", 2, workers=True, repeat=3)
-    raw_plumber = timed(lambda: raw_pdfplumber(subset_docs))
-    plumber_1 = end_to_end(subset, out, "pdfplumber", 1, workers=False)
+    raw_plumber = timed(lambda: raw_pdfplumber(subset_docs), repeat=2)
+    plumber_1 = end_to_end(subset, out, "pdfplumber", 1, workers=False, repeat=2)
     plumber_w1 = end_to_end(subset, out, "pdfplumber", 1, workers=True)
     plumber_w2 = end_to_end(subset, out, "pdfplumber", 2, workers=True)
     long_doc = next(p for p in docs if p.name.endswith("-40p.pdf"))
