@@ -7,7 +7,8 @@ re-renders the corpus the ways analysts' files are commonly made and scores
 each rendering against the corpus's own gold answers:
 
 - ``pdftotext -layout``, ``pdftotext`` (reading order) and ``pdftotext -raw``
-  (content-stream order) of every PDF (poppler-utils);
+  (content-stream order) of every PDF (poppler-utils), and pdfminer.six's
+  ``extract_text()`` of it (installed with pdfplumber);
 - pandoc's gfm, pandoc-markdown and plain-text writers on every Word file (pandoc);
 - every Word file through LibreOffice to PDF, to plain text, and saved again as
   Word by way of OpenDocument (soffice);
@@ -42,6 +43,16 @@ def _run(*command: str) -> None:
 
 def _pdftotext(*flags: str) -> Converter:
     return lambda source, target: _run("pdftotext", *flags, str(source), str(target))
+
+
+def _pdfminer(source: Path, target: Path) -> None:
+    """pdfminer.six's text of a PDF (what a Python script's extract_text() gives), which
+    splits paragraphs into boxes and prints a form's labels and boxes as columns."""
+    script = (
+        "import sys; from pdfminer.high_level import extract_text; "
+        "open(sys.argv[2], 'w', encoding='utf-8').write(extract_text(sys.argv[1]))"
+    )
+    _run(sys.executable, "-c", script, str(source), str(target))
 
 
 def _pandoc(writer: str) -> Converter:
@@ -113,6 +124,7 @@ RENDERINGS: dict[str, tuple[str, str, str, Converter]] = {
     "pdftotext-layout": ("pdftotext", ".pdf", ".txt", _pdftotext("-layout")),
     "pdftotext-reading": ("pdftotext", ".pdf", ".txt", _pdftotext()),
     "pdftotext-raw": ("pdftotext", ".pdf", ".txt", _pdftotext("-raw")),
+    "pdfminer": ("python3", ".pdf", ".txt", _pdfminer),
     "pandoc-gfm": ("pandoc", ".docx", ".md", _pandoc("gfm")),
     "pandoc-markdown": ("pandoc", ".docx", ".md", _pandoc("markdown")),
     "pandoc-plain": ("pandoc", ".docx", ".txt", _pandoc("plain")),

@@ -818,3 +818,64 @@ def test_the_quoted_question(line: str, quoted: bool, force: str | None) -> None
         force,
         "PEEL: Police efficiency 2017",
     )
+
+
+# pdfminer's text of a details form and an office-use form: labels as one
+# column, boxes as another (before or after it), a Yes/No over its box.
+COLUMNS_FORM = """Title of Inspection
+
+PEEL: Effectiveness 2016
+
+Date Inspection Published
+
+2 March 2017
+
+Type of Inspection:
+
+\u2610
+\u2610
+\u2610
+
+ Example Specific
+ Follow Up
+ Partner Inspection
+
+\u2612
+\u2610
+
+ National
+ Thematic
+
+Is Example Police quoted in the Report?
+
+Yes
+
+\u2612
+
+        No
+
+\u2610
+"""
+
+
+def test_a_form_printed_as_columns_of_labels_and_boxes() -> None:
+    """Regression: the options, printed as a column of labels and a column of boxes,
+    were read as one label, and the quoted answer over its box was not read."""
+    from hmic_extract.blocks import Block, BlockKind, Location
+    from hmic_extract.extract.details import read_details, read_office_use
+
+    blocks = [Block(BlockKind.PARAGRAPH, COLUMNS_FORM, Location(None, 1, 1))]
+    details = read_details(blocks, None)
+    assert [(t.label, t.checked) for t in details.types] == [
+        ("Example Specific", False),
+        ("Follow Up", False),
+        ("Partner Inspection", False),
+        ("National", True),
+        ("Thematic", False),
+    ]
+    assert details.force_quoted is True
+    office = (
+        "Response forwarded to Home Office\nResponse published on PCC website\n\u2612\n\u2610\n"
+    )
+    found = read_office_use([Block(BlockKind.PARAGRAPH, office, Location(None, 1, 1))])
+    assert (found["forwarded_to_home_office"], found["published_on_pcc_website"]) == (True, False)

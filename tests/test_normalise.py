@@ -303,3 +303,21 @@ def test_an_item_s_second_sentence_is_not_the_next_item() -> None:
         "The force should ensure that the risks p",
     ]
     assert "There should be clear measures" in items[0]
+
+
+def test_a_sentence_split_by_a_blank_line_is_rejoined() -> None:
+    """Regression: pdfminer splits a paragraph into two text boxes with a blank line
+    between them mid-sentence; the rest, starting in lower case, became an item."""
+    text = (
+        "- The force should ensure that it monitors the use of its information and communications\n"
+        "\n"
+        "systems, so that it can identify officers and staff who may be misusing them.\n"
+        "\n"
+        "A new paragraph starts here.\n"
+    )
+    blocks = _blocks(text)
+    assert [kind for kind, _, _ in blocks] == [BlockKind.LIST_ITEM, BlockKind.PARAGRAPH]
+    assert blocks[0][1].endswith(
+        "communications systems, so that it can identify officers "
+        "and staff who may be misusing them."
+    )

@@ -13,7 +13,8 @@ from hmic_extract.normalise import flatten
 from hmic_extract.vocabulary import CHECKED, DETAIL_LABELS, OFFICE_USE_FIELDS, UNCHECKED
 
 _BOX = f"[{CHECKED}{UNCHECKED}]"
-_ANSWER_AFTER = re.compile(rf"\b(?P<answer>Yes|No)[ \t]*(?P<box>{_BOX})")
+# ("Yes ☒", or the box a line or two below, as pdfminer prints a form)
+_ANSWER_AFTER = re.compile(rf"\b(?P<answer>Yes|No)[ \t]*(?:\n[ \t]*){{0,2}}(?P<box>{_BOX})")
 _ANSWER_BEFORE = re.compile(rf"(?P<box>{_BOX})[ \t]*(?P<answer>Yes|No)\b")
 # The answers as a row of labels over a row of boxes: "Yes No" then "☒ ☐" (on the
 # next line, or run into one line when the two rows were read as one paragraph).
@@ -178,6 +179,37 @@ def _options(value: str) -> tuple[TypeOption, ...]:
     return tuple(TypeOption(label, None) for label in labels if label)
 
 
+def _paired_columns(text: str) -> list[tuple[str, bool]]:
+    """Labels printed as a column and their boxes as another (pdfminer's text of a
+    form): each run of label lines paired in order with a run of as many lone boxes
+    right after it, or else right before it."""
+    runs: list[tuple[bool, list[str]]] = []  # (is a run of boxes, its lines)
+    for line in (line.strip() for line in text.split("\n")):
+        if not line:
+            continue
+        is_box = bool(re.fullmatch(_BOX, line))
+        if not is_box and re.search(_BOX, line):
+            runs.append((False, []))  # a line mixing boxes and words breaks the columns
+            continue
+        if runs and runs[-1][0] == is_box:
+            runs[-1][1].append(line)
+        else:
+            runs.append((is_box, [line]))
+    pairs: list[tuple[str, bool]] = []
+    used: set[int] = set()
+    for index, (is_box, labels) in enumerate(runs):
+        if is_box or not labels:
+            continue
+        for other in (index + 1, index - 1):
+            if 0 <= other < len(runs) and other not in used:
+                boxes_run, boxes = runs[other]
+                if boxes_run and len(boxes) == len(labels):
+                    pairs.extend(zip(labels, map(_checked, boxes), strict=True))
+                    used.add(other)
+                    break
+    return pairs if len(pairs) >= 2 else []
+
+
 def _stray_options(value: str, known: tuple[TypeOption, ...]) -> tuple[TypeOption, ...]:
     """Boxed options printed after the quoted question (pdftotext's reading order can
     carry part of a two-column type list past it): lines of one short boxed label."""
@@ -226,6 +258,11 @@ def read_details(blocks: Sequence[Block], document_title: str | None) -> Details
         published = parse_date(published_text or "")
     if "types" in regions:
         types = _options(regions["types"][1])
+    # the options as a column of labels and a column of boxes, when printed so
+    column = [region for name, region in regions.items() if name in ("types", "quoted")]
+    paired = [pair for _, value in column for pair in _paired_columns(value)]
+    if paired:
+        types = tuple(TypeOption(label.strip(" :;,"), checked) for label, checked in paired)
     if "quoted" in regions:
         label, value = regions["quoted"]
         named = flatten(label["force"] or "")
@@ -265,6 +302,13 @@ def read_office_use(blocks: Sequence[Block]) -> dict[str, bool | None]:
     states: dict[str, bool | None] = {name: None for name, _ in OFFICE_USE_FIELDS}
     if not re.search(_BOX, text):
         return _office_use_answers(form_text(blocks), states)
+    for printed, checked in _paired_columns(form_text(blocks)):
+        for name, field_label in OFFICE_USE_FIELDS:
+            if states[name] is None and field_label.search(printed):
+                states[name] = checked
+                break
+    if all(state is not None for state in states.values()):
+        return states
     pattern = _BOX_THEN_LABEL if re.match(_BOX, text) else _LABEL_THEN_BOX
     for match in pattern.finditer(text):
         for name, label in OFFICE_USE_FIELDS:

@@ -271,6 +271,19 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
             blank_above = (
                 False  # space above a page's first line is the page break, not a paragraph break
             )
+        elif (
+            blank_above
+            and current is not None
+            and current.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+            and not current.label
+            and not current.columns
+            and text[:1].islower()
+            and not TERMINAL.search(current.last.text)
+        ):
+            # A sentence cannot start in lower case: a gap before the rest of an
+            # unfinished sentence is a layout accident (pdfminer splits a paragraph
+            # into two text boxes), not a paragraph break.
+            blank_above = False
         after_bullets, bullets_just_before = bullets_just_before, False
         if (
             current is not None
