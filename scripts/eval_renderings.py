@@ -7,8 +7,9 @@ re-renders the corpus the ways analysts' files are commonly made and scores
 each rendering against the corpus's own gold answers:
 
 - ``pdftotext -layout``, ``pdftotext`` (reading order) and ``pdftotext -raw``
-  (content-stream order) of every PDF (poppler-utils), and pdfminer.six's
-  ``extract_text()`` of it (installed with pdfplumber);
+  (content-stream order) of every PDF (poppler-utils), and the text scripts
+  get from pdfminer.six's ``extract_text()``, pdfplumber's ``extract_text()``
+  and PyPDFium2's ``get_text_range()`` (installed with pdfplumber);
 - pandoc's gfm, pandoc-markdown and plain-text writers on every Word file (pandoc);
 - every Word file through LibreOffice to PDF, to plain text, and saved again as
   Word by way of OpenDocument (soffice);
@@ -53,6 +54,24 @@ def _pdfminer(source: Path, target: Path) -> None:
         "open(sys.argv[2], 'w', encoding='utf-8').write(extract_text(sys.argv[1]))"
     )
     _run(sys.executable, "-c", script, str(source), str(target))
+
+
+def _python_text(engine: str) -> Converter:
+    """A PDF's text as a script using pdfplumber (extract_text() per page, joined by
+    line ends) or PyPDFium2 (get_text_range() per page, joined by bare page breaks)
+    writes it: no page furniture removed, pages run on."""
+    scripts = {
+        "pdfplumber": (
+            "import sys, pdfplumber; pdf = pdfplumber.open(sys.argv[1]); "
+            "text = '\\n'.join(page.extract_text() or '' for page in pdf.pages)"
+        ),
+        "pdfium": (
+            "import sys, pypdfium2; doc = pypdfium2.PdfDocument(sys.argv[1]); "
+            "text = '\\f'.join(page.get_textpage().get_text_range() for page in doc)"
+        ),
+    }
+    script = scripts[engine] + "; open(sys.argv[2], 'w', encoding='utf-8').write(text)"
+    return lambda source, target: _run(sys.executable, "-c", script, str(source), str(target))
 
 
 def _pandoc(writer: str) -> Converter:
@@ -125,6 +144,8 @@ RENDERINGS: dict[str, tuple[str, str, str, Converter]] = {
     "pdftotext-reading": ("pdftotext", ".pdf", ".txt", _pdftotext()),
     "pdftotext-raw": ("pdftotext", ".pdf", ".txt", _pdftotext("-raw")),
     "pdfminer": ("python3", ".pdf", ".txt", _pdfminer),
+    "pdfplumber-text": ("python3", ".pdf", ".txt", _python_text("pdfplumber")),
+    "pdfium-text": ("python3", ".pdf", ".txt", _python_text("pdfium")),
     "pandoc-gfm": ("pandoc", ".docx", ".md", _pandoc("gfm")),
     "pandoc-markdown": ("pandoc", ".docx", ".md", _pandoc("markdown")),
     "pandoc-plain": ("pandoc", ".docx", ".txt", _pandoc("plain")),

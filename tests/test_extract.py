@@ -879,3 +879,24 @@ def test_a_form_printed_as_columns_of_labels_and_boxes() -> None:
     )
     found = read_office_use([Block(BlockKind.PARAGRAPH, office, Location(None, 1, 1))])
     assert (found["forwarded_to_home_office"], found["published_on_pcc_website"]) == (True, False)
+
+
+def test_type_options_run_together_apart_from_their_boxes() -> None:
+    """Regression: a renderer printing the option grid as lines of words and of boxes
+    ("☒ ☐ ☐ Example Specific Follow Up") gave options whose labels ran together."""
+    from hmic_extract.blocks import Block, BlockKind, Location
+    from hmic_extract.extract.details import read_details
+
+    form = (
+        "Title of Inspection PEEL 2018\nDate Inspection Published 13th September 2018\n"
+        "Type of Inspection: \u2612 \u2610 \u2610 Example Specific Follow Up\n"
+        "Partner Inspection National \u2610 \u2610\nThematic\n"
+    )
+    details = read_details([Block(BlockKind.PARAGRAPH, form, Location(None, 1, 1))], None)
+    assert [(t.label, t.checked) for t in details.types] == [
+        ("Example Specific", True),
+        ("Follow Up", False),
+        ("Partner Inspection", False),
+        ("National", False),
+        ("Thematic", False),
+    ]

@@ -331,3 +331,17 @@ def test_word_items_numbered_as_afis_are_areas_for_improvement(tmp_path: object)
         "The force should review its data.",
     ]
     assert [r["text"] for r in record["recommendations"]] == ["The force should publish a plan."]
+
+
+def test_a_page_break_inside_a_line_ends_the_line() -> None:
+    """Regression: pages joined by a bare form feed ("Page 1\\f1. How well …") ran the
+    footer and the next page's first line together."""
+    from hmic_extract.load.text import load_text
+
+    blocks = load_text("The end of page one.\nPage 1\f1. How well does the force?\n").blocks
+    assert [(b.text, b.sheet) for b in blocks] == [
+        ("The end of page one.", 0),
+        ("Page 1", 0),
+        ("1. How well does the force?", 1),
+    ]
+    assert blocks[2].location.line_start == 2

@@ -321,3 +321,20 @@ def test_a_sentence_split_by_a_blank_line_is_rejoined() -> None:
         "communications systems, so that it can identify officers "
         "and staff who may be misusing them."
     )
+
+
+def test_page_x_of_y_is_dropped_wherever_it_stands() -> None:
+    """Regression: text extracted without page breaks has "Page 1 of 3" mid-sentence;
+    it was joined into the item, which lost the rest of its sentence."""
+    text = (
+        "FINDINGS\n\nHMIC asked three questions.\nIt found the following.\n\n"
+        "- The force should evaluate the problem-solving work of its teams, so that\n"
+        "Page 1 of 3\n"
+        "effective approaches are adopted consistently in every district.\n\n"
+        "The force has accepted this.\nIt will report on progress.\nIn March.\n"
+    )
+    [item] = [text for kind, text, _ in _blocks(text) if kind is BlockKind.LIST_ITEM]
+    assert item == (
+        "The force should evaluate the problem-solving work of its teams, so that "
+        "effective approaches are adopted consistently in every district."
+    )

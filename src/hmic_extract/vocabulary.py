@@ -90,6 +90,9 @@ PROTECTIVE_MARKINGS: Final = re.compile(
 PAGE_NUMBER: Final = re.compile(
     r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
 )
+# "Page 2 of 3" is a page's number wherever it stands (text extracted from a PDF
+# without page breaks puts it mid-document, even mid-sentence).
+PAGE_X_OF_Y: Final = re.compile(r"^page\s+\d{1,4}\s+of\s+\d{1,4}$", re.IGNORECASE)
 
 # --- sections -----------------------------------------------------------------
 
@@ -392,6 +395,16 @@ DETAIL_LABELS: Final = {
         re.I | re.S,
     ),
 }
+
+# The type options of the house template's details form, to tell apart labels
+# run together when a renderer prints the option grid as one line of words and
+# one of boxes ("☒ ☐ ☐ Cumbria Specific Follow Up / Partner Inspection National").
+# The fixed labels come first: at "National North Yorkshire Specific", "National"
+# is an option of its own, not part of a place.
+TYPE_OPTION: Final = re.compile(
+    r"\b(?:Follow[\s\-]+Up|Partner\s+Inspection|Joint\s+Inspection|National|Thematic|"
+    r"(?:[A-Z][\w'’\-]*\s+(?:(?:and|&)\s+)?){1,3}Specific)\b"
+)
 
 # --- office use -----------------------------------------------------------------
 

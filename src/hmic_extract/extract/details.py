@@ -10,7 +10,13 @@ from datetime import date
 from hmic_extract.blocks import Block
 from hmic_extract.extract.dates import find_dates, parse_date
 from hmic_extract.normalise import flatten
-from hmic_extract.vocabulary import CHECKED, DETAIL_LABELS, OFFICE_USE_FIELDS, UNCHECKED
+from hmic_extract.vocabulary import (
+    CHECKED,
+    DETAIL_LABELS,
+    OFFICE_USE_FIELDS,
+    TYPE_OPTION,
+    UNCHECKED,
+)
 
 _BOX = f"[{CHECKED}{UNCHECKED}]"
 # ("Yes ☒", or the box a line or two below, as pdfminer prints a form)
@@ -210,6 +216,19 @@ def _paired_columns(text: str) -> list[tuple[str, bool]]:
     return pairs if len(pairs) >= 2 else []
 
 
+def _run_together_options(value: str) -> tuple[TypeOption, ...]:
+    """Options whose labels ran together apart from their boxes ("☒ ☐ ☐ Cumbria
+    Specific Follow Up / Partner Inspection National ☐ ☐"): the template's labels
+    in order, paired with the boxes in order, when they are as many."""
+    boxes = [_checked(box) for box in re.findall(_BOX, value)]
+    labels = [m.group(0) for m in TYPE_OPTION.finditer(re.sub(_BOX, " ", value))]
+    if len(labels) < 2 or len(labels) != len(boxes):
+        return ()
+    return tuple(
+        TypeOption(" ".join(label.split()), box) for label, box in zip(labels, boxes, strict=True)
+    )
+
+
 def _stray_options(value: str, known: tuple[TypeOption, ...]) -> tuple[TypeOption, ...]:
     """Boxed options printed after the quoted question (pdftotext's reading order can
     carry part of a two-column type list past it): lines of one short boxed label."""
@@ -258,6 +277,8 @@ def read_details(blocks: Sequence[Block], document_title: str | None) -> Details
         published = parse_date(published_text or "")
     if "types" in regions:
         types = _options(regions["types"][1])
+        if any(len(TYPE_OPTION.findall(option.label)) > 1 for option in types):
+            types = _run_together_options(regions["types"][1]) or types
     # the options as a column of labels and a column of boxes, when printed so
     column = [region for name, region in regions.items() if name in ("types", "quoted")]
     paired = [pair for _, value in column for pair in _paired_columns(value)]

@@ -104,31 +104,39 @@ def load_text(text: str) -> LoadedDocument:
     tables = {table.start: table for table in grid_tables(raw_lines)}
     skip_to = 0
     for number, raw in enumerate(raw_lines, start=1):
-        sheet += raw.count("\f")
         if number - 1 < skip_to:
+            sheet += raw.count("\f")
             continue
         if (table := tables.get(number - 1)) is not None:
+            sheet += raw.count("\f")
             blocks.extend(_grid_blocks(table))
             skip_to = table.end
             blank_run = 1
             continue
-        line = raw.replace("\f", "").expandtabs(8).rstrip()
-        if not line.strip():
+        parts = raw.split("\f")
+        if not "".join(parts).strip():
+            sheet += len(parts) - 1
             blank_run += 1
             continue
-        indent = len(line) - len(line.lstrip())
-        columns = (indent, *(m.end() for m in _COLUMN_START.finditer(line, indent)))
-        blocks.append(
-            Block(
-                BlockKind.LINE,
-                line.strip(),
-                Location(None, number, number),
-                indent=float(indent),
-                right=float(len(line)),
-                gap_before=float(blank_run),
-                sheet=sheet,
-                columns=tuple(float(c) for c in columns),
+        # A page break inside a line (pages joined without a line end) ends it there.
+        for page_part, part in enumerate(parts):
+            sheet += 1 if page_part else 0
+            line = part.expandtabs(8).rstrip()
+            if not line.strip():
+                continue
+            indent = len(line) - len(line.lstrip())
+            columns = (indent, *(m.end() for m in _COLUMN_START.finditer(line, indent)))
+            blocks.append(
+                Block(
+                    BlockKind.LINE,
+                    line.strip(),
+                    Location(None, number, number),
+                    indent=float(indent),
+                    right=float(len(line)),
+                    gap_before=float(blank_run),
+                    sheet=sheet,
+                    columns=tuple(float(c) for c in columns),
+                )
             )
-        )
-        blank_run = 0
+            blank_run = 0
     return LoadedDocument("text", tuple(blocks), None)

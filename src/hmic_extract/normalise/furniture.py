@@ -9,6 +9,7 @@ from hmic_extract.blocks import Block
 from hmic_extract.normalise.glyphs import flatten
 from hmic_extract.vocabulary import (
     PAGE_NUMBER,
+    PAGE_X_OF_Y,
     PROTECTIVE_MARKINGS,
     SECTION_HEADINGS,
     UNAMBIGUOUS_BULLETS,
@@ -75,5 +76,9 @@ def furniture(lines: Sequence[Block]) -> set[int]:
             bullets = all(c in UNAMBIGUOUS_BULLETS or c.isspace() for c in text)
             if PAGE_NUMBER.match(text) or (repeated and not heading and not bullets):
                 drop.add(i)
-    drop.update(i for i, line in enumerate(lines) if is_marking(line.text))
+    drop.update(
+        i
+        for i, line in enumerate(lines)
+        if is_marking(line.text) or PAGE_X_OF_Y.match(line.text.strip())
+    )
     return drop
