@@ -900,3 +900,19 @@ def test_type_options_run_together_apart_from_their_boxes() -> None:
         ("National", False),
         ("Thematic", False),
     ]
+
+
+def test_text_with_a_paragraph_per_line() -> None:
+    """Regression: with every paragraph on one line (a Word letter saved as text by
+    LibreOffice), a long line took the next, as if the text had been wrapped: the
+    subject line ran into the letter, each recommendation into its response."""
+    from pathlib import Path
+
+    record = record_of(Path(__file__).parent / "fixtures" / "unwrapped" / "letter.txt")
+    assert record["inspection"]["title"] == (
+        "Cyber: Keep the light on – An inspection of the police response to cyber-dependent crime"
+    )
+    assert [r["text"][-22:] for r in record["recommendations"]] == [
+        "cyber-dependent crime.",
+        "ve appropriate advice.",
+    ]

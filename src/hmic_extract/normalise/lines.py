@@ -229,6 +229,8 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
     vocabulary = _LazyVocabulary(physical)
     right_edge = _column_right(physical)
     wrap_floor = _wrap_floor(physical, right_edge)
+    # Every line a whole paragraph or item (Word saved as text): none runs on.
+    unwrapped = wrap_floor is None and _unwrapped(physical)
     left_edge = min((line.indent for line in physical), default=0.0)
     unit = _unit(physical)
     para_gap = _paragraph_gap(physical)
@@ -375,6 +377,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
             current is not None
             and not blank_above
             and not next_item_waits
+            and not unwrapped
             and _continues(current, line, right_edge, unit, wrap_floor)
         ):
             current.take(line, _join_lines(current.text, text, vocabulary))
@@ -498,6 +501,28 @@ def _wrap_floor(lines: Sequence[Block], right_edge: dict[int, float]) -> float |
         and (overflow := _overflow(before, after)) is not None
     ]
     return min(overflows) if len(overflows) >= _WRAP_SAMPLES else None
+
+
+# Text whose lines run this long was not wrapped to a page's width.
+_UNWRAPPED_WIDTH = 100
+# A line at least this long, followed by one in lower case, was wrapped.
+_WRAPPED_WIDTH = 60
+
+
+def _unwrapped(lines: Sequence[Block]) -> bool:
+    """Whether plain text keeps each paragraph on one line (Word saved as text): some
+    lines run longer than any page, and no long line runs on into a lower-case one."""
+    if not lines or any(line.location.bbox is not None for line in lines):
+        return False
+    if max(line.right for line in lines) <= _UNWRAPPED_WIDTH:
+        return False
+    return not any(
+        before.sheet == after.sheet
+        and before.right >= _WRAPPED_WIDTH
+        and after.text.lstrip()[:1].islower()
+        and not before.text.rstrip().endswith("-")
+        for before, after in itertools.pairwise(lines)
+    )
 
 
 def _next_word_fits(previous: Block, line: Block, wrap_floor: float | None) -> bool:
