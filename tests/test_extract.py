@@ -916,3 +916,23 @@ def test_text_with_a_paragraph_per_line() -> None:
         "cyber-dependent crime.",
         "ve appropriate advice.",
     ]
+
+
+def test_a_response_after_each_item_is_kept_with_it(tmp_path: object) -> None:
+    """Letters answer each item in turn ("Response: …"); the answer was left as prose."""
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "letter.md"
+    path.write_text(
+        "# Response to HMICFRS report: Cyber crime 2019\n\nDear Sir Tom,\n\n"
+        "## Recommendation 1\n\nBy 1 September 2020, chief constables should act.\n\n"
+        "Response: Accepted. The force has acted.\n\n"
+        "## Recommendation 2\n\nChief constables should review their training.\n\n"
+        "Yours sincerely,\n\nJane Doe\n\nPolice and Crime Commissioner\n",
+        encoding="utf-8",
+    )
+    record = record_of(path, accept_unrecognised=True)
+    assert [(r["text"], r["response"]) for r in record["recommendations"]] == [
+        ("By 1 September 2020, chief constables should act.", "Accepted. The force has acted."),
+        ("Chief constables should review their training.", None),
+    ]

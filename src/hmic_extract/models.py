@@ -118,7 +118,10 @@ class Item(_Model):
     )
     response: str | None = Field(
         default=None,
-        description="the force's response printed beside the item (a response table's column)",
+        description=(
+            "the force's response printed beside the item (a response table's column) or "
+            'right after it (a paragraph starting "Response:")'
+        ),
     )
     location: Location = Field(description="where the item stands in the source")
 

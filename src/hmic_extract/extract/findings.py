@@ -168,6 +168,12 @@ def _key(text: str) -> str:
 
 
 # Column headings of an item table ("Recommendation | Response | Owner"): the
+# A paragraph answering the item before it: "Response: Accepted. …".
+_ANSWER = re.compile(
+    r"^(?:(?:force|pcc|our|the\s+force's|chief\s+constable's)\s+)?response\s*[:\-–—]\s*"
+    r"(?P<response>\S.*)$",
+    re.I | re.S,
+)
 # column holding the items' text, and the one holding the force's response.
 _RESPONSE_COLUMN = re.compile(
     r"^(?:force\s+|pcc\s+)?(?:response|action(?:s|\s+taken)?|update|progress|comments?)\b", re.I
@@ -425,6 +431,12 @@ class _Reader:
                 self._add_item(block, from_list=True)
             return
         if block.kind is BlockKind.HEADING:
+            return
+        answer = _ANSWER.match(text)
+        if answer and self.item is not None and self.item.response is None:
+            # "Response: Accepted. …" right after an item, as letters answer each one
+            self.item.response = answer["response"]
+            self.item.location = self.item.location.span(block.location)
             return
         introduces_points = text.rstrip().endswith(":") and bool(_ITEM_VOICE.search(text))
         if self.item is not None and self.item.from_list and not introduces_points:
