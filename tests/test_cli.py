@@ -109,6 +109,8 @@ def test_summary_table_names_the_document(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "Cleveland" in result.stdout
     assert "Good" in result.stdout
+    # every kind of item is counted, not only AFIs (a thematic has recommendations only)
+    assert all(column in result.stdout for column in ("Qs", "AFIs", "recs", "CoCs"))
 
 
 def test_unrecognised_document_is_refused_unless_accepted(tmp_path: Path) -> None:

@@ -109,6 +109,8 @@ def summary(results: Sequence[Result], *, interrupted_at: int | None = None) -> 
         "grade",
         "Qs",
         "AFIs",
+        "recs",
+        "CoCs",
         "warnings",
     ):
         table.add_column(column, overflow="fold")
@@ -128,6 +130,8 @@ def summary(results: Sequence[Result], *, interrupted_at: int | None = None) -> 
             record.judgement.grade or "–",
             str(len(record.core_questions)),
             str(afis),
+            str(len(record.recommendations)),
+            str(len(record.causes_of_concern)),
             ", ".join(sorted({w.code for w in record.warnings})),
         )
     stdout.print(table)
