@@ -345,3 +345,31 @@ def test_a_page_break_inside_a_line_ends_the_line() -> None:
         ("1. How well does the force?", 1),
     ]
     assert blocks[2].location.line_start == 2
+
+
+def test_word_tracked_changes_read_as_the_final_text() -> None:
+    """Regression: text moved elsewhere (w:moveFrom) was read at its old place too."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from hmic_extract.load.docx import load_docx
+
+    def change(tag: str, inner: str) -> object:
+        return parse_xml(
+            f'<w:{tag} {nsdecls("w")} w:id="1" w:author="a" w:date="2019-01-01T00:00:00Z">'
+            f"<w:r>{inner}</w:r></w:{tag}>"
+        )
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("The force should ")
+    paragraph._p.append(change("del", "<w:delText>never </w:delText>"))
+    paragraph._p.append(change("ins", "<w:t>always </w:t>"))
+    paragraph._p.append(change("moveFrom", "<w:t>act. </w:t>"))
+    paragraph._p.append(change("moveTo", "<w:t>review its data.</w:t>"))
+    data = io.BytesIO()
+    document.save(data)
+    [block] = load_docx(data.getvalue()).blocks
+    assert block.text == "The force should always review its data."

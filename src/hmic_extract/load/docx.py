@@ -158,10 +158,16 @@ _TEXT_BOX = qn("w:txbxContent")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
+# Tracked changes a reader of the final document does not see: deleted text and
+# the old place of moved text.
+_REMOVED = (qn("w:del"), qn("w:moveFrom"))
+
+
 def _own_nodes(element: Any) -> Iterator[Any]:
-    """The element's descendants, leaving out text boxes and fallback copies."""
+    """The element's descendants, leaving out text boxes, fallback copies and the
+    text tracked changes removed."""
     for child in element.iterchildren():
-        if child.tag in (_TEXT_BOX, _FALLBACK):
+        if child.tag in (_TEXT_BOX, _FALLBACK, *_REMOVED):
             continue
         yield child
         yield from _own_nodes(child)
