@@ -936,3 +936,19 @@ def test_a_response_after_each_item_is_kept_with_it(tmp_path: object) -> None:
         ("By 1 September 2020, chief constables should act.", "Accepted. The force has acted."),
         ("Chief constables should review their training.", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RESPONSE BY THE PCC TO HMICFRS INSPECTIONS OF ESSEX POLICE",
+        "PCC Response Police, Fire and Crime Commissioner said he welcomed it.",
+    ],
+)
+def test_words_of_a_heading_are_no_one_s_name(text: str) -> None:
+    """Regression: a title in capitals after "PCC" gave the commissioner "TO HMICFRS
+    INSPECTIONS OF"; a "PCC Response" cell before its content gave "Response Police"."""
+    from hmic_extract.extract.statements import find_named
+    from hmic_extract.vocabulary import COMMISSIONER_ROLES
+
+    assert find_named(text, COMMISSIONER_ROLES) is None

@@ -457,7 +457,21 @@ COMMISSIONER_LED_FORCE: Final = re.compile(
 )
 # A personal name: capitalised words, allowing O’Hare, McDonald, Smith-Jones and
 # initials. Two words at least so that a role followed by a verb never reads as a name.
-NAME: Final = r"(?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+"
+# Words of headings and roles that are never part of a person's name, for
+# telling "PCC Response / Police, Fire and Crime Commissioner" from a name.
+NOT_NAME_WORDS: Final = frozenset(
+    "Police Constabulary Service Response Responses Comments Comment Report Inspection "
+    "Commissioner Constable Crime Fire Office Force Mayor Chief Deputy Findings Summary "
+    "Judgement Recommendation Recommendations".split()
+)
+# Each word has a lower-case letter after its capital (or is an initial): a line
+# in capitals ("RESPONSE BY THE PCC TO HMICFRS INSPECTIONS OF …") is no name.
+# Post-nominals printed after a name stay with it ("Mike Barton QPM").
+_NAME_WORD = r"[A-Z](?:[a-z]|[’'][A-Z])[\w’'\-]*"
+NAME: Final = (
+    rf"(?:(?:{_NAME_WORD}|[A-Z]\.)\s+){{1,3}}{_NAME_WORD}"
+    r"(?:\s+(?:QPM|KPM|OBE|MBE|CBE|KBE|DBE|DL|JP))*"
+)
 
 # --- dates ------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hmic_extract.vocabulary import NAME, ROLES
+from hmic_extract.vocabulary import NAME, NOT_NAME_WORDS, ROLES
 
 _ROLE = "|".join(re.escape(role) for role in ROLES)
 # "Chief Constable Iain Spittal", "the Chief Constable, Iain Spittal,": a role
@@ -38,16 +38,19 @@ _SINGLE_OPEN = re.compile(r"(?:\bsaid\b|:)\s*([‘'])")
 _SINGLE_CLOSE = re.compile(r"(?<=[.!?,])[’'](?=\s|$)")
 
 
+def _is_person(name: str) -> bool:
+    """Whether capitalised words read as a person's name, not a heading's words
+    ("PCC Response / Police, Fire …" gives "Response Police")."""
+    return not any(word in NOT_NAME_WORDS for word in name.split())
+
+
 def _speaker(paragraph: str) -> re.Match[str] | None:
     """The first speaker named in a paragraph: role first, name first, or role of a place."""
     found = [
         m
-        for m in (
-            SPEAKER.search(paragraph),
-            _NAME_FIRST.search(paragraph),
-            _ROLE_OF_PLACE.search(paragraph),
-        )
-        if m
+        for pattern in (SPEAKER, _NAME_FIRST, _ROLE_OF_PLACE)
+        for m in pattern.finditer(paragraph)
+        if _is_person(m["name"])
     ]
     # Of two matches at one place, the longer ("Mayor of London Sadiq Khan" over "Mayor").
     return min(found, key=lambda m: (m.start(), -m.end())) if found else None
@@ -173,7 +176,7 @@ def signed_by(paragraphs: Sequence[str], roles: frozenset[str]) -> str | None:
             if len(candidate.split()) > _SIGN_OFF_MAX_WORDS:
                 continue
             match = _SIGN_OFF.match(candidate.strip())
-            if match and match["role"] in roles:
+            if match and match["role"] in roles and _is_person(match["name"]):
                 return " ".join(match["name"].split())
     return None
 
@@ -183,6 +186,6 @@ def find_named(text: str, roles: frozenset[str]) -> str | None:
     flat = " ".join(text.split())
     found = [*SPEAKER.finditer(flat), *_NAME_FIRST.finditer(flat), *_ROLE_OF_PLACE.finditer(flat)]
     for match in sorted(found, key=lambda m: m.start()):
-        if match["role"] in roles:
+        if match["role"] in roles and _is_person(match["name"]):
             return match["name"]
     return None
