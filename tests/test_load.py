@@ -373,3 +373,49 @@ def test_word_tracked_changes_read_as_the_final_text() -> None:
     document.save(data)
     [block] = load_docx(data.getvalue()).blocks
     assert block.text == "The force should always review its data."
+
+
+def test_a_word_layout_table_of_sections(tmp_path: object) -> None:
+    """Regression: a response laid out as one table (a section's name beside its
+    content) had no sections: the findings and responses were read as table rows.
+    A form's rows stay rows."""
+    from pathlib import Path
+
+    import docx
+
+    from tests.helpers import record_of
+
+    document = docx.Document()
+    document.add_paragraph().add_run("RESPONSE BY THE PCC TO HMICFRS INSPECTIONS OF EXAMPLE POLICE")
+    table = document.add_table(rows=0, cols=2)
+
+    def row(label: str, *paragraphs: str) -> None:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, paragraphs[0]
+        for text in paragraphs[1:]:
+            style = "List Bullet" if text.startswith("The force should") else None
+            cells[1].add_paragraph(text, style=style)
+
+    row("Title of Inspection", "PEEL: Police effectiveness 2017")
+    row("Date Inspection Published", "22 March 2018")
+    row("Overall Judgement", "HMICFRS judged Example Police to be good.")
+    row(
+        "Findings",
+        "Question 1: How effective is the force at preventing crime?",
+        "Areas for improvement:",
+        "The force should improve its use of problem-solving.",
+        "The force should evaluate its neighbourhood work.",
+    )
+    row("PCC Response", "Police and Crime Commissioner Ann Example said: “I welcome it.”")
+    path = Path(str(tmp_path)) / "table.docx"
+    document.save(str(path))
+    record = record_of(path)
+    assert [s["kind"] for s in record["sections"]] == [
+        "overall_judgement",
+        "findings",
+        "pcc_response",
+    ]
+    assert record["inspection"]["title"] == "PEEL: Police effectiveness 2017"
+    assert record["judgement"]["grade"] == "Good"
+    assert [len(q["areas_for_improvement"]) for q in record["core_questions"]] == [2]
+    assert record["commissioner"] == "Ann Example"

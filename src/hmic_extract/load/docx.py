@@ -24,6 +24,7 @@ from lxml.etree import LxmlError
 
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
 from hmic_extract.errors import CorruptDocumentError
+from hmic_extract.vocabulary import SECTION_HEADINGS, heading_key
 
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _HEADING_STYLE = re.compile(r"^(?:heading\s*(\d)|title)$", re.I)
@@ -226,6 +227,19 @@ def _emphasis(paragraph: Any) -> Style:
     )
 
 
+def _labels_a_section(label: Any, content: Any) -> bool:
+    """Whether a two-cell row is a section's heading beside the section: one short
+    line naming a section ("Findings", "PCC Response") beside what it holds (a
+    form's label, "Title of Inspection", names no section)."""
+    label_lines = [p for p in label.iterchildren(qn("w:p")) if _text(p).strip()]
+    has_content = any(_text(p).strip() for p in content.iter(qn("w:p")))
+    if len(label_lines) != 1 or not has_content:
+        return False
+    # the section's very name: a form's labels ("Response published on PCC
+    # website") may share a section's keywords
+    return heading_key(_text(label_lines[0])) in SECTION_HEADINGS
+
+
 class _Reader:
     def __init__(self, document: Any) -> None:
         self.document = document
@@ -295,6 +309,20 @@ class _Reader:
                 cells.append(cell)
             if len(cells) == 1:
                 self.body(cells[0]._tc)
+                continue
+            if len(cells) == 2 and _labels_a_section(cells[0]._tc, cells[1]._tc):
+                # A layout table: a short label beside several paragraphs is a
+                # heading and its section ("Findings" | the findings).
+                self.blocks.append(
+                    Block(
+                        BlockKind.HEADING,
+                        _text(cells[0]._tc).strip(),
+                        self._location(),
+                        level=2,
+                        style=Style(bold=True),
+                    )
+                )
+                self.body(cells[1]._tc)
                 continue
             texts = tuple(self._cell_text(cell._tc) for cell in cells)
             location = self._location()
