@@ -952,3 +952,21 @@ def test_words_of_a_heading_are_no_one_s_name(text: str) -> None:
     from hmic_extract.vocabulary import COMMISSIONER_ROLES
 
     assert find_named(text, COMMISSIONER_ROLES) is None
+
+
+def test_a_layout_table_of_sections_printed_as_text() -> None:
+    """Regression: pdftotext's layout of a one-table response ("Findings" beside the
+    findings) read every section as a form row: no sections, no items."""
+    from pathlib import Path
+
+    record = record_of(Path(__file__).parent / "fixtures" / "layout" / "sections-table.txt")
+    assert [s["kind"] for s in record["sections"]] == [
+        "overall_judgement",
+        "findings",
+        "force_response",
+        "pcc_response",
+    ]
+    assert record["judgement"]["grade"] == "Good"
+    assert [len(q["areas_for_improvement"]) for q in record["core_questions"]] == [2]
+    assert (record["chief_constable"], record["commissioner"]) == ("Jane Example", "Ann Example")
+    assert record["inspection"]["title"] == "PEEL: Police effectiveness 2017"

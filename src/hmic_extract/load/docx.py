@@ -227,13 +227,17 @@ def _emphasis(paragraph: Any) -> Style:
     )
 
 
+# A form's value is a few words ("Overall grade | Good"); a section says more.
+_FORM_VALUE_WORDS = 3
+
+
 def _labels_a_section(label: Any, content: Any) -> bool:
     """Whether a two-cell row is a section's heading beside the section: one short
     line naming a section ("Findings", "PCC Response") beside what it holds (a
     form's label, "Title of Inspection", names no section)."""
     label_lines = [p for p in label.iterchildren(qn("w:p")) if _text(p).strip()]
-    has_content = any(_text(p).strip() for p in content.iter(qn("w:p")))
-    if len(label_lines) != 1 or not has_content:
+    content_words = sum(len(_text(p).split()) for p in content.iter(qn("w:p")))
+    if len(label_lines) != 1 or content_words <= _FORM_VALUE_WORDS:
         return False
     # the section's very name: a form's labels ("Response published on PCC
     # website") may share a section's keywords

@@ -10,7 +10,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hmic_extract.blocks import Block, BlockKind
 from hmic_extract.normalise.glyphs import TERMINAL, Marker, split_marker
@@ -219,12 +219,48 @@ def _unit(lines: Sequence[Block]) -> float:
     return 3.0 if any(line.location.bbox for line in lines) else 1.0
 
 
+# A form's value is a few words ("Overall grade   Good"); a section says more.
+_FORM_VALUE_WORDS = 3
+# Lines starting this close (points, or characters of text) share a column.
+_SAME_COLUMN = 3.0
+
+
+def _section_rows(lines: Sequence[Block]) -> list[Block]:
+    """A layout table's rows as a heading line and the section's first line.
+
+    A response laid out as one table prints a section's name beside its content
+    ("Findings      Question 1: How effective …"); read as a form row, the
+    section would vanish into it.
+    """
+    out: list[Block] = []
+    for index, line in enumerate(lines):
+        label, _, rest = line.text.strip().partition("  ")
+        rest = rest.strip()
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        runs_on = (  # the content goes on below, at its own column
+            following is not None
+            and len(line.columns) >= 2
+            and abs(following.indent - line.columns[1]) <= _SAME_COLUMN
+        )
+        if (
+            line.kind is not BlockKind.LINE
+            or len(line.columns) < 2
+            or heading_key(label) not in SECTION_HEADINGS
+            or (len(rest.split()) <= _FORM_VALUE_WORDS and not runs_on)
+        ):
+            out.append(line)
+            continue
+        out.append(replace(line, text=label, columns=line.columns[:1]))
+        out.append(replace(line, text=rest, indent=line.columns[1], columns=line.columns[1:2]))
+    return out
+
+
 def group_lines(lines: Sequence[Block]) -> list[Block]:
     """Headings, paragraphs and list items rebuilt from physical lines.
 
     Blocks other than LINE (table rows read by a loader) pass through in place.
     """
-    lines = text_tables(lines)
+    lines = _section_rows(text_tables(lines))
     physical = [line for line in lines if line.kind is BlockKind.LINE]
     vocabulary = _LazyVocabulary(physical)
     right_edge = _column_right(physical)
