@@ -970,3 +970,27 @@ def test_a_layout_table_of_sections_printed_as_text() -> None:
     assert [len(q["areas_for_improvement"]) for q in record["core_questions"]] == [2]
     assert (record["chief_constable"], record["commissioner"]) == ("Jane Example", "Ann Example")
     assert record["inspection"]["title"] == "PEEL: Police effectiveness 2017"
+
+
+@pytest.mark.parametrize("name", ["sections-grid.txt", "sections-grid.md"])
+def test_a_layout_table_of_sections_as_a_grid_table(name: str, tmp_path: object) -> None:
+    """Regression: pandoc's grid table of a one-table response (plain text, or the
+    same grid in markdown) gave table rows: no sections, no items."""
+    import shutil
+    from pathlib import Path
+
+    source = Path(__file__).parent / "fixtures" / "layout" / "sections-grid.txt"
+    path = Path(str(tmp_path)) / name
+    shutil.copy(source, path)
+    record = record_of(path)
+    assert [s["kind"] for s in record["sections"]][-4:] == [
+        "overall_judgement",
+        "findings",
+        "force_response",
+        "pcc_response",
+    ]
+    assert [len(q["areas_for_improvement"]) for q in record["core_questions"]] == [2]
+    assert (record["chief_constable"], record["commissioner"]) == (
+        "Jane Alice Whitehouse",
+        "Ann Example",
+    )

@@ -236,6 +236,16 @@ def heading_key(text: str) -> str:
     return " ".join(key.split())
 
 
+# A form's value is a few words ("Overall grade | Good"); a section says more.
+FORM_VALUE_WORDS: Final = 3
+
+
+def names_a_section(label: str, content: str) -> bool:
+    """Whether a layout table's row is a section: its label is exactly a section's
+    name ("Findings", "PCC Response") and beside it is more than a form's value."""
+    return heading_key(label) in SECTION_HEADINGS and len(content.split()) > FORM_VALUE_WORDS
+
+
 @functools.lru_cache(maxsize=8192)
 def section_kind(text: str) -> str | None:
     """The section kind a heading names, or None when it names none we know."""

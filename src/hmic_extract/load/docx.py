@@ -24,7 +24,7 @@ from lxml.etree import LxmlError
 
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
 from hmic_extract.errors import CorruptDocumentError
-from hmic_extract.vocabulary import SECTION_HEADINGS, heading_key
+from hmic_extract.vocabulary import names_a_section
 
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _HEADING_STYLE = re.compile(r"^(?:heading\s*(\d)|title)$", re.I)
@@ -227,21 +227,13 @@ def _emphasis(paragraph: Any) -> Style:
     )
 
 
-# A form's value is a few words ("Overall grade | Good"); a section says more.
-_FORM_VALUE_WORDS = 3
-
-
 def _labels_a_section(label: Any, content: Any) -> bool:
     """Whether a two-cell row is a section's heading beside the section: one short
     line naming a section ("Findings", "PCC Response") beside what it holds (a
     form's label, "Title of Inspection", names no section)."""
     label_lines = [p for p in label.iterchildren(qn("w:p")) if _text(p).strip()]
-    content_words = sum(len(_text(p).split()) for p in content.iter(qn("w:p")))
-    if len(label_lines) != 1 or content_words <= _FORM_VALUE_WORDS:
-        return False
-    # the section's very name: a form's labels ("Response published on PCC
-    # website") may share a section's keywords
-    return heading_key(_text(label_lines[0])) in SECTION_HEADINGS
+    content_text = " ".join(_text(p) for p in content.iter(qn("w:p")))
+    return len(label_lines) == 1 and names_a_section(_text(label_lines[0]), content_text)
 
 
 class _Reader:

@@ -23,7 +23,12 @@ class GridRow:
     first: int
     last: int
     cells: tuple[str, ...]  # a cell's lines joined by newlines, blank lines kept as breaks
-    inner: str  # one-column tables: the cell's lines as printed, dedented, for re-reading
+    inners: tuple[str, ...]  # each cell's lines as printed, dedented, for re-reading
+
+    @property
+    def inner(self) -> str:
+        """The first cell as printed: a one-column table's content."""
+        return self.inners[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +59,10 @@ def _row(lines: Sequence[str], numbers: list[int], spans: list[tuple[int, int]])
     for a, b in spans:
         parts = [lines[n][a + 1 : b].strip() if len(lines[n]) > a else "" for n in numbers]
         cells.append(_cell_text(parts))
-    a, b = spans[0]
-    inner = textwrap.dedent("\n".join(lines[n][a + 1 : b].rstrip() for n in numbers))
-    return GridRow(numbers[0], numbers[-1], tuple(cells), inner)
+    inners = tuple(
+        textwrap.dedent("\n".join(lines[n][a + 1 : b].rstrip() for n in numbers)) for a, b in spans
+    )
+    return GridRow(numbers[0], numbers[-1], tuple(cells), inners)
 
 
 def grid_tables(lines: Sequence[str]) -> list[GridTable]:

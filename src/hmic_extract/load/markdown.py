@@ -17,7 +17,7 @@ from markdown_it.token import Token
 
 from hmic_extract.blocks import PLAIN, Block, BlockKind, LoadedDocument, Location, Style
 from hmic_extract.load.grid import grid_tables
-from hmic_extract.vocabulary import SECTION_HEADINGS, heading_key
+from hmic_extract.vocabulary import SECTION_HEADINGS, heading_key, names_a_section
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 # Stands for a soft line break until the loader decides whether the next line
@@ -270,7 +270,17 @@ def _grid_tables(text: str) -> tuple[str, list[Block]]:
     blocks: list[Block] = []
     for table in grid_tables(lines):
         for row in table.rows:
-            if table.columns == 1:
+            section = table.columns == 2 and names_a_section(*row.cells)
+            if section:  # a layout table: the section's name, then the section
+                blocks.append(
+                    Block(
+                        BlockKind.HEADING,
+                        _inline_plain(row.cells[0]),
+                        Location(None, row.first + 1, row.first + 1),
+                        level=2,
+                    )
+                )
+            if table.columns == 1 or section:
                 blocks.extend(
                     replace(
                         block,
@@ -280,7 +290,7 @@ def _grid_tables(text: str) -> tuple[str, list[Block]]:
                             block.location.line_end + row.first,
                         ),
                     )
-                    for block in load_markdown(row.inner).blocks
+                    for block in load_markdown(row.inners[-1]).blocks
                 )
             else:
                 cells = tuple(_inline_plain(cell) for cell in row.cells)

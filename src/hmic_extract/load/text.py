@@ -8,6 +8,7 @@ from dataclasses import replace
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location
 from hmic_extract.errors import UndecodableTextError, UnsupportedFormatError
 from hmic_extract.load.grid import GridTable, grid_tables
+from hmic_extract.vocabulary import names_a_section
 
 # Control characters other than tab, line ends and form feed mean binary data.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -70,12 +71,18 @@ def looks_like_markdown(text: str) -> bool:
     return len(_MARKDOWN_SIGNS.findall(sample)) >= 2
 
 
+def _at(line: int) -> Location:
+    return Location(None, line, line)
+
+
 def _grid_blocks(table: GridTable) -> list[Block]:
     """A grid table's rows as table rows; a one-column table (a box) as its content."""
     blocks: list[Block] = []
     for row in table.rows:
-        if table.columns == 1:
-            for block in load_text(row.inner).blocks:
+        if table.columns == 1 or (table.columns == 2 and names_a_section(*row.cells)):
+            if table.columns == 2:  # a layout table: the section's name, then the section
+                blocks.append(Block(BlockKind.LINE, row.cells[0], _at(row.first + 1)))
+            for block in load_text(row.inners[-1]).blocks:
                 shifted = Location(
                     None, block.location.line_start + row.first, block.location.line_end + row.first
                 )

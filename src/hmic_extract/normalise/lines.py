@@ -27,6 +27,7 @@ from hmic_extract.vocabulary import (
     UNCHECKED,
     VALEDICTION,
     heading_key,
+    names_a_section,
     section_kind,
 )
 
@@ -219,8 +220,6 @@ def _unit(lines: Sequence[Block]) -> float:
     return 3.0 if any(line.location.bbox for line in lines) else 1.0
 
 
-# A form's value is a few words ("Overall grade   Good"); a section says more.
-_FORM_VALUE_WORDS = 3
 # Lines starting this close (points, or characters of text) share a column.
 _SAME_COLUMN = 3.0
 
@@ -236,17 +235,18 @@ def _section_rows(lines: Sequence[Block]) -> list[Block]:
     for index, line in enumerate(lines):
         label, _, rest = line.text.strip().partition("  ")
         rest = rest.strip()
+        content = rest
         following = lines[index + 1] if index + 1 < len(lines) else None
-        runs_on = (  # the content goes on below, at its own column
+        if (
             following is not None
             and len(line.columns) >= 2
             and abs(following.indent - line.columns[1]) <= _SAME_COLUMN
-        )
+        ):
+            content = f"{rest} {following.text}"  # the content goes on below, in its column
         if (
             line.kind is not BlockKind.LINE
             or len(line.columns) < 2
-            or heading_key(label) not in SECTION_HEADINGS
-            or (len(rest.split()) <= _FORM_VALUE_WORDS and not runs_on)
+            or not names_a_section(label, content)
         ):
             out.append(line)
             continue
