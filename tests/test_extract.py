@@ -972,16 +972,24 @@ def test_a_layout_table_of_sections_printed_as_text() -> None:
     assert record["inspection"]["title"] == "PEEL: Police effectiveness 2017"
 
 
-@pytest.mark.parametrize("name", ["sections-grid.txt", "sections-grid.md"])
-def test_a_layout_table_of_sections_as_a_grid_table(name: str, tmp_path: object) -> None:
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("sections-grid.txt", "sections-grid.txt"),
+        ("sections-grid.txt", "sections-grid.md"),
+        ("sections-html.md", "sections-html.md"),
+    ],
+)
+def test_a_layout_table_of_sections_from_pandoc(source: str, name: str, tmp_path: object) -> None:
     """Regression: pandoc's grid table of a one-table response (plain text, or the
-    same grid in markdown) gave table rows: no sections, no items."""
+    same grid in markdown), or its GitHub-markdown HTML table, gave table rows: no
+    sections, no items (and the HTML one was not even read as markdown)."""
     import shutil
     from pathlib import Path
 
-    source = Path(__file__).parent / "fixtures" / "layout" / "sections-grid.txt"
+    fixtures = Path(__file__).parent / "fixtures" / "layout"
     path = Path(str(tmp_path)) / name
-    shutil.copy(source, path)
+    shutil.copy(fixtures / source, path)
     record = record_of(path)
     assert [s["kind"] for s in record["sections"]][-4:] == [
         "overall_judgement",

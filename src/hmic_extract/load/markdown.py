@@ -120,13 +120,24 @@ def _html_blocks(content: str, location: Location) -> list[Block]:
     parser.feed(content)
     parser.close()
     boxed = bool(parser.rows) and all(len(row) <= 1 for row in parser.rows)
+    # A layout table's rows: a section's name beside the section.
+    sections = {
+        index
+        for index, cells in enumerate(parser.rows)
+        if len(cells) == 2 and names_a_section(cells[0], cells[1])
+    }
     blocks: list[Block] = []
     rows_done: set[int] = set()
     for segment in parser.segments:
         text = " ".join("".join(segment.text).split())
         if not text:
             continue
-        if segment.row >= 0 and not boxed:
+        if segment.row in sections:
+            if segment.row not in rows_done:  # the label cell: the section's heading
+                rows_done.add(segment.row)
+                blocks.append(Block(BlockKind.HEADING, text, location, level=2))
+                continue
+        elif segment.row >= 0 and not boxed:
             if segment.row not in rows_done and segment.row < len(parser.rows):
                 rows_done.add(segment.row)
                 cells = parser.rows[segment.row]

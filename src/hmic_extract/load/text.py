@@ -16,7 +16,8 @@ _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Enough markdown structure to read a file as markdown: ATX headings, pipe
 # tables, emphasis around a whole line, or task-list boxes.
 _MARKDOWN_SIGNS = re.compile(
-    r"^(?:#{1,6}\s+\S|\|.*\|\s*$|\s*[-*+]\s+\[[ xX]\]\s|\*\*[^*\n]+\*\*\s*$|\*[^*\n]+\*\s*$)",
+    r"^(?:#{1,6}\s+\S|\|.*\|\s*$|\s*[-*+]\s+\[[ xX]\]\s|\*\*[^*\n]+\*\*\s*$|\*[^*\n]+\*\s*$|"
+    r"\s*<(?:table|thead|tbody)\b[^>]*>\s*$)",  # GitHub markdown keeps complex tables as HTML
     re.M,
 )
 _GRID_BORDER = re.compile(r"^\s*\+[-=:+]{3,}\+\s*$", re.M)
