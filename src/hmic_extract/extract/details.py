@@ -170,15 +170,23 @@ def _plain_answer(value: str) -> bool | None:
 
 
 def _options(value: str) -> tuple[TypeOption, ...]:
-    """The type options listed in ``value``, each with its box state."""
+    """The type options listed in ``value``, each with its box state: a box beside
+    each label; labels and boxes as two columns; or labels run together apart from
+    their boxes, told apart by the template's option names."""
+    paired = _column_options(value)
+    if paired:
+        return paired
     flat = " ".join(value.split())
     if re.search(_BOX, flat):
         pattern = _BOX_THEN_LABEL if re.match(_BOX, flat) else _LABEL_THEN_BOX
-        return tuple(
+        options = tuple(
             TypeOption(label, _checked(m["box"]))
             for m in pattern.finditer(flat)
             if (label := m["label"].strip(" :;,"))
         )
+        if any(len(TYPE_OPTION.findall(option.label)) > 1 for option in options):
+            return _run_together_options(value) or options
+        return options
     labels = [
         part.strip(" :;,•-") for line in value.split("\n") for part in re.split(r"\s{2,}", line)
     ]
@@ -214,6 +222,11 @@ def _paired_columns(text: str) -> list[tuple[str, bool]]:
                     used.add(other)
                     break
     return pairs if len(pairs) >= 2 else []
+
+
+def _column_options(value: str) -> tuple[TypeOption, ...]:
+    """Options printed as a column of labels and a column of boxes."""
+    return tuple(TypeOption(label.strip(" :;,"), box) for label, box in _paired_columns(value))
 
 
 def _run_together_options(value: str) -> tuple[TypeOption, ...]:
@@ -277,19 +290,14 @@ def read_details(blocks: Sequence[Block], document_title: str | None) -> Details
         published = parse_date(published_text or "")
     if "types" in regions:
         types = _options(regions["types"][1])
-        if any(len(TYPE_OPTION.findall(option.label)) > 1 for option in types):
-            types = _run_together_options(regions["types"][1]) or types
-    # the options as a column of labels and a column of boxes, when printed so
-    column = [region for name, region in regions.items() if name in ("types", "quoted")]
-    paired = [pair for _, value in column for pair in _paired_columns(value)]
-    if paired:
-        types = tuple(TypeOption(label.strip(" :;,"), checked) for label, checked in paired)
     if "quoted" in regions:
         label, value = regions["quoted"]
         named = flatten(label["force"] or "")
         force = named if _FORCE_WORDS.search(named) else None  # not "the force"
         if not answer_spans:
             quoted = _plain_answer(value)
+        # options printed after the quoted question: as columns, or a line at a time
+        types += _column_options(value)
         types += _stray_options(value, types)
     if title is None and (published is None or "title" in regions) and regions:
         # Labels printed as one column, then their values as another (pdftotext's
