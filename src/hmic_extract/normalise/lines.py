@@ -233,21 +233,16 @@ def _section_rows(lines: Sequence[Block]) -> list[Block]:
     """
     out: list[Block] = []
     for index, line in enumerate(lines):
+        if line.kind is not BlockKind.LINE or len(line.columns) < 2:
+            out.append(line)  # most lines: one column, nothing to split
+            continue
         label, _, rest = line.text.strip().partition("  ")
         rest = rest.strip()
         content = rest
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if (
-            following is not None
-            and len(line.columns) >= 2
-            and abs(following.indent - line.columns[1]) <= _SAME_COLUMN
-        ):
+        if following is not None and abs(following.indent - line.columns[1]) <= _SAME_COLUMN:
             content = f"{rest} {following.text}"  # the content goes on below, in its column
-        if (
-            line.kind is not BlockKind.LINE
-            or len(line.columns) < 2
-            or not names_a_section(label, content)
-        ):
+        if not names_a_section(label, content):
             out.append(line)
             continue
         out.append(replace(line, text=label, columns=line.columns[:1]))
@@ -387,8 +382,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
             close()  # a label stands alone
         if current is not None and current.columns and not blank_above:
             if any(abs(line.indent - column) <= unit for column in current.columns):
-                current.text = f"{current.text} {text}"  # the form row's value goes on
-                current.last = line
+                current.take(line, f"{current.text} {text}")  # the form row's value goes on
                 continue
             close()
         # Bullets still waiting for their items (pdftotext's reading order printed
