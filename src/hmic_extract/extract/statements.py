@@ -44,16 +44,23 @@ def _is_person(name: str) -> bool:
     return not any(word in NOT_NAME_WORDS for word in name.split())
 
 
-def _speaker(paragraph: str) -> re.Match[str] | None:
-    """The first speaker named in a paragraph: role first, name first, or role of a place."""
+def _named(text: str) -> list[re.Match[str]]:
+    """Every person named beside a role in ``text`` (role first, name first, or role
+    of a place), in order; of two at one place the longer ("Mayor of London Sadiq
+    Khan" over "Mayor")."""
     found = [
         m
         for pattern in (SPEAKER, _NAME_FIRST, _ROLE_OF_PLACE)
-        for m in pattern.finditer(paragraph)
+        for m in pattern.finditer(text)
         if _is_person(m["name"])
     ]
-    # Of two matches at one place, the longer ("Mayor of London Sadiq Khan" over "Mayor").
-    return min(found, key=lambda m: (m.start(), -m.end())) if found else None
+    return sorted(found, key=lambda m: (m.start(), -m.end()))
+
+
+def _speaker(paragraph: str) -> re.Match[str] | None:
+    """The first speaker named in a paragraph."""
+    found = _named(paragraph)
+    return found[0] if found else None
 
 
 def _quoted_before(paragraph: str, speaker: re.Match[str]) -> str | None:
@@ -183,9 +190,7 @@ def signed_by(paragraphs: Sequence[str], roles: frozenset[str]) -> str | None:
 
 def find_named(text: str, roles: frozenset[str]) -> str | None:
     """The first name printed beside one of ``roles`` anywhere in ``text``."""
-    flat = " ".join(text.split())
-    found = [*SPEAKER.finditer(flat), *_NAME_FIRST.finditer(flat), *_ROLE_OF_PLACE.finditer(flat)]
-    for match in sorted(found, key=lambda m: m.start()):
-        if match["role"] in roles and _is_person(match["name"]):
+    for match in _named(" ".join(text.split())):
+        if match["role"] in roles:
             return match["name"]
     return None
