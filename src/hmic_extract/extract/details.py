@@ -325,25 +325,28 @@ def force_from_title(title: str) -> str | None:
     return " ".join([words[0], *(w.lower() if w.lower() in _SMALL_WORDS else w for w in words[1:])])
 
 
+def _set_field(states: dict[str, bool | None], label: str, state: bool) -> None:
+    """Give ``state`` to the first office-use field, not yet set, that ``label`` names."""
+    for name, pattern in OFFICE_USE_FIELDS:
+        if states[name] is None and pattern.search(label):
+            states[name] = state
+            return
+
+
 def read_office_use(blocks: Sequence[Block]) -> dict[str, bool | None]:
     """The office-use boxes: each field's state from the box beside its label."""
-    text = " ".join(form_text(blocks).split())
+    form = form_text(blocks)
+    text = " ".join(form.split())
     states: dict[str, bool | None] = {name: None for name, _ in OFFICE_USE_FIELDS}
     if not re.search(_BOX, text):
-        return _office_use_answers(form_text(blocks), states)
-    for printed, checked in _paired_columns(form_text(blocks)):
-        for name, field_label in OFFICE_USE_FIELDS:
-            if states[name] is None and field_label.search(printed):
-                states[name] = checked
-                break
+        return _office_use_answers(form, states)
+    for printed, checked in _paired_columns(form):
+        _set_field(states, printed, checked)
     if all(state is not None for state in states.values()):
         return states
     pattern = _BOX_THEN_LABEL if re.match(_BOX, text) else _LABEL_THEN_BOX
     for match in pattern.finditer(text):
-        for name, label in OFFICE_USE_FIELDS:
-            if states[name] is None and label.search(match["label"]):
-                states[name] = _checked(match["box"])
-                break
+        _set_field(states, match["label"], _checked(match["box"]))
     # The form has boxes: a listed field with none beside it was left unticked
     # (an empty table cell next to another row's "X").
     for name, label in OFFICE_USE_FIELDS:
@@ -358,12 +361,8 @@ def _office_use_answers(text: str, states: dict[str, bool | None]) -> dict[str, 
     flat = " ".join(text.split())
     label_start = 0
     for answer in _WORD_ANSWER.finditer(flat):
-        label = flat[label_start : answer.start()]
+        _set_field(states, flat[label_start : answer.start()], answer["answer"].casefold() == "yes")
         label_start = answer.end()
-        for name, pattern in OFFICE_USE_FIELDS:
-            if states[name] is None and pattern.search(label):
-                states[name] = answer["answer"].casefold() == "yes"
-                break
     # A date or a tick written after a field's label says it was done
     # ("Date forwarded to Home Office: 12/01/2018", "Published on website ✓").
     for line in text.split("\n"):
