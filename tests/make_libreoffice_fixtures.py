@@ -54,15 +54,20 @@ def _rows(table: Any, rows: tuple[tuple[str, str], ...]) -> None:
         cells[0].text, cells[1].text = label, value
 
 
+def _form(document: Any, rows: tuple[tuple[str, str], ...]) -> None:
+    """The details form: a bordered two-column table of labels and values."""
+    details = document.add_table(rows=0, cols=2)
+    details.style = "Table Grid"
+    _rows(details, rows)
+
+
 def graded_areas() -> Any:
     """PEEL 2023 style: areas numbered by Word, each with a grade line; a bordered form."""
     document = docx.Document()
     _title(document, "RESPONSE BY THE PCC TO HMICFRS INSPECTIONS OF AVON AND SOMERSET CONSTABULARY")
     document.add_heading("INSPECTION DETAILS", level=2)
-    details = document.add_table(rows=0, cols=2)
-    details.style = "Table Grid"
-    _rows(
-        details,
+    _form(
+        document,
         (
             (
                 "Title of Inspection",
@@ -212,10 +217,8 @@ def justified_paper() -> Any:
         bold=True,
     )
     document.add_heading("1. Inspection details", level=1)
-    details = document.add_table(rows=0, cols=2)
-    details.style = "Table Grid"
-    _rows(
-        details,
+    _form(
+        document,
         (
             (
                 "Title of Inspection",
@@ -392,10 +395,8 @@ def findings_table() -> Any:
     document = docx.Document()
     _title(document, "RESPONSE BY THE PCC TO HMICFRS INSPECTIONS OF LINCOLNSHIRE POLICE")
     document.add_heading("INSPECTION DETAILS", level=2)
-    details = document.add_table(rows=0, cols=2)
-    details.style = "Table Grid"
-    _rows(
-        details,
+    _form(
+        document,
         (
             ("Title of Inspection", "PEEL: Police efficiency 2017"),
             ("Date Inspection Published", "9 November 2017"),
@@ -454,10 +455,8 @@ def long_headings() -> Any:
         level=1,
     )
     document.add_heading("Inspection details", level=2)
-    details = document.add_table(rows=0, cols=2)
-    details.style = "Table Grid"
-    _rows(
-        details,
+    _form(
+        document,
         (
             ("Title of Inspection", "PEEL: Police effectiveness 2018"),
             ("Date Inspection Published", "22 March 2019"),

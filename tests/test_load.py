@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hmic_extract.blocks import BlockKind, LoadedDocument
+from hmic_extract.blocks import Block, BlockKind, LoadedDocument
 from hmic_extract.errors import EmptyInputError, UnsupportedFormatError
 from hmic_extract.load import load_bytes, sniff_format
 from hmic_extract.load.markdown import load_markdown
@@ -127,13 +127,10 @@ def test_word_checkboxes_of_every_kind(tmp_path: object) -> None:
 def test_word_text_boxes_are_read_once_as_blocks_of_their_own() -> None:
     """Regression: a text box's text was glued to its anchor paragraph, twice (Word
     keeps a VML copy of every drawing for old readers)."""
-    import io
 
     import docx
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
-
-    from hmic_extract.load.docx import load_docx
 
     lines = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in ("Box one.", "Box two."))
     box = f"<w:txbxContent>{lines}</w:txbxContent>"
@@ -152,9 +149,7 @@ def test_word_text_boxes_are_read_once_as_blocks_of_their_own() -> None:
         )
     )
     document.add_paragraph("After.")
-    data = io.BytesIO()
-    document.save(data)
-    texts = [b.text for b in load_docx(data.getvalue()).blocks]
+    texts = [b.text for b in _docx_blocks(document)]
     assert texts == ["Anchor.", "Box one.", "Box two.", "After."]
 
 
@@ -285,18 +280,13 @@ def _numbered(document: object, text: str, level: int = 0) -> None:
 def test_word_numbering_that_prints_labels_and_parent_numbers() -> None:
     """Regression: "%1.%2" took the item's own counter twice ("2.2" for 3.2), and
     numbering printing a label ("Recommendation %1:") lost what the item is."""
-    import io
-
-    from hmic_extract.load.docx import load_docx
 
     document = _numbered_document([("decimal", "Recommendation %1:"), ("decimal", "%1.%2")])
     for number in range(1, 4):
         _numbered(document, f"By 31 March 2020, the force should do task {number}.")
     _numbered(document, "a point of the third;", level=1)
     _numbered(document, "and another.", level=1)
-    data = io.BytesIO()
-    document.save(data)  # type: ignore[attr-defined]
-    blocks = load_docx(data.getvalue()).blocks
+    blocks = _docx_blocks(document)
     assert [(b.marker, b.text[:30]) for b in blocks] == [
         ("•", "Recommendation 1: By 31 March "),
         ("•", "Recommendation 2: By 31 March "),
@@ -349,13 +339,10 @@ def test_a_page_break_inside_a_line_ends_the_line() -> None:
 
 def test_word_tracked_changes_read_as_the_final_text() -> None:
     """Regression: text moved elsewhere (w:moveFrom) was read at its old place too."""
-    import io
 
     import docx
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
-
-    from hmic_extract.load.docx import load_docx
 
     def change(tag: str, inner: str) -> object:
         return parse_xml(
@@ -369,9 +356,7 @@ def test_word_tracked_changes_read_as_the_final_text() -> None:
     paragraph._p.append(change("ins", "<w:t>always </w:t>"))
     paragraph._p.append(change("moveFrom", "<w:t>act. </w:t>"))
     paragraph._p.append(change("moveTo", "<w:t>review its data.</w:t>"))
-    data = io.BytesIO()
-    document.save(data)
-    [block] = load_docx(data.getvalue()).blocks
+    [block] = _docx_blocks(document)
     assert block.text == "The force should always review its data."
 
 
@@ -419,3 +404,12 @@ def test_a_word_layout_table_of_sections(tmp_path: object) -> None:
     assert record["judgement"]["grade"] == "Good"
     assert [len(q["areas_for_improvement"]) for q in record["core_questions"]] == [2]
     assert record["commissioner"] == "Ann Example"
+
+
+def _docx_blocks(document: object) -> tuple[Block, ...]:
+    """The blocks the Word loader reads from a python-docx document, saved in memory."""
+    from hmic_extract.load.docx import load_docx
+
+    data = io.BytesIO()
+    document.save(data)  # type: ignore[attr-defined]
+    return load_docx(data.getvalue()).blocks
