@@ -139,8 +139,6 @@ SECTION_HEADINGS: Final = {
     "comments of the chief constable": "force_response",
     "comments from the chief constable": "force_response",
     "response of the chief constable": "force_response",
-    "response from the commissioner of police of the metropolis": "force_response",
-    "response of the commissioner of police of the metropolis": "force_response",
     "pcc response to inspection": "pcc_response",
     "pcc response": "pcc_response",
     "pcc comments": "pcc_response",
@@ -458,6 +456,19 @@ CHIEF_CONSTABLE_ROLES: Final = frozenset(
         "Temporary Chief Constable",
         "Acting Chief Constable",
         "Commissioner of Police of the Metropolis",
+    }
+)
+# The chief officer's own response, whatever the role is called ("Response from
+# the Commissioner of Police of the Metropolis", "Acting Chief Constable's response").
+SECTION_HEADINGS.update(
+    {
+        heading: "force_response"
+        for role in (r.casefold() for r in CHIEF_CONSTABLE_ROLES)
+        for heading in (
+            f"response from the {role}",
+            f"response of the {role}",
+            f"{role}'s response",
+        )
     }
 )
 # The London forces are led by a Commissioner, and no PCC answers for them (the
