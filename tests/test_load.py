@@ -49,9 +49,12 @@ def test_binary_and_empty_inputs_are_refused() -> None:
         "Caf\u00e9 \u2018Good\u2019\r\nnext".encode(),
         b"\xef\xbb\xbf" + "Caf\u00e9 \u2018Good\u2019\r\nnext".encode(),
         "Caf\u00e9 \u2018Good\u2019\r\nnext".encode("utf-16"),
+        # Word's "Unicode text" and .NET write UTF-16 that a reader may get without its BOM.
+        "Caf\u00e9 \u2018Good\u2019\r\nnext".encode("utf-16-le"),
+        "Caf\u00e9 \u2018Good\u2019\r\nnext".encode("utf-16-be"),
         "Caf\u00e9 \u2018Good\u2019\rnext".encode("cp1252"),
     ],
-    ids=["utf-8", "utf-8-bom", "utf-16-bom", "cp1252-cr"],
+    ids=["utf-8", "utf-8-bom", "utf-16-bom", "utf-16-le", "utf-16-be", "cp1252-cr"],
 )
 def test_text_encodings_and_line_ends(encoded: bytes) -> None:
     assert decode_text(encoded) == "Caf\u00e9 \u2018Good\u2019\nnext"

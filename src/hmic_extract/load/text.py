@@ -27,14 +27,35 @@ _COLUMN_START = re.compile(r"(?<=\S) {2,}(?=\S)")
 _HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml)", re.I)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The UTF-16 codec ``data`` is written in when it has no BOM, or None.
+
+    Text in a Latin script written as UTF-16 has a zero byte in every other
+    position (the high byte of each character), odd positions for little-endian
+    and even ones for big-endian; other text and binary data do not.
+    """
+    sample = data[:4096]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    half = len(sample) // 2
+    zero_even, zero_odd = sample[0::2].count(0), sample[1::2].count(0)
+    if zero_odd > 0.7 * half and zero_even < 0.05 * half:
+        return "utf-16-le"
+    if zero_even > 0.7 * half and zero_odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes) -> str:
-    """Text of ``data``: BOMs honoured, UTF-8 tried, Windows-1252 as the fallback.
+    """Text of ``data``: BOMs honoured, UTF-16 without one recognised, UTF-8 tried,
+    Windows-1252 as the fallback.
 
     Line ends are normalised to ``\\n``; form feeds (page breaks) are kept.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    codec = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data)
+    if codec is not None:
         try:
-            text = data.decode("utf-16")
+            text = data.decode(codec)
         except UnicodeDecodeError as exc:
             raise UndecodableTextError(f"invalid UTF-16 text ({exc.reason})") from exc
     elif data.startswith(b"\xef\xbb\xbf"):
