@@ -43,6 +43,29 @@ def test_grades(text: str, grade: str | None, previous: str | None) -> None:
     assert (found.grade, found.previous) == (grade, previous)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HMICFRS graded the force's performance across nine areas of policing. The force was "
+        "graded as good in one area, adequate in four areas and inadequate in one area.",
+        "The force was graded outstanding in the area of serious and organised crime.",
+        "It was judged to require improvement across three of the nine questions.",
+    ],
+)
+def test_grades_given_area_by_area_are_no_overall_grade(text: str) -> None:
+    """Regression: an area-graded (PEEL 2021 onwards) summary counting areas per grade
+    gave the first grade named as the overall one ("good in one area" -> Good)."""
+    found = read_grades(text, 2024, judged_only=True)
+    assert (found.grade, found.previous, found.no_grade_stated) == (None, None, True)
+
+
+def test_an_overall_grade_beside_area_grades_is_kept() -> None:
+    found = read_grades(
+        "Overall, HMICFRS judged the force to be good. It was outstanding in one area.", 2024
+    )
+    assert (found.grade, found.no_grade_stated) == ("Good", False)
+
+
 def test_canonical_grade_spellings() -> None:
     assert canonical_grade("REQUIRE  improvement") == "Requires improvement"
     assert canonical_grade("good") == "Good"

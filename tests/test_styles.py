@@ -178,6 +178,42 @@ def test_unnumbered_graded_areas() -> None:
     assert record["warnings"] == []
 
 
+def test_area_graded_report_with_labels_above_its_items() -> None:
+    """PEEL 2023 onwards: items under bold labels ("Area for improvement 1", "Cause of
+    concern"). Regressions: the summary's "graded as good in one area, adequate in
+    four areas" gave the overall grade Good; a cause of concern in a contracted
+    voice ("The force isn't answering …") was not read as an item."""
+    record = record_of(STYLES / "peel-area-labels.md")
+    assert (record["judgement"]["grade"], record["judgement"]["previous_grade"]) == (None, None)
+    assert [
+        (q["text"], q["grade"], [a["text"][:40] for a in q["areas_for_improvement"]])
+        for q in record["core_questions"]
+    ] == [
+        (
+            "Investigating crime",
+            "Requires improvement",
+            [
+                "The force should make sure that its inve",
+                "The force should make sure that supervis",
+            ],
+        ),
+        ("Protecting vulnerable people", "Adequate", ["The force should improve how it manages "]),
+        ("Responding to the public", "Inadequate", []),
+    ]
+    [cause] = record["causes_of_concern"]
+    assert cause["text"] == (
+        "The force isn't answering emergency and non-emergency calls quickly enough."
+    )
+    assert cause["question_text"] == "Responding to the public"
+    [recommendation] = record["recommendations"]
+    assert recommendation["sub_items"] == [
+        "make sure that it has enough call handlers; and",
+        "reduce the number of abandoned non-emergency calls.",
+    ]
+    assert recommendation["deadlines"] == [{"text": "Within three months", "date": "2024-08-09"}]
+    assert (record["commissioner"], record["chief_constable"]) == ("Alex Morgan OBE", "Sam Patel")
+
+
 def test_text_with_tabs_crlf_and_numbered_afis() -> None:
     """Regression: a long question line at the marker's indent swallowed the note after it."""
     record = record_of(STYLES / "kent-crlf-tabs.txt")

@@ -41,9 +41,12 @@ AFI = "area_for_improvement"
 RECOMMENDATION = "recommendation"
 CAUSE = "cause_of_concern"
 
-# Words that make an unbulleted paragraph an item rather than prose about items.
+# Words that make an unbulleted paragraph an item rather than prose about items;
+# a cause of concern states a failing, often contracted ("The force isn't answering …").
 _ITEM_VOICE = re.compile(
-    r"\b(?:should|must|needs?\s+to|is\s+not|are\s+not|does\s+not|recommends?\s+that)\b", re.I
+    r"\b(?:should|must|needs?\s+to|(?:is|are|does)\s+not|cannot|(?:is|are|does|do|ca)n[’']t|"
+    r"recommends?\s+that)\b",
+    re.I,
 )
 # A question as the inspectorate words one.
 _QUESTION_START = re.compile(r"^(?:how|to\s+what\s+extent|what|is|are|does|do)\b", re.I)

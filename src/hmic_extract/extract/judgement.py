@@ -64,6 +64,15 @@ def _dated_previous(
     return int(dated.group(1)) < inspection_year
 
 
+# A grade given to some of the areas inspected is not an overall one: "graded as
+# good in one area, adequate in four areas", "outstanding in the area of …",
+# "requires improvement across three of the nine questions".
+_AREA_GRADE = re.compile(
+    r"[’'”\"]?\s*,?\s+(?:in|across|for)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?:areas?|questions?|pillars?|strands?)\b",
+    re.I,
+)
+
 # Outside a judgement section, only sentences that say a judgement was made count.
 _JUDGED = re.compile(r"\b(?:judged|graded|assessed|rated|judgement|judgment|grade)\b", re.I)
 
@@ -72,6 +81,7 @@ def read_grades(text: str, inspection_year: int | None, *, judged_only: bool = F
     """Grades stated in a judgement section's prose (or, with ``judged_only``, in a summary)."""
     grade: Grade | None = None
     previous: Grade | None = None
+    graded_by_area = False
     no_grade = bool(NO_GRADE.search(text)) and not re.search(
         r"\boverall\s+grade\s+of\b", text, re.I
     )
@@ -85,6 +95,9 @@ def read_grades(text: str, inspection_year: int | None, *, judged_only: bool = F
         cues = [c for c in PREVIOUS_CUE.finditer(sentence) if _is_previous_cue(c, inspection_year)]
         first_cue = cues[0].start() if cues else len(sentence)
         for match in matches:
+            if _AREA_GRADE.match(sentence, match.end()):
+                graded_by_area = True
+                continue
             value = canonical_grade(match["grade"])
             earlier = _dated_previous(sentence, match, inspection_year)
             if earlier is None:
@@ -98,7 +111,8 @@ def read_grades(text: str, inspection_year: int | None, *, judged_only: bool = F
     if no_grade:
         grade = None
         previous = None
-    return Grades(grade, previous, no_grade)
+    # Grades only ever given area by area: the document prints no single one.
+    return Grades(grade, previous, no_grade or (graded_by_area and grade is None))
 
 
 # A details form's grade row: "Overall grade | Good", "Previous grade: Requires improvement".
