@@ -59,6 +59,23 @@ def test_grades_given_area_by_area_are_no_overall_grade(text: str) -> None:
     assert (found.grade, found.previous, found.no_grade_stated) == (None, None, True)
 
 
+def test_peel_pillars_graded_together_are_no_overall_grade() -> None:
+    """Regression: an integrated PEEL assessment grading its three pillars in one
+    sentence gave the first pillar's grade as the overall one."""
+    found = read_grades(
+        "The force was judged to be good at effectiveness, requires improvement at "
+        "efficiency and good at legitimacy.",
+        2019,
+        judged_only=True,
+    )
+    assert (found.grade, found.previous, found.no_grade_stated) == (None, None, True)
+
+
+def test_one_pillar_graded_is_the_strand_reports_grade() -> None:
+    found = read_grades("HMIC judged the force to be good at effectiveness.", 2016)
+    assert found.grade == "Good"
+
+
 def test_an_overall_grade_beside_area_grades_is_kept() -> None:
     found = read_grades(
         "Overall, HMICFRS judged the force to be good. It was outstanding in one area.", 2024
@@ -203,6 +220,38 @@ def test_a_commissioner_named_with_a_place_before_the_name() -> None:
 
     text = "Police and Crime Commissioner for Sussex Katy Bourne commented on the report."
     assert find_named(text, COMMISSIONER_ROLES) == "Katy Bourne"
+
+
+def test_sign_off_under_the_office_named_by_its_area() -> None:
+    """Regression: "West Mercia Police and Crime Commissioner" heading a web page gave
+    the commissioner "West Mercia"; the name signed above the office is the person."""
+    from hmic_extract.extract.statements import signed_by
+    from hmic_extract.vocabulary import COMMISSIONER_ROLES
+
+    paragraphs = [
+        "West Mercia Police and Crime Commissioner",
+        "I welcome this report.",
+        "Dana Price",
+        "West Mercia Police and Crime Commissioner",
+    ]
+    assert signed_by(paragraphs, COMMISSIONER_ROLES, "West Mercia") == "Dana Price"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "role", "text"),
+    [
+        ("“We are pleased,” said the Commissioner.", "Commissioner", "We are pleased"),
+        ("The Chief Constable said: “We are pleased.”", "Chief Constable", "We are pleased."),
+    ],
+)
+def test_a_quote_credited_to_a_role_alone(paragraph: str, role: str, text: str) -> None:
+    """The speaker is left empty for the record to fill with the role's holder."""
+    [quote] = read_statements([paragraph])
+    assert (quote.speaker, quote.role, quote.text) == ("", role, text)
+
+
+def test_a_role_named_without_a_quote_is_no_statement() -> None:
+    assert read_statements(["I welcome what the Chief Constable said about demand."]) == []
 
 
 def test_apostrophes_do_not_end_a_single_quoted_statement() -> None:

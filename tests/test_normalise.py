@@ -203,6 +203,24 @@ def test_underlined_and_capital_headings() -> None:
     assert blocks[2][:2] == (BlockKind.HEADING, "FORCE RESPONSE")
 
 
+def test_a_sentence_case_heading_stands_alone() -> None:
+    """A short sentence-case line naming a section is a heading only as a paragraph of
+    its own; inside a paragraph, or as a note or a form's label, it is text."""
+    blocks = _blocks(
+        "Intro text.\n\nWhat HMICFRS found\n\nText.\n\nNo areas for improvement\n\n"
+        "Response published on PCC website\n\nSome prose that wraps onto\n"
+        "What HMICFRS found\nin this paragraph.\n"
+    )
+    assert [kind for kind, _, _ in blocks] == [
+        BlockKind.PARAGRAPH,
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+    ]
+
+
 @given(st.text())
 def test_normalising_arbitrary_text_never_raises(text: str) -> None:
     normalise(load_text(text).blocks)

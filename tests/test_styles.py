@@ -214,6 +214,41 @@ def test_area_graded_report_with_labels_above_its_items() -> None:
     assert (record["commissioner"], record["chief_constable"]) == ("Alex Morgan OBE", "Sam Patel")
 
 
+def test_first_person_web_page_in_sentence_case() -> None:
+    """A PCC's web page: sentence-case headings ("What HMICFRS found", "My response"),
+    the office above the title and signed at the end, a quote credited to "the
+    Commissioner". Regressions: no heading was recognised, so the document was
+    refused; the commissioner was "West Mercia"; "HMICFRS inspection: …" gave no
+    title; the three PEEL pillars' grades gave an overall Good; the PCC's quote was
+    lost for want of a name beside it."""
+    record = record_of(STYLES / "first-person-web.txt")
+    assert [(s["kind"], s["heading"]) for s in record["sections"]] == [
+        ("executive_summary", "Introduction"),
+        ("findings", "What HMICFRS found"),
+        ("force_response", "What the force is doing"),
+        ("pcc_response", "My response"),
+    ]
+    assert record["inspection"]["title"] == "PEEL 2018/19 - West Mercia Police"
+    assert record["inspection"]["published"] == "2019-09-27"
+    assert (record["commissioner"], record["chief_constable"]) == ("Dana Price", "Robin Hale")
+    assert record["judgement"]["grade"] is None
+    assert [a["text"] for a in record["areas_for_improvement"]] == [
+        "The force should improve how it identifies and records vulnerability.",
+        "The force should make sure it has enough trained detectives.",
+    ]
+    assert record["causes_of_concern"][0]["text"] == (
+        "The force doesn't have a clear understanding of demand."
+    )
+    assert record["pcc_response"]["statements"] == [
+        {
+            "speaker": "Dana Price",
+            "role": "Commissioner",
+            "text": "I am pleased that the public can have confidence in their police",
+        }
+    ]
+    assert [w["code"] for w in record["warnings"]] == ["no_judgement"]
+
+
 def test_text_with_tabs_crlf_and_numbered_afis() -> None:
     """Regression: a long question line at the marker's indent swallowed the note after it."""
     record = record_of(STYLES / "kent-crlf-tabs.txt")

@@ -139,6 +139,11 @@ SECTION_HEADINGS: Final = {
     "comments of the chief constable": "force_response",
     "comments from the chief constable": "force_response",
     "response of the chief constable": "force_response",
+    # a PCC's document in the first person: "My response", "What the force is doing"
+    "my response": "pcc_response",
+    "my comments": "pcc_response",
+    "what the force is doing": "force_response",
+    "what the force has done": "force_response",
     "pcc response to inspection": "pcc_response",
     "pcc response": "pcc_response",
     "pcc comments": "pcc_response",
@@ -183,6 +188,9 @@ KEYWORD_SECTIONS: Final = (
     (("commissioner", "comment"), "pcc_response"),
     (("pcc", "response"), "pcc_response"),
     (("pcc", "comment"), "pcc_response"),
+    (("chief", "constable", "statement"), "force_response"),
+    (("commissioner", "statement"), "pcc_response"),
+    (("pcc", "statement"), "pcc_response"),
     (("pfcc", "response"), "pcc_response"),
     (("pfcc", "comment"), "pcc_response"),
     # where a mayor holds the PCC's functions (London, Greater Manchester, West Yorkshire)
@@ -377,11 +385,13 @@ NO_GRADE: Final = re.compile(
 # --- inspection details ---------------------------------------------------------
 
 DETAIL_LABELS: Final = {
-    # "Title of Inspection", "Report name", or a bare "Inspection:", "Report:" or "Title:"
-    # starting a line (with its colon: "Inspection" alone heads other things).
+    # "Title of Inspection", "Report name", or a bare "Inspection:", "Report:",
+    # "HMICFRS inspection:" or "Title:" starting a line (with its colon:
+    # "Inspection" alone heads other things).
     "title": re.compile(
         r"(?:(?:title|name)\s+of\s+(?:the\s+)?(?:inspection|report)|"
-        r"(?:inspection|report)\s+(?:title|name))\s*:?|^[ \t]*(?:inspection|report|title)[ \t]*:|"
+        r"(?:inspection|report)\s+(?:title|name))\s*:?|"
+        r"^[ \t]*(?:hmic(?:frs)?[ \t]+)?(?:inspection|report|title)[ \t]*:|"
         # a capitalised "Title:" where a form's lines were run together
         r"(?-i:\bTitle):",
         re.I | re.M,

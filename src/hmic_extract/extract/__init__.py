@@ -86,16 +86,43 @@ def _response(segmented: Segmented, kind: str) -> Response | None:
     return Response(text=_text(blocks), statements=statements)
 
 
+# What a force's name adds to its area: "West Mercia Police" is West Mercia's force.
+_FORCE_WORDS = re.compile(
+    r"^(?:the\s+)?(?P<place>.+?)\s+(?:police(?:\s+service)?|constabulary)$", re.I
+)
+
+
+def _credited(response: Response | None, holders: dict[str, str | None]) -> Response | None:
+    """The response with each quote credited to a role alone ("said the Commissioner")
+    given to the person holding that role; dropped where nobody is named in it."""
+    if response is None or all(s.speaker for s in response.statements):
+        return response
+    statements = [
+        statement.model_copy(update={"speaker": holders.get(statement.role)})
+        if not statement.speaker
+        else statement
+        for statement in response.statements
+        if statement.speaker or holders.get(statement.role)
+    ]
+    return response.model_copy(update={"statements": statements})
+
+
 def _person(
-    responses: Sequence[Response | None], roles: frozenset[str], paragraphs: Sequence[str]
+    responses: Sequence[Response | None],
+    roles: frozenset[str],
+    paragraphs: Sequence[str],
+    force: str | None,
 ) -> str | None:
     """Who holds one of ``roles``: a quoted speaker, else a name beside the role, else a
     letter's signature."""
     for response in responses:
         for statement in response.statements if response else []:
-            if statement.role in roles:
+            if statement.role in roles and statement.speaker:
                 return statement.speaker
-    return find_named("\n".join(paragraphs), roles) or signed_by(paragraphs, roles)
+    area = _FORCE_WORDS.match(force or "")
+    return find_named("\n".join(paragraphs), roles) or signed_by(
+        paragraphs, roles, area["place"] if area else None
+    )
 
 
 def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Record:
@@ -180,13 +207,21 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
     force_response = _response(segmented, "force_response")
     pcc_response = _response(segmented, "pcc_response")
     office = read_office_use(_blocks_of(segmented, "office_use"))
+    commissioner = _person([pcc_response, force_response], commissioner_roles, paragraphs, force)
+    chief_constable = _person([force_response, pcc_response], chief_roles, paragraphs, force)
+    holders: dict[str, str | None] = {
+        **dict.fromkeys(commissioner_roles, commissioner),
+        **dict.fromkeys(chief_roles, chief_constable),
+    }
+    force_response = _credited(force_response, holders)
+    pcc_response = _credited(pcc_response, holders)
     return Record(
         tool_version=tool_version,
         source=source,
         title=flatten(segmented.title) if segmented.title else None,
         force=force,
-        commissioner=_person([pcc_response, force_response], commissioner_roles, paragraphs),
-        chief_constable=_person([force_response, pcc_response], chief_roles, paragraphs),
+        commissioner=commissioner,
+        chief_constable=chief_constable,
         inspection=Inspection(
             title=title,
             published=published,

@@ -73,6 +73,15 @@ _AREA_GRADE = re.compile(
     re.I,
 )
 
+# PEEL's pillars, each graded on its own in the integrated assessments (2017-2019):
+# "good at effectiveness, requires improvement at efficiency and good at
+# legitimacy" grades three pillars, not the force. One pillar alone may be the
+# inspection's own subject ("judged good at effectiveness" in an effectiveness report).
+_PILLAR_GRADE = re.compile(
+    r"[’'”\"]?\s*,?\s+(?:at|for|in)\s+(?:its\s+|their\s+)?(?:effectiveness|efficiency|legitimacy)\b",
+    re.I,
+)
+
 # Outside a judgement section, only sentences that say a judgement was made count.
 _JUDGED = re.compile(r"\b(?:judged|graded|assessed|rated|judgement|judgment|grade)\b", re.I)
 
@@ -94,8 +103,11 @@ def read_grades(text: str, inspection_year: int | None, *, judged_only: bool = F
             continue
         cues = [c for c in PREVIOUS_CUE.finditer(sentence) if _is_previous_cue(c, inspection_year)]
         first_cue = cues[0].start() if cues else len(sentence)
+        pillars = sum(bool(_PILLAR_GRADE.match(sentence, m.end())) for m in matches)
         for match in matches:
-            if _AREA_GRADE.match(sentence, match.end()):
+            if _AREA_GRADE.match(sentence, match.end()) or (
+                pillars >= 2 and _PILLAR_GRADE.match(sentence, match.end())
+            ):
                 graded_by_area = True
                 continue
             value = canonical_grade(match["grade"])

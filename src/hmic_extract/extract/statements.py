@@ -57,9 +57,21 @@ def _named(text: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: (m.start(), -m.end()))
 
 
+# A quotation credited to a role alone: "“…,” said the Commissioner", "The Chief
+# Constable said: “…”". Its speaker is left empty for the caller to fill with
+# whoever the document names in that role.
+_BARE_ROLE = (
+    re.compile(rf"\b{_SAID}\s+the\s+(?P<role>{_ROLE})\b(?P<name>)"),
+    re.compile(rf"\b[Tt]he\s+(?P<role>{_ROLE})(?P<name>)\s+{_SAID}\b"),
+)
+
+
 def _speaker(paragraph: str) -> re.Match[str] | None:
-    """The first speaker named in a paragraph."""
-    found = _named(paragraph)
+    """The first speaker named in a paragraph, else the first role credited alone."""
+    found = _named(paragraph) or sorted(
+        (m for pattern in _BARE_ROLE for m in pattern.finditer(paragraph)),
+        key=lambda m: m.start(),
+    )
     return found[0] if found else None
 
 
@@ -78,7 +90,7 @@ def _quoted_before(paragraph: str, speaker: re.Match[str]) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    speaker: str
+    speaker: str  # empty when the quote is credited to a role alone
     role: str
     text: str
 
@@ -175,16 +187,28 @@ _SIGN_OFF = re.compile(rf"^(?!The\b)(?P<name>{NAME})\s*,?\s+(?P<role>{_ROLE})\b"
 _SIGN_OFF_MAX_WORDS = 14
 
 
-def signed_by(paragraphs: Sequence[str], roles: frozenset[str]) -> str | None:
-    """The name a letter is signed with, where its role is one of ``roles``."""
+def signed_by(
+    paragraphs: Sequence[str], roles: frozenset[str], place: str | None = None
+) -> str | None:
+    """The name a letter is signed with, where its role is one of ``roles``.
+
+    ``place`` is the force's area ("West Mercia"): before a role it names the
+    office ("West Mercia Police and Crime Commissioner"), not the person, and it
+    is no part of the name signed above it.
+    """
     for paragraph, following in zip(paragraphs, [*paragraphs[1:], ""], strict=False):
         # The name and its role on one line, or the name alone above its role.
         for candidate in (paragraph, f"{paragraph} {following}"):
             if len(candidate.split()) > _SIGN_OFF_MAX_WORDS:
                 continue
             match = _SIGN_OFF.match(candidate.strip())
-            if match and match["role"] in roles and _is_person(match["name"]):
-                return " ".join(match["name"].split())
+            if not (match and match["role"] in roles and _is_person(match["name"])):
+                continue
+            name = " ".join(match["name"].split())
+            if place and name.endswith(place):
+                name = name[: -len(place)].strip()
+            if len(name.split()) >= 2:
+                return name
     return None
 
 

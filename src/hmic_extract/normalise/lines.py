@@ -21,6 +21,7 @@ from hmic_extract.vocabulary import (
     CHECKED,
     GROUP_LABEL_MAX_WORDS,
     ITEM_GROUP_LABELS,
+    NO_AFI_NOTE,
     QUESTION_LABEL,
     SALUTATION,
     SECTION_HEADINGS,
@@ -35,6 +36,9 @@ from hmic_extract.vocabulary import (
 _HEADING_MAX_WORDS = 12
 # A line this short that names a section in other words is its heading.
 _KEYWORD_HEADING_WORDS = 5
+# … and in sentence case, this many: a form's label runs longer ("Response
+# published on PCC website").
+_SENTENCE_HEADING_WORDS = 4
 # A font this much larger than the body text makes a line a heading.
 _HEADING_SIZE = 1.15
 # A line ending this far short of the column's right edge (as a fraction of the
@@ -84,10 +88,13 @@ def _underlines(rule: Block | None, line: Block) -> bool:
 _QUESTION_END = re.compile(r"\?[”\"’]?\s*$")
 
 
-def _is_heading_line(line: Block, next_line: Block | None, marker: Marker | None) -> int | None:
+def _is_heading_line(
+    line: Block, next_line: Block | None, marker: Marker | None, para_gap: float
+) -> int | None:
     """The heading level a line shows (1 strong, 0 weak), or None for body text.
 
-    ``marker`` is the line's list marker (the caller has split it off already).
+    ``marker`` is the line's list marker (the caller has split it off already);
+    ``para_gap`` the space above a line that starts a paragraph.
     """
     text = line.text.strip()
     words = text.split()
@@ -99,12 +106,21 @@ def _is_heading_line(line: Block, next_line: Block | None, marker: Marker | None
         len(words) <= _KEYWORD_HEADING_WORDS
         and not text.endswith((".", ",", ";", ":"))
         and not _COLUMN_GAP.search(text)
-        and all(w[:1].isupper() for w in words if len(w) >= 4)
+        and (
+            # a title-case line naming a section in other words: "Annex: Recommendations"
+            all(w[:1].isupper() for w in words if len(w) >= 4)
+            # or a shorter sentence-case one standing alone: "What HMICFRS found" (a
+            # form's label such as "Response published on PCC website" is longer)
+            or (
+                len(words) <= _SENTENCE_HEADING_WORDS
+                and text[:1].isupper()
+                and not NO_AFI_NOTE.search(text)  # "No areas for improvement" is a note
+                and _stands_alone(line, next_line, para_gap)
+            )
+        )
         and section_kind(text) is not None
     ):
-        return (
-            1  # a short title-case line naming a section in other words: "Annex: Recommendations"
-        )
+        return 1
     if marker:
         return None
     if _underlines(next_line, line):
@@ -121,6 +137,14 @@ def _is_heading_line(line: Block, next_line: Block | None, marker: Marker | None
 
 
 _CHECKBOXES = re.compile(f"[{CHECKED}{UNCHECKED}]")
+
+
+def _stands_alone(line: Block, next_line: Block | None, para_gap: float) -> bool:
+    """Whether a line is a paragraph by itself: paragraph space above and below it."""
+    gap = 1.0 if line.location.bbox is None else para_gap
+    return line.gap_before >= gap and (
+        next_line is None or next_line.gap_before >= gap or next_line.sheet != line.sheet
+    )
 
 
 def _vocabulary(lines: Sequence[Block]) -> set[str]:
@@ -298,7 +322,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
         next_line = lines[index + 1] if index + 1 < len(lines) else None
         text = line.text.strip()
         marker = split_marker(text)
-        level = _is_heading_line(line, next_line, marker)
+        level = _is_heading_line(line, next_line, marker, para_gap)
         blank_above = line.gap_before >= (1 if line.location.bbox is None else para_gap)
         if current is not None and current.last.sheet != line.sheet:
             blank_above = (
