@@ -505,6 +505,16 @@ def test_a_heading_in_larger_type_ends_a_pdf_question(
     [
         ([], ["Response to HMICFRS report: Cyber: Keep the light on"], "Cyber: Keep the light on"),
         (["Response to HMICFRS inspection – PEEL 2019"], [], "PEEL 2019"),
+        # regression: the respondent named between "Response" and "to" hid the title
+        (
+            [
+                "Response of the Police and Crime Commissioner for Lancashire to the "
+                "HMICFRS report PEEL: Police effectiveness 2017"
+            ],
+            [],
+            "PEEL: Police effectiveness 2017",
+        ),
+        (["RESPONSE BY THE PCC TO HMICFRS INSPECTIONS OF SURREY POLICE"], [], None),
         (["HMICFRS PEEL: Police effectiveness 2017"], [], "PEEL: Police effectiveness 2017"),
         # a paragraph starting "HMICFRS …" is a sentence, not a title
         ([], ["HMICFRS judged Example Police to be good at keeping people safe."], None),

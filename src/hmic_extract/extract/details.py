@@ -74,9 +74,13 @@ _WORD_ANSWER = re.compile(r"[:\-–—]?\s*\b(?P<answer>yes|no)\b\.?", re.I)
 # A subject line's tail that dates rather than names the inspection.
 _PUBLISHED_SUFFIX = re.compile(r",?\s*(?:published|dated)\b.*$", re.I)
 _TITLE_MAX_WORDS = 20
+# "Response to HMICFRS report: X", and with the respondent named between:
+# "Response of the Police and Crime Commissioner for Lancashire to the HMICFRS report X".
+# Not the template's banner, "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF <force>".
 _RESPONSE_TO = re.compile(
-    r"\bresponse\s+to\s+(?:the\s+)?hmic(?:frs)?(?:'s)?\b\s*(?:(?:report|inspection)\b\s*)?"
-    r"(?:on\s+|into\s+)?[:\-–—]?\s*(?P<title>.+)$",
+    r"\bresponse\s+(?:(?:of|from|by)\s+[^:]{1,80}?\s+)?to\s+(?:the\s+)?hmic(?:frs)?(?:'s)?\b\s*"
+    r"(?:(?:report|inspection)\b\s*)?"
+    r"(?:on\s+|into\s+)?[:\-–—]?\s*(?!\s*inspections?\s+of\b)(?P<title>.+)$",
     re.I,
 )
 # "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF CLEVELAND POLICE": the force is
