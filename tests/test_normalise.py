@@ -221,6 +221,25 @@ def test_a_sentence_case_heading_stands_alone() -> None:
     ]
 
 
+def test_an_area_name_above_its_grade_stands_alone() -> None:
+    """Regression: in pdftotext's reading order (no blank lines), an area's name after
+    an item's last sentence ran into that item, and the area was lost."""
+    blocks = _blocks(
+        "Grade: Adequate\n"
+        "The force should improve how it manages registered sex offenders.\n"
+        "Responding to the public\n"
+        "Grade: Inadequate\n"
+        "The force is not answering calls quickly enough.\n"
+    )
+    assert [text for _, text, _ in blocks] == [
+        "Grade: Adequate",
+        "The force should improve how it manages registered sex offenders.",
+        "Responding to the public",
+        "Grade: Inadequate",
+        "The force is not answering calls quickly enough.",
+    ]
+
+
 @given(st.text())
 def test_normalising_arbitrary_text_never_raises(text: str) -> None:
     normalise(load_text(text).blocks)

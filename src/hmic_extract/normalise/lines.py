@@ -394,7 +394,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
                 text_indent=text_indent,
             )
             continue
-        if _is_label(text):
+        if _is_label(text) or _names_graded_area(current, text, next_line):
             close()
             current = _Open(BlockKind.PARAGRAPH, text, line, line, label=True)
             continue
@@ -454,6 +454,24 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
         current = _Open(BlockKind.PARAGRAPH, text, line, line, text_indent=line.indent)
     close()
     return list_depths(out, unit, left_edge)
+
+
+# An area's name above its grade is a few words.
+_AREA_NAME_MAX_WORDS = 8
+
+
+def _names_graded_area(current: _Open | None, text: str, next_line: Block | None) -> bool:
+    """Whether a line is the name of an area whose grade follows ("Responding to the
+    public" above "Grade: Inadequate") after a finished sentence: it stands alone,
+    even where no blank line or type sets it apart (pdftotext's reading order)."""
+    return (
+        next_line is not None
+        and next_line.kind is BlockKind.LINE
+        and bool(AREA_GRADE.match(next_line.text.strip()))
+        and len(text.split()) <= _AREA_NAME_MAX_WORDS
+        and not TERMINAL.search(text)
+        and (current is None or bool(TERMINAL.search(current.last.text)))
+    )
 
 
 def _sentence_starts(lines: Sequence[Block], start: int) -> int:
