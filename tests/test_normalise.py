@@ -240,6 +240,28 @@ def test_an_area_name_above_its_grade_stands_alone() -> None:
     ]
 
 
+def test_form_rows_without_blank_lines_stay_rows() -> None:
+    """Regression: pdftotext printed a web page's form with no blank lines; its rows
+    ran into the line above, so the title labelled mid-paragraph was not read. A
+    line starting with a form label and its colon starts a block; a wrapped value
+    and prose about publication still run on."""
+    blocks = _blocks(
+        "West Mercia Police and Crime Commissioner\n"
+        "HMICFRS inspection: PEEL 2018/19 - West Mercia Police\n"
+        "Published: 27 September 2019\n"
+        "\n"
+        "The report, which HMICFRS announced in the spring and finally\n"
+        "published on 27 September 2019, is welcome.\n"
+    )
+    assert [text for _, text, _ in blocks] == [
+        "West Mercia Police and Crime Commissioner",
+        "HMICFRS inspection: PEEL 2018/19 - West Mercia Police",
+        "Published: 27 September 2019",
+        "The report, which HMICFRS announced in the spring and finally published on "
+        "27 September 2019, is welcome.",
+    ]
+
+
 @given(st.text())
 def test_normalising_arbitrary_text_never_raises(text: str) -> None:
     normalise(load_text(text).blocks)

@@ -249,6 +249,21 @@ def test_first_person_web_page_in_sentence_case() -> None:
     assert [w["code"] for w in record["warnings"]] == ["no_judgement"]
 
 
+def test_first_person_web_page_as_pdftotext_prints_it() -> None:
+    """The same page through pandoc, LibreOffice and `pdftotext -layout` (no blank
+    lines, typographic apostrophes): the form's rows, the people and the items are
+    read as from the spaced text. Regression: the form's rows ran into the line
+    above them, and the title was lost."""
+    packed = record_of(STYLES / "first-person-web.pdftotext.txt")
+    expected = record_of(STYLES / "first-person-web.txt")
+    for field in ("inspection", "commissioner", "chief_constable", "judgement"):
+        assert packed[field] == expected[field], field
+    for kind in ("areas_for_improvement", "causes_of_concern"):
+        assert [i["text"].replace("’", "'") for i in packed[kind]] == [
+            i["text"] for i in expected[kind]
+        ]
+
+
 def test_text_with_tabs_crlf_and_numbered_afis() -> None:
     """Regression: a long question line at the marker's indent swallowed the note after it."""
     record = record_of(STYLES / "kent-crlf-tabs.txt")

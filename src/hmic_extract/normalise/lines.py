@@ -19,6 +19,7 @@ from hmic_extract.normalise.tables import text_tables
 from hmic_extract.vocabulary import (
     AREA_GRADE,
     CHECKED,
+    DETAIL_LABELS,
     GROUP_LABEL_MAX_WORDS,
     ITEM_GROUP_LABELS,
     NO_AFI_NOTE,
@@ -432,6 +433,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
             and not blank_above
             and not next_item_waits
             and not unwrapped
+            and not _starts_form_row(text)
             and _continues(current, line, right_edge, unit, wrap_floor)
         ):
             current.take(line, _join_lines(current.text, text, vocabulary))
@@ -454,6 +456,16 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
         current = _Open(BlockKind.PARAGRAPH, text, line, line, text_indent=line.indent)
     close()
     return list_depths(out, unit, left_edge)
+
+
+def _starts_form_row(text: str) -> bool:
+    """Whether a line starts with a details form's label and its colon ("Published:",
+    "Date of publication:"): a row of its own, though no blank line sets it apart."""
+    for pattern in DETAIL_LABELS.values():
+        label = pattern.match(text)
+        if label is not None and label.group(0).rstrip().endswith(":"):
+            return True
+    return False
 
 
 # An area's name above its grade is a few words.
