@@ -264,6 +264,30 @@ def test_first_person_web_page_as_pdftotext_prints_it() -> None:
         ]
 
 
+def test_labels_with_asides_run_in_numbers_and_typed_letters() -> None:
+    """Regressions: "Recommendation 1 (by 6 February 2020):" was not read as a label
+    (the item went under the cause of concern before it, its deadline with it);
+    "AFI2 –" (number run into the label) was dropped; "* (a) …" points were items
+    of their own, not the recommendation's sub-items."""
+    record = record_of(STYLES / "label-asides.md")
+    [first, second] = record["recommendations"]
+    assert first["text"] == "The force should put in place a plan to:"
+    assert first["sub_items"] == [
+        "improve the knowledge of call handlers; and",
+        "audit crime recording every month.",
+    ]
+    assert first["deadlines"] == [{"text": "by 6 February 2020", "date": "2020-02-06"}]
+    assert second["deadlines"] == [{"text": "Within six months", "date": "2020-02-06"}]
+    assert [a["text"] for a in record["areas_for_improvement"]] == [
+        "The force should improve how it records modern slavery crimes by the end of March 2020.",
+        "The force should make sure its crime registrar has enough staff.",
+    ]
+    assert [c["text"] for c in record["causes_of_concern"]] == [
+        "The force is not recording all reports of violent crime."
+    ]
+    assert record["inspection"]["published"] == "2019-08-06"
+
+
 def test_text_with_tabs_crlf_and_numbered_afis() -> None:
     """Regression: a long question line at the marker's indent swallowed the note after it."""
     record = record_of(STYLES / "kent-crlf-tabs.txt")

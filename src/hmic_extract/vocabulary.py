@@ -274,13 +274,17 @@ def section_kind(text: str) -> str | None:
 
 # Labels that open a group of items inside findings; the group's items are of
 # that kind until the next label or question.
+# A label's word may run into its number: "AFI2", "Rec3".
 ITEM_GROUP_LABELS: Final = (
-    (re.compile(r"^causes?\s+(?:of|for)\s+concern\b", re.I), "cause_of_concern"),
-    (re.compile(r"^recommendations?\b", re.I), "recommendation"),
-    (re.compile(r"^areas?\s+(?:for|of)\s+improvement\b", re.I), "area_for_improvement"),
-    (re.compile(r"^afis?\b", re.I), "area_for_improvement"),
-    (re.compile(r"^recs?\b", re.I), "recommendation"),
-    (re.compile(r"^coc\b", re.I), "cause_of_concern"),
+    (re.compile(r"^causes?\s+(?:of|for)\s+concern(?:\b|(?=\d))", re.I), "cause_of_concern"),
+    (re.compile(r"^recommendations?(?:\b|(?=\d))", re.I), "recommendation"),
+    (
+        re.compile(r"^areas?\s+(?:for|of)\s+improvement(?:\b|(?=\d))", re.I),
+        "area_for_improvement",
+    ),
+    (re.compile(r"^afis?(?:\b|(?=\d))", re.I), "area_for_improvement"),
+    (re.compile(r"^recs?(?:\b|(?=\d))", re.I), "recommendation"),
+    (re.compile(r"^coc(?:\b|(?=\d))", re.I), "cause_of_concern"),
 )
 # A sentence that announces the items after it ("HMIC made the following
 # recommendations:", "The following areas for improvement were identified:"):
@@ -337,10 +341,12 @@ NO_AFI_NOTE: Final = re.compile(
 QUESTION_LABEL: Final = re.compile(
     r"^(?:(?:core\s+)?question\s+|q)(?P<number>\d{1,2})\s*(?:[:.\-–—)]\s*)?(?P<text>.*)$", re.I
 )
-# An item that carries its own label: "Area for improvement 2: The force should …".
+# An item that carries its own label: "Area for improvement 2: The force should …",
+# "Recommendation 1 (by 6 February 2020): …" (the aside is kept as ``aside``).
 LABELLED_ITEM: Final = re.compile(
     r"^(?P<label>(?:causes?\s+(?:of|for)\s+concern|recommendations?|areas?\s+for\s+improvement|"
     r"afis?|recs?|coc)(?:\s*\(?\d{1,2}(?:\.\d{1,2})?\)?)?)"
+    r"(?:\s*\((?P<aside>[^()]{1,60})\))?"
     # then punctuation, or (after a number, as Word's "AFI %1" numbering prints) a capital
     r"(?:\s*[:.\-–—]\s+|(?<=\d)\s+(?=(?-i:[A-Z])))(?P<text>\S.*)$",
     re.I | re.S,

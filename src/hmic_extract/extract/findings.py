@@ -80,6 +80,7 @@ class _ItemDraft:
     sub_items: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     response: str | None = None
+    aside: str | None = None  # what its label adds: "Recommendation 1 (by 6 May 2020):"
 
 
 # A heading in type this much larger than a question's ranks above it.
@@ -418,6 +419,8 @@ class _Reader:
         if labelled and (label_kind := group_label(labelled["label"])) is not None:
             self.kind = label_kind
             self._add_item(replace(block, text=labelled["text"]), from_list=True)
+            if self.item is not None:
+                self.item.aside = labelled["aside"]
             return
         is_list = block.kind is BlockKind.LIST_ITEM
         if not is_list and self.question is not None and not self.question.items and _is_note(text):
@@ -457,14 +460,15 @@ class _Reader:
 
 def _item(draft: _ItemDraft, published: date | None) -> tuple[Item, int]:
     text = "\n\n".join([draft.text, *draft.closing])
+    parts = [*([draft.aside] if draft.aside else []), draft.text, *draft.sub_items]
     deadlines = [
         Deadline(text=found.text, date=found.date)
-        for part in [draft.text, *draft.sub_items]
+        for part in parts
         for found in find_deadlines(part, published)
     ]
     undated = 0
     if published is None:
-        undated = sum(has_relative_deadline(p) for p in [draft.text, *draft.sub_items])
+        undated = sum(has_relative_deadline(p) for p in parts)
     item = Item(
         text=text,
         sub_items=list(draft.sub_items),

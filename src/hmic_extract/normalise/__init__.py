@@ -59,6 +59,10 @@ def normalise(blocks: Sequence[Block]) -> tuple[Block, ...]:
     return tuple(_tidy(b) for b in structural if b.text.strip())
 
 
+# A letter or roman numeral typed after a bullet: "(a) ", "b) ", "(iv) ".
+_TYPED_LETTER = re.compile(r"^(?P<letter>\((?:[a-z]|[ivx]{1,4})\)|(?:[a-z]|[ivx]{1,4})\))\s+")
+
+
 def _tidy(block: Block) -> Block:
     """Final text of a block: bullet glyphs out of the text, spaces trimmed per line."""
     text = "\n".join(
@@ -70,6 +74,9 @@ def _tidy(block: Block) -> Block:
     if marker and marker != "•" and not ENUMERATOR.match(f"{marker} A"):
         marker = "•"
     text = text.strip()
+    if marker == "•" and (typed := _TYPED_LETTER.match(text)):
+        # a bullet before a typed letter ("* (a) improve …"): the letter is the marker
+        marker, text = typed["letter"], text[typed.end() :]
     if text == block.text and marker == block.marker:
         return block
     return replace(block, text=text, marker=marker)
