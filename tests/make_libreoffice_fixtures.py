@@ -23,7 +23,9 @@ capitalised name broken at its hyphen ("DYFED-" / "POWYS") was rejoined with a
 space; pdftotext's reading order printed a form's labels and values as two
 columns, and a list restarting at 1 under a numbered item lost its nesting;
 a heading or bold numbered question too long for one line lost its second line,
-which read as a heading (or a question) of its own.
+which read as a heading (or a question) of its own; a numbered section heading
+too long for the short-heading test read as a list item, and an action plan
+headed "No. | Area for improvement" (the title wrapped) was not an item table.
 """
 
 from __future__ import annotations
@@ -507,6 +509,68 @@ def long_headings() -> Any:
     return document
 
 
+def action_plan() -> Any:
+    """Numbered section headings in Word's heading type, one too long for a short
+    heading ("3. Areas for improvement and the force's response"), over an action
+    plan whose first column numbers the rows and whose item column's title wraps."""
+    document = docx.Document()
+    document.add_heading("Police and Crime Commissioner for Northamptonshire", level=1)
+    _title(document, "Response to HMICFRS report: PEEL: Police efficiency 2017")
+    document.add_heading("1. Report details", level=2)
+    _form(
+        document,
+        (
+            ("Report title", "PEEL: Police efficiency 2017"),
+            ("Date published", "9 November 2017"),
+            ("Overall grade", "Requires improvement"),
+        ),
+    )
+    document.add_heading("2. Summary", level=2)
+    document.add_paragraph(
+        "HMICFRS judged Northamptonshire Police to require improvement in the efficiency "
+        "with which it keeps people safe and reduces crime. In 2016 the force was judged "
+        "to be good."
+    )
+    document.add_heading("3. Areas for improvement and the force's response", level=2)
+    plan = document.add_table(rows=0, cols=4)
+    plan.style = "Table Grid"
+    for row in (
+        ("No.", "Area for improvement", "Force response", "Status"),
+        (
+            "1",
+            "The force should develop a better understanding of demand.",
+            "A demand review is under way.",
+            "Open",
+        ),
+        (
+            "2",
+            "The force should ensure it has the right workforce skills, by 31 March 2018.",
+            "A skills audit has been commissioned.",
+            "Open",
+        ),
+        (
+            "3",
+            "The force should improve its financial planning.",
+            "Completed in the medium-term financial plan.",
+            "Closed",
+        ),
+    ):
+        cells = plan.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    document.add_heading("4. Chief Constable's comments", level=2)
+    document.add_paragraph(
+        "Chief Constable Sam Carter said: “We recognise the areas HMICFRS has highlighted.”"
+    )
+    document.add_heading("5. PCC's comments", level=2)
+    document.add_paragraph(
+        "I have asked the Chief Constable to report to me on progress every quarter."
+    )
+    document.add_paragraph("Jo Blake")
+    document.add_paragraph("Northamptonshire Police and Crime Commissioner")
+    return document
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     render_docx(OUT / "seed.docx")
@@ -517,6 +581,7 @@ def main() -> None:
     letter().save(str(OUT / "letter.docx"))
     findings_table().save(str(OUT / "findings-table.docx"))
     long_headings().save(str(OUT / "long-headings.docx"))
+    action_plan().save(str(OUT / "action-plan.docx"))
 
 
 if __name__ == "__main__":

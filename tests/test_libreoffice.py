@@ -24,7 +24,7 @@ def test_libreoffice_pdf_gives_the_word_record(word: Path, engine: str) -> None:
 # broken at a hyphen ("countercorruption"), and it prints a list's Symbol-font
 # bullets before the items, where a sentence ending at a full line cannot be
 # told from an item's end. These renderings are checked for what survives.
-RAW_LOSSY = {"boxed", "findings-table", "letter", "paper", "seed"}
+RAW_LOSSY = {"action-plan", "boxed", "findings-table", "letter", "paper", "seed"}
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,14 @@ def test_lossy_raw_renderings_keep_the_structure(stem: str) -> None:
             assert from_text[key]["grade"] == from_word[key]["grade"]
         else:
             assert from_text[key] == from_word[key]
-    assert from_text["inspection"]["published"] == from_word["inspection"]["published"]
+    if stem not in FORM_UNPAIRED:
+        assert from_text["inspection"]["published"] == from_word["inspection"]["published"]
+
+
+# Reading order prints a form as a column of labels, then one of values; where a
+# label is no details label ("Overall grade", a section's name when alone on its
+# line), labels and values cannot be paired, and the date is not read.
+FORM_UNPAIRED = {"action-plan"}
 
 
 def test_a_column_of_labels_then_a_column_of_values() -> None:
@@ -82,6 +89,7 @@ def test_a_list_restarting_at_one_is_nested() -> None:
 
 def test_the_fixtures_are_all_there() -> None:
     assert [p.stem for p in WORD_FILES] == [
+        "action-plan",
         "areas",
         "boxed",
         "findings-table",
@@ -94,6 +102,23 @@ def test_the_fixtures_are_all_there() -> None:
     for word in WORD_FILES:
         for suffix in (".pdf", ".layout.txt", ".raw.txt"):
             assert word.with_name(word.stem + suffix).exists()
+
+
+def test_an_action_plan_under_a_long_numbered_heading() -> None:
+    """Regressions: the section "3. Areas for improvement and the force's response" was
+    the force's response (its items were not looked for), and in the PDF a list item
+    (numbered, too long for a short heading); the table, its first column numbering
+    the rows and its item column's title wrapped, was not read as an item table in
+    the PDF, in pdftotext's layout or in pandoc's multiline table."""
+    for name in ("action-plan.docx", "action-plan.pdf", "action-plan.layout.txt"):
+        record = record_of(FOLDER / name)
+        assert [s["kind"] for s in record["sections"]][2] == "findings", name
+        assert [(a["text"][:30], a["response"]) for a in record["areas_for_improvement"]] == [
+            ("The force should develop a bet", "A demand review is under way."),
+            ("The force should ensure it has", "A skills audit has been commissioned."),
+            ("The force should improve its f", "Completed in the medium-term financial plan."),
+        ], name
+        assert record["core_questions"] == [], name
 
 
 def test_a_question_at_the_foot_of_two_pages_is_not_a_running_footer() -> None:

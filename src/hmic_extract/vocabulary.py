@@ -263,6 +263,10 @@ def section_kind(text: str) -> str | None:
     words = key.replace("'s", "").split()
     if len(words) > KEYWORD_MAX_WORDS:
         return None
+    if any(pattern.match(key) for pattern, _ in ITEM_GROUP_LABELS):
+        # the items come first: "Areas for improvement and the force's response" lists
+        # the findings with a response beside each ("Force response to …" does not)
+        return "findings"
     stems = {w.rstrip("s") for w in words} | set(words)
     for needed, kind in KEYWORD_SECTIONS:
         if all(n in stems for n in needed):
@@ -314,9 +318,20 @@ _TABLE_QUESTION_COLUMN = re.compile(
 )
 
 
+# A column numbering an action plan's rows: "No.", "Ref", "#".
+_TABLE_NUMBER_COLUMN = re.compile(r"^(?:no\.?|number|ref(?:erence)?\.?|#|item)$", re.IGNORECASE)
+
+
+def is_number_column(text: str) -> bool:
+    """Whether a table's column title numbers its rows ("No.", "Ref", "#")."""
+    return bool(_TABLE_NUMBER_COLUMN.match(text.strip()))
+
+
 def is_item_table_header(text: str) -> bool:
     """Whether a line (columns split by two or more spaces) heads a table of items."""
     columns = [c for c in _COLUMN_BREAK.split(text.strip()) if c]
+    if columns and _TABLE_NUMBER_COLUMN.match(columns[0]):
+        columns = columns[1:]  # the rows' numbers, then the items
     if len(columns) < 2 or not any(_TABLE_GROUP_COLUMN.match(c) for c in columns):
         return False
     return bool(_TABLE_GROUP_COLUMN.match(columns[0]) or _TABLE_QUESTION_COLUMN.match(columns[0]))

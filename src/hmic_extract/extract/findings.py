@@ -33,8 +33,7 @@ from hmic_extract.vocabulary import (
     NO_AFI_NOTE,
     NUMBERED,
     QUESTION_LABEL,
-    SECTION_HEADINGS,
-    heading_key,
+    section_kind,
 )
 
 AFI = "area_for_improvement"
@@ -263,7 +262,7 @@ class _Reader:
 
     def _question_of(self, block: Block, following: Block | None) -> tuple[int | None, str] | None:
         """The question a block opens, if it opens one."""
-        if heading_key(block.text) in SECTION_HEADINGS:
+        if section_kind(block.text) is not None:
             return None  # a section heading such as "3. Findings", not a question
         label = QUESTION_LABEL.match(block.text)
         if label:

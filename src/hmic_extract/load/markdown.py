@@ -172,6 +172,11 @@ def _html_blocks(content: str, location: Location) -> list[Block]:
 # run per column, and (multiline) full-width rules above and below.
 _COLUMN_RULE = re.compile(r"^\s*-{3,}(?: +-{3,})+\s*$")
 _FULL_RULE = re.compile(r"^\s*-{3,}\s*$")
+# Pandoc's hard line break inside a cell: a backslash ending the line (not an
+# escaped backslash).
+_HARD_BREAK = re.compile(r"(?<!\\)\\$")
+# A multiline table's header is at most this many lines.
+_HEADER_LINES = 3
 # A markdown backslash escape ("1\\." in a table cell), undone in lifted lines.
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|'\"])")
 # A wrapped line that starts with one of these markers is a list item of its own.
@@ -330,8 +335,18 @@ def _pandoc_tables(text: str) -> tuple[str, list[Block]]:
         if not _COLUMN_RULE.match(line) or index == 0 or not lines[index - 1].strip():
             continue
         start = index - 1
-        if start > 0 and _FULL_RULE.match(lines[start - 1]):
-            start -= 1
+        # a multiline table's column titles may wrap ("Area for" / "improvement")
+        # between its opening full-width rule and the column rule
+        opening = next(
+            (
+                above
+                for above in range(index - 1, max(index - 1 - _HEADER_LINES, 0) - 1, -1)
+                if _FULL_RULE.match(lines[above]) or not lines[above].strip()
+            ),
+            None,
+        )
+        if opening is not None and _FULL_RULE.match(lines[opening]):
+            start = opening
         end = index + 1
         closing = _FULL_RULE.match(lines[start]) is not None
         while end < len(lines):
@@ -348,6 +363,8 @@ def _pandoc_tables(text: str) -> tuple[str, list[Block]]:
                 blank_run += 1
                 continue
             indent = len(row) - len(row.lstrip())
+            if _HARD_BREAK.search(row):
+                row = row[:-1].rstrip()  # a cell's line break, not part of its text
             lifted.append(
                 Block(
                     BlockKind.LINE,

@@ -29,6 +29,7 @@ from hmic_extract.load.pdf_layout import (
     Word,
     check_page_count,
     font_style,
+    has_item_table,
     line_blocks,
     password_error,
     pdf_line,
@@ -174,9 +175,7 @@ def with_item_tables(
     that looks like an item table's header; its cells keep multi-line cell
     text together, which line-by-line reading would interleave.
     """
-    wanted = [
-        i for i, lines in enumerate(pages) if any(is_item_table_header(ln.text) for ln in lines)
-    ]
+    wanted = [i for i, lines in enumerate(pages) if has_item_table(lines)]
     if not wanted:
         return pages
     pdf = _open(data, options)

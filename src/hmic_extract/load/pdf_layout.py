@@ -21,6 +21,7 @@ from hmic_extract.errors import (
     UnsupportedFormatError,
 )
 from hmic_extract.options import Options
+from hmic_extract.vocabulary import is_item_table_header
 
 # A horizontal gap wider than this many font sizes separates columns on one line
 # (label | value in a details form); it becomes two spaces in the text.
@@ -110,6 +111,40 @@ def _line_text(line: list[Word]) -> str:
             parts.append(" ")
         parts.append(word.text)
     return "".join(parts)
+
+
+# Column starts this close (points) are one column on two lines.
+_SAME_COLUMN = 3.0
+
+
+def _with_wrapped_cells(line: PdfLine, following: PdfLine) -> str | None:
+    """A row's text with the next line's cells added to the columns they start in
+    ("Area for" over "improvement"), or None when the next line is not its rest."""
+    cells = line.text.split("  ")
+    if len(cells) != len(line.columns):
+        return None
+    merged = dict(zip(line.columns, cells, strict=True))
+    for start, cell in zip(following.columns, following.text.split("  "), strict=False):
+        column = next((c for c in line.columns if abs(c - start) <= _SAME_COLUMN), None)
+        if column is None:
+            return None
+        merged[column] = f"{merged[column]} {cell}"
+    return "  ".join(merged.values())
+
+
+def has_item_table(lines: Sequence[PdfLine]) -> bool:
+    """Whether a page shows an item table's header row, its cells perhaps wrapped
+    onto the line below ("No. | Area for improvement | Force response")."""
+    for index, line in enumerate(lines):
+        if len(line.columns) < 2:
+            continue  # a header has columns
+        if is_item_table_header(line.text):
+            return True
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        wrapped = _with_wrapped_cells(line, following) if following is not None else None
+        if wrapped is not None and is_item_table_header(wrapped):
+            return True
+    return False
 
 
 def pdf_line(line: list[Word]) -> PdfLine:

@@ -30,13 +30,13 @@ from hmic_extract.load.pdf_layout import (
     Word,
     check_page_count,
     font_style,
+    has_item_table,
     line_blocks,
     password_error,
     pdf_line,
     visual_lines,
 )
 from hmic_extract.options import Options
-from hmic_extract.vocabulary import is_item_table_header
 
 # A line of PDFium's text, and a chunk of it: words joined by single spaces.
 _LINE = re.compile(r"[^\r\n]+")
@@ -303,11 +303,7 @@ def load_pdfium(data: bytes, *, options: Options) -> LoadedDocument:
                 pdf_page.close()
     finally:
         document.close()
-    if any(
-        len(line.columns) > 1 and is_item_table_header(line.text)  # a header has columns
-        for lines in pages
-        for line in lines
-    ):
+    if any(has_item_table(lines) for lines in pages):
         from hmic_extract.load.pdf import with_item_tables  # pdfplumber, for tables only
 
         pages = with_item_tables(data, pages, options=options)

@@ -123,6 +123,16 @@ def _is_heading_line(
     ):
         return 1
     if marker:
+        # numbered and naming a section, in a heading's type (or in text, which has
+        # none): "3. Areas for improvement and the force's response", too long for
+        # the test above
+        if (
+            (line.style.size >= _HEADING_SIZE or line.location.bbox is None)
+            and marker.family == "number"
+            and not text.endswith((".", ",", ";", ":"))
+            and section_kind(text) is not None
+        ):
+            return 1
         return None
     if _underlines(next_line, line):
         return 1

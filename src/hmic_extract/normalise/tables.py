@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from hmic_extract.blocks import Block, BlockKind
 from hmic_extract.normalise.glyphs import TERMINAL
-from hmic_extract.vocabulary import is_item_table_header
+from hmic_extract.vocabulary import is_item_table_header, is_number_column
 
 # A table rule: dashes, in one run or one run per column.
 _RULE = re.compile(r"^-{3,}(?: +-{3,})*$")
@@ -68,15 +68,15 @@ def text_tables(lines: Sequence[Block]) -> list[Block]:
     index = 0
     while index < len(lines):
         header = lines[index]
-        if (
-            header.kind is not BlockKind.LINE
-            or header.location.bbox is not None
-            or not is_item_table_header(header.text)
-        ):
+        wrapped = 0 if header.kind is BlockKind.LINE else None
+        if header.kind is BlockKind.LINE and not is_item_table_header(header.text):
+            wrapped = _wrapped_header(lines, index)
+        if wrapped is None or header.location.bbox is not None:
             out.append(header)
             index += 1
             continue
-        index += 1
+        header_lines = lines[index : index + 1 + wrapped]
+        index += 1 + wrapped
         rule = lines[index] if index < len(lines) else None
         spans: list[tuple[int, int]] = []
         if rule is not None and _is_table_line(rule, header) and _RULE.match(rule.text):
@@ -86,12 +86,10 @@ def text_tables(lines: Sequence[Block]) -> list[Block]:
             ]
             index += 1
         starts = [start for start, _ in _pieces(header)]
-        header_cells = (
-            [cell[0] if cell else "" for cell in _by_spans(header, spans)]
-            if spans
-            else [text for _, text in _pieces(header)]
-        )
-        out.append(_table_row(header, header_cells, header))
+        header_cells = [" ".join(cell) for cell in _columns_of(header_lines, spans, starts)]
+        out.append(_table_row(header, header_cells, header_lines[-1]))
+        # Rows numbered in their first column start wherever a number is printed.
+        numbered = bool(header_cells) and is_number_column(header_cells[0])
         rows: list[_Row] = []
         new_row = True
         while index < len(lines):
@@ -109,7 +107,7 @@ def text_tables(lines: Sequence[Block]) -> list[Block]:
                 new_row = True  # a multiline table separates its rows by blank lines
             cells = _by_spans(line, spans) if spans else _by_starts(line, starts)
             if not spans and rows:
-                first_ended = bool(TERMINAL.search(" ".join(rows[-1].cells[0])))
+                first_ended = numbered or bool(TERMINAL.search(" ".join(rows[-1].cells[0])))
                 new_row = bool(cells[0]) and first_ended
             if new_row or not rows:
                 rows.append(_Row(line, line, cells))
@@ -124,6 +122,43 @@ def text_tables(lines: Sequence[Block]) -> list[Block]:
             for row in rows
         )
     return out
+
+
+def _columns_of(
+    lines: Sequence[Block], spans: Sequence[tuple[int, int]], starts: Sequence[int]
+) -> list[list[str]]:
+    """The pieces of some lines under each column, line after line."""
+    columns: list[list[str]] = [[] for _ in (spans or starts)]
+    for line in lines:
+        for column, parts in enumerate(
+            _by_spans(line, spans) if spans else _by_starts(line, starts)
+        ):
+            columns[column].extend(parts)
+    return columns
+
+
+# A header's titles wrap onto at most this many more lines ("Area for" / "improvement").
+_HEADER_WRAPS = 2
+
+
+def _wrapped_header(lines: Sequence[Block], index: int) -> int | None:
+    """How many lines below ``lines[index]`` finish its column titles, when together
+    they head an item table ("No.  Area for  Force response" over "improvement");
+    None when they do not. A title's rest leaves the first column empty."""
+    header = lines[index]
+    starts = [start for start, _ in _pieces(header)]
+    if len(starts) < 2:
+        return None
+    for wraps in range(1, _HEADER_WRAPS + 1):
+        rest = lines[index + wraps] if index + wraps < len(lines) else None
+        if rest is None or not _is_table_line(rest, header) or rest.gap_before >= 1:
+            return None
+        if _by_starts(rest, starts)[0]:
+            return None  # the first column goes on: a row, not a title's rest
+        titles = _columns_of(lines[index : index + wraps + 1], (), starts)
+        if is_item_table_header("  ".join(" ".join(title) for title in titles)):
+            return wraps
+    return None
 
 
 def _table_row(first: Block, cells: list[str], last: Block) -> Block:
