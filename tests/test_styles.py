@@ -288,6 +288,30 @@ def test_labels_with_asides_run_in_numbers_and_typed_letters() -> None:
     assert record["inspection"]["published"] == "2019-08-06"
 
 
+def test_numbered_causes_each_with_a_labelled_recommendation() -> None:
+    """A custody inspection: causes of concern numbered 1, 2, each followed by its
+    "Recommendation:"; then areas for improvement numbered on from 3. Regression:
+    after the first "Recommendation:", cause 2 was read as a recommendation."""
+    record = record_of(STYLES / "custody-numbered-causes.txt")
+    assert [c["text"] for c in record["causes_of_concern"]] == [
+        "The force did not have effective oversight of the use of force in custody.",
+        "Detainees' rights were not always explained.",
+    ]
+    assert [(r["text"], r["sub_items"]) for r in record["recommendations"]] == [
+        (
+            "The force should ensure that:",
+            ["all use of force is recorded; and", "supervisors review every incident."],
+        ),
+        ("The force should make sure every detainee is told their rights on arrival.", []),
+    ]
+    assert len(record["areas_for_improvement"]) == 6
+    assert record["inspection"]["types"][0] == {"label": "Gwent Specific", "checked": True}
+    assert record["office_use"] == {
+        "forwarded_to_home_office": True,
+        "published_on_pcc_website": True,
+    }
+
+
 def test_text_with_tabs_crlf_and_numbered_afis() -> None:
     """Regression: a long question line at the marker's indent swallowed the note after it."""
     record = record_of(STYLES / "kent-crlf-tabs.txt")

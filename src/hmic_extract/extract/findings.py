@@ -247,6 +247,10 @@ class _Reader:
         self.pending_number: tuple[int, Location] | None = None
         self.group_open = False  # a label or question was just read: a paragraph may be an item
         self.table: _ItemTable | None = None  # inside an item table: each row is an item
+        # The last numbered list item at each depth, and its kind, since the last
+        # group label or question: "2." after "1." is the same kind of item, though a
+        # "Recommendation:" labelled under "1." came between.
+        self.numbered: dict[int, tuple[int, str]] = {}
 
     def _open_question(
         self, printed: int | None, text: str, location: Location, heading: Block | None = None
@@ -259,6 +263,7 @@ class _Reader:
         self.kind = AFI
         self.item = None
         self.group_open = True
+        self.numbered.clear()
 
     def _question_of(self, block: Block, following: Block | None) -> tuple[int | None, str] | None:
         """The question a block opens, if it opens one."""
@@ -303,6 +308,18 @@ class _Reader:
             self.question.items.append(self.item)
         else:
             self.top_items.append(self.item)
+
+    def _add_numbered_item(self, block: Block) -> None:
+        """A list item; one numbered on from an earlier one is of that one's kind."""
+        marker = block.marker.strip("().")
+        if not marker.isdigit():
+            self._add_item(block, from_list=True)
+            return
+        earlier = self.numbered.get(block.depth)
+        if earlier is not None and earlier[0] == int(marker) - 1:
+            self.kind = earlier[1]
+        self._add_item(block, from_list=True)
+        self.numbered[block.depth] = (int(marker), self.kind)
 
     def read(self, blocks: Sequence[Block]) -> None:
         for index, block in enumerate(blocks):
@@ -413,6 +430,7 @@ class _Reader:
         kind = group_label(text) or announced_group(text)
         if kind is not None and block.kind is not BlockKind.LIST_ITEM:
             self.kind, self.item, self.group_open = kind, None, True
+            self.numbered.clear()
             return
         labelled = LABELLED_ITEM.match(text)
         if labelled and (label_kind := group_label(labelled["label"])) is not None:
@@ -433,7 +451,7 @@ class _Reader:
             ):
                 self.item.sub_items.append(text)
             else:
-                self._add_item(block, from_list=True)
+                self._add_numbered_item(block)
             return
         if block.kind is BlockKind.HEADING:
             return
