@@ -60,6 +60,25 @@ def test_text_encodings_and_line_ends(encoded: bytes) -> None:
     assert decode_text(encoded) == "Caf\u00e9 \u2018Good\u2019\nnext"
 
 
+def test_markdown_front_matter_is_not_the_document() -> None:
+    """Regression: a static site's YAML front matter became the document's title."""
+    loaded = load_markdown(
+        '---\ntitle: "PCC response"\ndate: 2017-03-10\ntags:\n  - peel\n---\n\n# RESPONSE\n\nText.\n'
+    )
+    [heading, paragraph] = loaded.blocks
+    assert (heading.kind, heading.text, heading.location.line_start) == (
+        BlockKind.HEADING,
+        "RESPONSE",
+        8,
+    )
+    assert paragraph.text == "Text."
+
+
+def test_a_rule_opening_markdown_is_not_front_matter() -> None:
+    loaded = load_markdown("---\n\n# Title\n\nNot: front matter\n\n---\n")
+    assert [b.text for b in loaded.blocks] == ["Title", "Not: front matter"]
+
+
 def test_text_lines_keep_indent_and_blank_lines() -> None:
     loaded = load_text("Title\n\n   indented line\n\fnext page\n")
     lines = loaded.blocks

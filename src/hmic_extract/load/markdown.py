@@ -395,8 +395,26 @@ def _inline_plain(text: str) -> str:
     return "\n".join(lines).strip()
 
 
+# YAML front matter, as static-site generators put above a page: "---", lines of
+# "key: value" (or list items, indented or blank lines), then "---" or "...".
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\n(?P<body>(?:(?:[\w-]+[ \t]*:.*|[ \t]+.*|-[ \t].*|[ \t]*)\n){1,60}?)"
+    r"(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
+)
+
+
+def _without_front_matter(text: str) -> str:
+    """The text with its YAML front matter blanked (its lines kept, so that line
+    numbers still point into the file): page metadata, not the document."""
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return text
+    return "\n" * found.group(0).count("\n") + text[found.end() :]
+
+
 def load_markdown(text: str) -> LoadedDocument:
     """Blocks of a markdown document, in source order."""
+    text = _without_front_matter(text)
     text = _PANDOC_SPAN.sub(r"\1", text)
     text, grid_rows = _grid_tables(text)
     text, table_lines = _pandoc_tables(text)
