@@ -63,7 +63,8 @@ def test_text_encodings_and_line_ends(encoded: bytes) -> None:
 def test_markdown_front_matter_is_not_the_document() -> None:
     """Regression: a static site's YAML front matter became the document's title."""
     loaded = load_markdown(
-        '---\ntitle: "PCC response"\ndate: 2017-03-10\ntags:\n  - peel\n---\n\n# RESPONSE\n\nText.\n'
+        '---\ntitle: "PCC response"\ndate: 2017-03-10\ntags:\n  - peel\n---\n\n'
+        "# RESPONSE\n\nText.\n"
     )
     [heading, paragraph] = loaded.blocks
     assert (heading.kind, heading.text, heading.location.line_start) == (
