@@ -146,3 +146,31 @@ def test_record_json_matches_the_standard_library_encoding() -> None:
     record = extract_path(SEED_MD, options=Options())
     expected = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     assert record_json(record) == expected
+
+
+def _modules_after(*args: str) -> set[str]:
+    """The top-level modules a fresh interpreter has imported after running the CLI."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from hmic_extract.cli import main\n"
+        f"sys.argv = ['hmic-extract', *{list(args)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return set(found.stdout.split())
+
+
+def test_start_up_imports_only_what_a_command_needs(tmp_path: Path) -> None:
+    """--version needs no pipeline, pydantic models, PDF library or rich; a --quiet
+    batch draws nothing, so rich is not imported (a CI job runs one so per file)."""
+    assert not {"pydantic", "pypdfium2", "pdfplumber", "rich"} & _modules_after("--version")
+    quiet = _modules_after("extract", str(SEED_MD), "--out", str(tmp_path), "--quiet")
+    assert "rich" not in quiet
+    assert "pdfplumber" not in quiet  # the default engine reads markdown, PDFs without it
+    assert (tmp_path / f"{SEED_MD.name}.json").exists()

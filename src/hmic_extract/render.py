@@ -5,34 +5,41 @@ Everything here writes to the console; nothing here decides anything.
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
 from collections.abc import Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
-
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
     from rich.tree import Tree
 
     from hmic_extract.batch import Result
     from hmic_extract.check import DocumentCheck
     from hmic_extract.models import Item, Location, Record
 
-# A pipe or file gets wide tables: rich would otherwise fold them to 80 columns.
-stdout = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-stderr = Console(stderr=True, highlight=False)
+# rich is imported only when something is drawn: a --quiet batch (a CI job's
+# usual run) draws nothing, and skips its import.
+
+
+@functools.cache
+def stdout() -> Console:
+    """The console for results; a pipe or file gets wide tables (rich would
+    otherwise fold them to 80 columns)."""
+    from rich.console import Console
+
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+
+
+@functools.cache
+def stderr() -> Console:
+    """The console for progress."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
 
 
 def error_line(display: str, reason: str, code: str) -> None:
@@ -49,12 +56,21 @@ class BatchProgress:
         self.done = 0
         self.pages = 0
         self.started = time.monotonic()
-        self.live = not quiet and stderr.is_terminal
+        self.live = not quiet and stderr().is_terminal
         self.progress: Progress | None = None
         self.task: TaskID | None = None
 
     def __enter__(self) -> BatchProgress:
         if self.live:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
             self.progress = Progress(
                 TextColumn("[bold]extracting"),
                 BarColumn(),
@@ -63,7 +79,7 @@ class BatchProgress:
                 TimeElapsedColumn(),
                 TextColumn("ETA"),
                 TimeRemainingColumn(),
-                console=stderr,
+                console=stderr(),
                 transient=True,
             )
             self.progress.start()
@@ -89,7 +105,7 @@ class BatchProgress:
             self.progress.update(
                 self.task, advance=1, pages=self.pages, rate=f"{self.done / elapsed:.1f} docs/s"
             )
-        elif not self.quiet and not stdout.is_terminal:
+        elif not self.quiet and not stdout().is_terminal:
             status = "skipped" if result.skipped else "ok" if result.ok else "failed"
             where = f" -> {result.output}" if result.output else ""
             print(f"{status:7} {result.job.display}{where}", flush=True)
@@ -100,6 +116,8 @@ def summary(results: Sequence[Result], *, interrupted_at: int | None = None) -> 
     failed = [r for r in results if not r.ok]
     warned = [r for r in results if r.ok and r.record is not None and r.record.warnings]
     skipped = [r for r in results if r.skipped]
+    from rich.table import Table
+
     table = Table(title="hmic-extract", title_justify="left")
     for column in (
         "document",
@@ -134,23 +152,25 @@ def summary(results: Sequence[Result], *, interrupted_at: int | None = None) -> 
             str(len(record.causes_of_concern)),
             ", ".join(sorted({w.code for w in record.warnings})),
         )
-    stdout.print(table)
+    stdout().print(table)
     ok = len(results) - len(failed)
     line = f"{ok} ok ({len(warned)} with warnings, {len(skipped)} up to date), {len(failed)} failed"
-    stdout.print(line, style="red" if failed else "green")
+    stdout().print(line, style="red" if failed else "green")
     if interrupted_at is not None:
-        stdout.print(f"interrupted: {interrupted_at} input(s) were not processed", style="yellow")
+        stdout().print(f"interrupted: {interrupted_at} input(s) were not processed", style="yellow")
 
 
 def check_report(checks: Sequence[DocumentCheck]) -> None:
     """Mismatches per document: a table on a terminal, plain lines otherwise; then a count."""
+    from rich.table import Table
+
     from hmic_extract.check import describe
 
     failed = [c for c in checks if not c.ok]
     for check in failed:
-        if stdout.is_terminal:
+        if stdout().is_terminal:
             if check.error:
-                stdout.print(f"[bold red]✗ {check.job.display}[/]: {check.error}")
+                stdout().print(f"[bold red]✗ {check.job.display}[/]: {check.error}")
                 continue
             table = Table(title=f"✗ {check.job.display}", title_justify="left", expand=True)
             table.add_column("path", style="bold", overflow="fold")
@@ -158,7 +178,7 @@ def check_report(checks: Sequence[DocumentCheck]) -> None:
             table.add_column("actual", style="red", overflow="fold")
             for m in check.mismatches:
                 table.add_row(m.path, repr(m.expected), repr(m.actual))
-            stdout.print(table)
+            stdout().print(table)
         else:
             print(f"FAIL {check.job.display}")
             if check.error:
@@ -170,8 +190,8 @@ def check_report(checks: Sequence[DocumentCheck]) -> None:
         f"{len(checks) - len(failed)} of {len(checks)} document(s) match; "
         f"{len(failed)} differ ({fields} field(s))"
     )
-    if stdout.is_terminal:
-        stdout.print(line, style="red" if failed else "green")
+    if stdout().is_terminal:
+        stdout().print(line, style="red" if failed else "green")
     else:
         print(line, flush=True)
 
@@ -223,7 +243,7 @@ def record_tree(record: Record) -> None:
         node = root.add("[bold red]warnings[/]")
         for warning in record.warnings:
             node.add(f"[red]{warning.code}[/]: {warning.message}")
-    stdout.print(root)
+    stdout().print(root)
 
 
 def _where(location: Location) -> str:
