@@ -86,8 +86,8 @@ def _response(segmented: Segmented, kind: str) -> Response | None:
     return Response(text=_text(blocks), statements=statements)
 
 
-# What a force's name adds to its area: "West Mercia Police" is West Mercia's force.
-_FORCE_WORDS = re.compile(
+# A force's area is its name less "Police" or "Constabulary": "West Mercia Police".
+_FORCE_AREA = re.compile(
     r"^(?:the\s+)?(?P<place>.+?)\s+(?:police(?:\s+service)?|constabulary)$", re.I
 )
 
@@ -119,7 +119,7 @@ def _person(
         for statement in response.statements if response else []:
             if statement.role in roles and statement.speaker:
                 return statement.speaker
-    area = _FORCE_WORDS.match(force or "")
+    area = _FORCE_AREA.match(force or "")
     return find_named("\n".join(paragraphs), roles) or signed_by(
         paragraphs, roles, area["place"] if area else None
     )

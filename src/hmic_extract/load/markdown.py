@@ -335,18 +335,14 @@ def _pandoc_tables(text: str) -> tuple[str, list[Block]]:
         if not _COLUMN_RULE.match(line) or index == 0 or not lines[index - 1].strip():
             continue
         start = index - 1
-        # a multiline table's column titles may wrap ("Area for" / "improvement")
-        # between its opening full-width rule and the column rule
-        opening = next(
-            (
-                above
-                for above in range(index - 1, max(index - 1 - _HEADER_LINES, 0) - 1, -1)
-                if _FULL_RULE.match(lines[above]) or not lines[above].strip()
-            ),
-            None,
-        )
-        if opening is not None and _FULL_RULE.match(lines[opening]):
-            start = opening
+        # A multiline table opens with a full-width rule above its column titles,
+        # which may wrap ("Area for" / "improvement"): the table starts there.
+        for above in range(index - 1, max(index - 1 - _HEADER_LINES, -1), -1):
+            if _FULL_RULE.match(lines[above]):
+                start = above
+                break
+            if not lines[above].strip():
+                break
         end = index + 1
         closing = _FULL_RULE.match(lines[start]) is not None
         while end < len(lines):
