@@ -471,6 +471,8 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
 def _starts_form_row(text: str) -> bool:
     """Whether a line starts with a details form's label and its colon ("Published:",
     "Date of publication:"): a row of its own, though no blank line sets it apart."""
+    if ":" not in text:
+        return False  # most lines: no label's colon
     for pattern in DETAIL_LABELS.values():
         label = pattern.match(text)
         if label is not None and label.group(0).rstrip().endswith(":"):

@@ -68,10 +68,11 @@ def text_tables(lines: Sequence[Block]) -> list[Block]:
     index = 0
     while index < len(lines):
         header = lines[index]
-        wrapped = 0 if header.kind is BlockKind.LINE else None
-        if header.kind is BlockKind.LINE and not is_item_table_header(header.text):
-            wrapped = _wrapped_header(lines, index)
-        if wrapped is None or header.location.bbox is not None:
+        wrapped: int | None = None
+        # a header has columns: two spaces at least (the cheap test first)
+        if header.kind is BlockKind.LINE and header.location.bbox is None and "  " in header.text:
+            wrapped = 0 if is_item_table_header(header.text) else _wrapped_header(lines, index)
+        if wrapped is None:
             out.append(header)
             index += 1
             continue
