@@ -237,6 +237,19 @@ def test_sign_off_under_the_office_named_by_its_area() -> None:
     assert signed_by(paragraphs, COMMISSIONER_ROLES, "West Mercia") == "Dana Price"
 
 
+def test_a_signature_run_into_the_letter_s_last_line() -> None:
+    """Regression: pdftotext's reading order ran the name into the last line above it
+    ("… every quarter. Jo Blake"); the commissioner was not found."""
+    from hmic_extract.extract.statements import signed_by
+    from hmic_extract.vocabulary import COMMISSIONER_ROLES
+
+    paragraphs = [
+        "I have asked the Chief Constable to report to me every quarter. Jo Blake",
+        "Northamptonshire Police and Crime Commissioner",
+    ]
+    assert signed_by(paragraphs, COMMISSIONER_ROLES, "Northamptonshire") == "Jo Blake"
+
+
 @pytest.mark.parametrize(
     ("paragraph", "role", "text"),
     [

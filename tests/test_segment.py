@@ -51,6 +51,25 @@ def test_heading_kinds(heading: str, kind: str | None) -> None:
     assert section_kind(heading) == kind
 
 
+def test_a_short_plain_paragraph_names_a_section_in_other_words() -> None:
+    """Regression: in Word or markdown with no heading styles (and in text printed with
+    no blank lines), "What HMICFRS found" was a paragraph, and there was no findings
+    section; a note or a sentence naming the same words is none."""
+    from hmic_extract.load.markdown import load_markdown
+
+    blocks = normalise(
+        load_markdown(
+            "Introduction\n\nText.\n\nWhat HMICFRS found\n\nThe force should act.\n\n"
+            "No areas for improvement\n\nThe force response.\n\nMy comments\n\nWords.\n"
+        ).blocks
+    )
+    assert [(s.kind, s.heading) for s in segment(blocks).sections] == [
+        ("executive_summary", "Introduction"),
+        ("findings", "What HMICFRS found"),
+        ("pcc_response", "My comments"),
+    ]
+
+
 def test_sections_in_order_with_title_and_unknown_heading() -> None:
     text = (
         "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF A POLICE\n\n"

@@ -256,6 +256,8 @@ def test_first_person_web_page_as_pdftotext_prints_it() -> None:
     above them, and the title was lost."""
     packed = record_of(STYLES / "first-person-web.pdftotext.txt")
     expected = record_of(STYLES / "first-person-web.txt")
+    assert [s["kind"] for s in packed["sections"]] == [s["kind"] for s in expected["sections"]]
+    assert packed["warnings"] == expected["warnings"]
     for field in ("inspection", "commissioner", "chief_constable", "judgement"):
         assert packed[field] == expected[field], field
     for kind in ("areas_for_improvement", "causes_of_concern"):

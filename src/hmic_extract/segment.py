@@ -15,6 +15,7 @@ from hmic_extract.blocks import Block, BlockKind, Location, span_of
 from hmic_extract.vocabulary import (
     AREA_GRADE,
     ITEM_GROUP_LABELS,
+    NO_AFI_NOTE,
     NUMBERED,
     QUESTION_LABEL,
     SALUTATION,
@@ -61,8 +62,28 @@ def _heading_kind(block: Block) -> str | None:
         if len(text.split()) <= _PLAIN_HEADING_MAX_WORDS and "\n" not in text:
             if SALUTATION.match(text):
                 return "pcc_response"  # a letter: its body is the PCC's response
-            return SECTION_HEADINGS.get(heading_key(text))
+            return SECTION_HEADINGS.get(heading_key(text)) or _named_in_other_words(block)
     return None
+
+
+# A paragraph this short that names a section in other words is its heading.
+_OTHER_WORDS_MAX_WORDS = 4
+
+
+def _named_in_other_words(block: Block) -> str | None:
+    """The section a short paragraph of its own names in other words ("What HMICFRS
+    found", "My comments"): a plain paragraph in Word or markdown, or a line that
+    stands apart in text; a note ("No areas for improvement") names none."""
+    text = block.text.strip()
+    if (
+        block.kind is not BlockKind.PARAGRAPH
+        or len(text.split()) > _OTHER_WORDS_MAX_WORDS
+        or not text[:1].isupper()
+        or text.endswith((".", ",", ";", ":"))
+        or NO_AFI_NOTE.search(text)
+    ):
+        return None
+    return section_kind(text)
 
 
 def _is_findings_label(text: str) -> bool:

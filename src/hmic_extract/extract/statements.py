@@ -185,6 +185,8 @@ def read_statements(paragraphs: Sequence[str]) -> list[Quote]:
 # ("Jeff Cuthbert Police and Crime Commissioner for Gwent").
 _SIGN_OFF = re.compile(rf"^(?!The\b)(?P<name>{NAME})\s*,?\s+(?P<role>{_ROLE})\b")
 _SIGN_OFF_MAX_WORDS = 14
+# What follows a paragraph's last full stop: "… every quarter. Stephen Mold".
+_AFTER_LAST_SENTENCE = re.compile(r"[.!?][”’\"']?\s+(?P<tail>[A-Z][^.!?]{2,40})$")
 
 
 def signed_by(
@@ -197,8 +199,14 @@ def signed_by(
     is no part of the name signed above it.
     """
     for paragraph, following in zip(paragraphs, [*paragraphs[1:], ""], strict=False):
-        # The name and its role on one line, or the name alone above its role.
-        for candidate in (paragraph, f"{paragraph} {following}"):
+        # The name and its role on one line, or the name alone above its role, or
+        # (where a text rendering ran the name into the letter's last line) the
+        # words after the paragraph's last sentence above its role.
+        tail = _AFTER_LAST_SENTENCE.search(paragraph)
+        candidates = [paragraph, f"{paragraph} {following}"]
+        if tail is not None and following:
+            candidates.append(f"{tail['tail']} {following}")
+        for candidate in candidates:
             if len(candidate.split()) > _SIGN_OFF_MAX_WORDS:
                 continue
             match = _SIGN_OFF.match(candidate.strip())
