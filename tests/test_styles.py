@@ -314,6 +314,36 @@ def test_numbered_causes_each_with_a_labelled_recommendation() -> None:
     }
 
 
+def test_form_values_printed_past_the_next_heading(tmp_path: Path) -> None:
+    """Regression: pdfminer's text prints a form's labels, then the next heading,
+    then the options, their boxes and the Yes/No; the options and the quoted answer
+    were lost (read as the executive summary's opening lines)."""
+    path = tmp_path / "pdfminer.txt"
+    path.write_text(
+        "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF DURHAM CONSTABULARY\n\n"
+        "Inspection Details\n\nTitle of Inspection\n\nPEEL: Efficiency 2016\n\n"
+        "Date Inspection Published\n\n3 November 2016\n\nType of Inspection:\n\n"
+        "Is Durham Constabulary quoted in the \nReport?\n\n"
+        "Executive Summary of Report\n\n"
+        " Durham Specific\n Follow Up\n Partner Inspection\n National\n Thematic\n\n"
+        "☐\n☐\n☐\n☒\n☐\nYes \n\n☒\n\n        No \n\n☐\n\n"
+        "On 3 November 2016, HMIC published its findings on the efficiency strand.\n\n"
+        "Overall Judgement\n\nHMIC judged Durham Constabulary to be ‘Outstanding’.\n",
+        encoding="utf-8",
+    )
+    record = record_of(path, accept_unrecognised=True)
+    assert [(t["label"], t["checked"]) for t in record["inspection"]["types"]] == [
+        ("Durham Specific", False),
+        ("Follow Up", False),
+        ("Partner Inspection", False),
+        ("National", True),
+        ("Thematic", False),
+    ]
+    assert record["inspection"]["force_quoted"] is True
+    summary = next(s for s in record["sections"] if s["kind"] == "executive_summary")
+    assert summary["text"].startswith("On 3 November 2016")
+
+
 def test_text_with_tabs_crlf_and_numbered_afis() -> None:
     """Regression: a long question line at the marker's indent swallowed the note after it."""
     record = record_of(STYLES / "kent-crlf-tabs.txt")

@@ -7,19 +7,22 @@ section is the preamble, whose first heading is the document's title.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hmic_extract.blocks import Block, BlockKind, Location, span_of
 from hmic_extract.vocabulary import (
     AREA_GRADE,
+    CHECKED,
     ITEM_GROUP_LABELS,
     NO_AFI_NOTE,
     NUMBERED,
     QUESTION_LABEL,
     SALUTATION,
     SECTION_HEADINGS,
+    UNCHECKED,
     heading_key,
     section_kind,
 )
@@ -109,6 +112,37 @@ def _opens_unknown_section(block: Block, current: str | None, current_level: int
     return not (current == "findings" and _is_findings_label(block.text))
 
 
+# A form's value is a few words: an option's label, a box, "Yes", "No".
+_FORM_VALUE_MAX_WORDS = 6
+
+
+def _is_form_value(block: Block) -> bool:
+    text = block.text.strip()
+    return len(text.split()) <= _FORM_VALUE_MAX_WORDS and not text.endswith((".", ":", ";"))
+
+
+def _form_values_back(sections: list[Section]) -> list[Section]:
+    """Sections with a details form's values put back where a text rendering moved
+    them: past the next heading. pdfminer prints a form's labels, then the heading
+    after the form, then the option labels, boxes and Yes/No; those values, up to the
+    section's prose, are the form's when a box is among them."""
+    out = list(sections)
+    for index, (form, after) in enumerate(itertools.pairwise(sections)):
+        if form.kind != "inspection_details":
+            continue
+        count = 0
+        while count < len(after.blocks) and _is_form_value(after.blocks[count]):
+            count += 1
+        values = after.blocks[:count]
+        if not any(CHECKED in b.text or UNCHECKED in b.text for b in values):
+            continue
+        blocks = (*form.blocks, *values)
+        out[index] = replace(form, blocks=blocks, location=span_of([form.heading_block, *blocks]))
+        rest = after.blocks[count:]
+        out[index + 1] = replace(after, blocks=rest, location=span_of([after.heading_block, *rest]))
+    return out
+
+
 def segment(blocks: Sequence[Block]) -> Segmented:
     """Sections in document order, the preamble before them, and unknown headings met."""
     preamble: list[Block] = []
@@ -144,6 +178,7 @@ def segment(blocks: Sequence[Block]) -> Segmented:
         else:
             body.append(block)
     close()
+    sections = _form_values_back(sections)
     title = next((b.text for b in preamble if b.kind is BlockKind.HEADING), None)
     if title is None and preamble:
         title = preamble[0].text
