@@ -70,6 +70,33 @@ def test_a_short_plain_paragraph_names_a_section_in_other_words() -> None:
     ]
 
 
+def test_a_pdf_heading_in_smaller_type_is_a_sub_heading() -> None:
+    """Regression: in a PDF made from a web page, areas under "Findings" were headings
+    in smaller type (PDF headings have no level); each opened a section of its own,
+    and its items lost their area. A heading in type as large as the section's
+    still opens one."""
+    from hmic_extract.blocks import Block, BlockKind, Location, Style
+
+    def block(kind: BlockKind, text: str, size: float) -> Block:
+        level = 1 if kind is BlockKind.HEADING else 0
+        return Block(kind, text, Location(1, 1, 1), level=level, style=Style(size=size))
+
+    heading, paragraph = BlockKind.HEADING, BlockKind.PARAGRAPH
+    sections = segment(
+        [
+            block(heading, "Findings", 1.5),
+            block(heading, "Investigating crime", 1.17),
+            block(paragraph, "Grade: Good", 1.0),
+            block(heading, "Annex of contacts", 1.5),
+            block(paragraph, "Call us.", 1.0),
+        ]
+    ).sections
+    assert [(s.kind, s.heading, len(s.blocks)) for s in sections] == [
+        ("findings", "Findings", 2),
+        ("other", "Annex of contacts", 1),
+    ]
+
+
 def test_sections_in_order_with_title_and_unknown_heading() -> None:
     text = (
         "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF A POLICE\n\n"

@@ -101,14 +101,20 @@ def _is_findings_label(text: str) -> bool:
     )
 
 
-def _opens_unknown_section(block: Block, current: str | None, current_level: int) -> bool:
+# A heading in type this much smaller than its section's heading is a sub-heading.
+_SMALLER = 0.95
+
+
+def _opens_unknown_section(block: Block, current: str | None, current_heading: Block) -> bool:
     """Whether an unrecognised heading is strong enough to start a section of its own."""
     if block.kind is not BlockKind.HEADING or current is None:
         return False
     if block.level == 0 or block.level > 3:
         return False  # a bold line or a deep heading structures its section, not the document
-    if current_level and block.level > current_level:
+    if current_heading.level and block.level > current_heading.level:
         return False  # a sub-heading of the current section ("### Investigating crime")
+    if 0 < block.style.size < current_heading.style.size * _SMALLER:
+        return False  # the same in a PDF, which ranks headings by their type's size
     return not (current == "findings" and _is_findings_label(block.text))
 
 
@@ -165,8 +171,11 @@ def segment(blocks: Sequence[Block]) -> Segmented:
             found = None  # "RESPONSE BY THE PCC TO HMICFRS INSPECTIONS …" is the title
         if found == "findings" and kind == "findings" and _is_findings_label(block.text):
             found = None  # "Recommendations" inside findings labels a group of items
-        level = heading_block.level if heading_block is not None else 0
-        if found is None and _opens_unknown_section(block, kind, level):
+        if (
+            found is None
+            and heading_block is not None
+            and _opens_unknown_section(block, kind, heading_block)
+        ):
             found = "other"
             unknown.append(block.text)
         if found is not None:
