@@ -7,6 +7,7 @@ import gzip
 import io
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -436,3 +437,37 @@ def _docx_blocks(document: object) -> tuple[Block, ...]:
     data = io.BytesIO()
     document.save(data)  # type: ignore[attr-defined]
     return load_docx(data.getvalue()).blocks
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_label_centred_beside_a_two_line_value(tmp_path: Path, engine: str) -> None:
+    """Regression: a web page printed to PDF centres a table's cells vertically, so a
+    label falls between its value's two lines ("Essex Police Crime Data Integrity
+    inspection" / "Report title" / "2019"): the title lost its first line."""
+    from fpdf import FPDF
+
+    from hmic_extract.pipeline import extract_bytes
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.text(20, 20, "RESPONSE TO HMICFRS: CRIME DATA INTEGRITY")
+    pdf.text(20, 32, "Inspection details")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.text(60, 42, "Essex Police Crime Data Integrity inspection")  # value, line 1
+    pdf.text(20, 44.5, "Report title")  # the label, centred between the value's lines
+    pdf.text(60, 47, "2019")  # value, line 2
+    pdf.text(20, 56, "Date published")
+    pdf.text(60, 56, "6 August 2019")
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.text(20, 70, "PCC response")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.text(20, 80, "The Police and Crime Commissioner for Essex welcomed the report.")
+    path = tmp_path / "centred.pdf"
+    pdf.output(str(path))
+    record = extract_bytes(
+        path.read_bytes(), path=path.name, options=Options(engine=engine, accept_unrecognised=True)
+    )
+    assert record.inspection.title == "Essex Police Crime Data Integrity inspection 2019"
+    assert record.inspection.published is not None
+    assert record.inspection.published.isoformat() == "2019-08-06"

@@ -236,6 +236,58 @@ def password_error(options: Options) -> EncryptedDocumentError:
     return EncryptedDocumentError(f"the PDF is encrypted and {reason}")
 
 
+# A label this far (points) left of its value's column is beside it.
+_LABEL_GAP = 5.0
+
+
+def _between(above: PdfLine, label: PdfLine, below: PdfLine) -> bool:
+    """Whether ``label`` is a table cell's label centred beside a two-line value: it
+    ends left of the value's column and straddles the value's two lines."""
+    return (
+        len(above.columns) == len(label.columns) == len(below.columns) == 1
+        and not (above.cells or label.cells or below.cells)
+        and abs(above.x0 - below.x0) <= _SAME_COLUMN
+        and label.x1 < above.x0 - _LABEL_GAP
+        and label.top < above.bottom
+        and label.bottom > below.top
+    )
+
+
+def _centred_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
+    """A page's lines with each label centred beside a two-line value read as one
+    row with it, as a label printed on the value's first line is.
+
+    Cells are centred vertically in tables of web pages printed to PDF: the label
+    "Report title" falls between "Essex Police Crime Data Integrity inspection" and
+    "2019", on a line of its own, and the value's lines are split around it.
+    """
+    out: list[PdfLine] = []
+    index = 0
+    while index < len(lines):
+        if 0 < index < len(lines) - 1 and _between(
+            lines[index - 1], lines[index], lines[index + 1]
+        ):
+            above, label, below = out.pop(), lines[index], lines[index + 1]
+            out.append(
+                PdfLine(
+                    text=f"{label.text}  {above.text} {below.text}",
+                    x0=label.x0,
+                    x1=max(above.x1, below.x1),
+                    top=above.top,
+                    bottom=below.bottom,
+                    size=max(above.size, label.size, below.size),
+                    bold=above.bold and below.bold,
+                    italic=above.italic and below.italic,
+                    columns=(label.x0, above.x0),
+                )
+            )
+            index += 2
+            continue
+        out.append(lines[index])
+        index += 1
+    return out
+
+
 def line_blocks(pages: Sequence[Sequence[PdfLine]]) -> LoadedDocument:
     """LINE blocks for every line of every page, numbered through the document."""
     sizes = [line.size for lines in pages for line in lines if not line.cells]
@@ -247,7 +299,7 @@ def line_blocks(pages: Sequence[Sequence[PdfLine]]) -> LoadedDocument:
     style = functools.cache(Style)  # a document has a handful of styles and many lines
     for number, lines in enumerate(pages, start=1):
         previous_bottom: float | None = None
-        for line in lines:
+        for line in _centred_labels(lines):
             line_number += 1
             height = max(line.bottom - line.top, 1.0)
             gap = 0.0 if previous_bottom is None else max(line.top - previous_bottom, 0.0) / height
