@@ -14,7 +14,8 @@ each rendering against the corpus's own gold answers:
 - every Word file through LibreOffice to PDF, to plain text, and saved again as
   Word by way of OpenDocument (soffice);
 - every markdown file through pandoc to Word, and that Word file through
-  LibreOffice to PDF (pandoc, soffice);
+  LibreOffice to PDF; and through pandoc to a web page printed to PDF by
+  LibreOffice's web layout (pandoc, soffice);
 - every text and markdown file edited as other producers write: CRLF line ends,
   tab indents, title-case headings, other bullet glyphs, no blank lines.
 
@@ -113,6 +114,18 @@ def _markdown_to_pdf(source: Path, target: Path) -> None:
     word.unlink()
 
 
+def _markdown_to_web_pdf(source: Path, target: Path) -> None:
+    """A markdown file as a web page (pandoc's HTML) printed to PDF by LibreOffice's
+    web layout: tables centre their cells vertically, as browsers do."""
+    staging = target.parent / ".staging"
+    staging.mkdir(exist_ok=True)
+    page = staging / f"{target.stem}.html"
+    _run("pandoc", str(source), "-f", "gfm", "-s", "--metadata", "title= ", "-o", str(page))
+    _soffice(page, "pdf:writer_web_pdf_Export", staging)
+    (staging / target.name).replace(target)
+    shutil.rmtree(staging)
+
+
 def _edited(edit: Callable[[str], str]) -> Converter:
     """A converter that rewrites a text or markdown file the way another producer might."""
 
@@ -159,6 +172,7 @@ RENDERINGS: dict[str, tuple[str, str, str, Converter]] = {
     ),
     "markdown-to-word": ("pandoc", ".md", ".docx", _markdown_to_word),
     "markdown-to-pdf": ("soffice", ".md", ".pdf", _markdown_to_pdf),
+    "markdown-to-web-pdf": ("soffice", ".md", ".pdf", _markdown_to_web_pdf),
 }
 for _name, _edit in EDITS.items():  # the text and markdown files, edited
     RENDERINGS[f"{_name}-txt"] = ("python3", ".txt", ".txt", _edited(_edit))

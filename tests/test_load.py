@@ -471,3 +471,26 @@ def test_a_label_centred_beside_a_two_line_value(tmp_path: Path, engine: str) ->
     assert record.inspection.title == "Essex Police Crime Data Integrity inspection 2019"
     assert record.inspection.published is not None
     assert record.inspection.published.isoformat() == "2019-08-06"
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_word_set_high_joins_the_line_it_is_nearest(tmp_path: Path, engine: str) -> None:
+    """Regression: a box glyph whose font sets it a little high ("☐" before
+    "Thematic" on a value's second line) was within reach of the label centred
+    above it, and was read into the label's line instead of its own."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 12)
+    pdf.text(150, 200, "Durham Specific Follow Up Partner Inspection")  # value, line 1
+    pdf.text(40, 207.5, "Type of Inspection:")  # label, centred between the two
+    pdf.text(150, 215, "National")  # value, line 2 ...
+    pdf.text(200, 213, "Mark")  # ... with a word set 2 pt high
+    pdf.text(232, 215, "Thematic")
+    path = tmp_path / "high.pdf"
+    pdf.output(str(path))
+    loaded = load_bytes(path.read_bytes(), options=Options(engine=engine))
+    assert [block.text for block in loaded.blocks] == [
+        "Type of Inspection:  Durham Specific Follow Up Partner Inspection National Mark Thematic"
+    ]

@@ -57,8 +57,10 @@ class PdfLine(NamedTuple):
     cells: tuple[str, ...] = ()  # a row of an item table, one text per cell
 
 
-# Words whose tops differ by less than this fraction of the font size share a line.
+# Words whose tops differ by less than this fraction of the font size share a line;
+# one more than _OFF_LINE off the line's top may belong to the next line instead.
 _SAME_LINE = 0.5
+_OFF_LINE = 0.25
 # Words closer than this many font sizes touch: one word in two fonts, no space.
 _TOUCHING = 0.02
 
@@ -77,15 +79,37 @@ class Word(NamedTuple):
 
 
 def visual_lines(words: list[Word]) -> Iterator[list[Word]]:
-    """Words grouped into visual lines, top to bottom, each line left to right."""
+    """Words grouped into visual lines, top to bottom, each line left to right.
+
+    A word within reach of the line being read still starts the next one when the
+    word after it, out of that line's reach, is nearer: a box glyph set a little
+    high beside "National ☐ Thematic" belongs to that line, not to the label
+    centred between it and the line above.
+    """
+    ordered = sorted(words, key=lambda w: (round(w.top), w.x0))
     current: list[Word] = []
-    for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        if current and abs(word.top - current[0].top) > _SAME_LINE * max(word.size, 1.0):
-            yield sorted(current, key=lambda w: w.x0)
-            current = []
+    for index, word in enumerate(ordered):
+        if current:
+            size = max(word.size, 1.0)
+            distance = abs(word.top - current[0].top)
+            if distance > _SAME_LINE * size or (
+                distance > _OFF_LINE * size and _nearer_next_line(ordered, index, current[0])
+            ):
+                yield sorted(current, key=lambda w: w.x0)
+                current = []
         current.append(word)
     if current:
         yield sorted(current, key=lambda w: w.x0)
+
+
+def _nearer_next_line(ordered: Sequence[Word], index: int, first: Word) -> bool:
+    """Whether ``ordered[index]``, within reach of the line ``first`` starts, is
+    nearer the first word after it that is out of that line's reach."""
+    word = ordered[index]
+    for following in itertools.islice(ordered, index + 1, None):
+        if abs(following.top - first.top) > _SAME_LINE * max(following.size, 1.0):
+            return abs(following.top - word.top) < abs(word.top - first.top)
+    return False
 
 
 def _columns(line: list[Word]) -> tuple[float, ...]:
