@@ -237,6 +237,38 @@ def test_sign_off_under_the_office_named_by_its_area() -> None:
     assert signed_by(paragraphs, COMMISSIONER_ROLES, "West Mercia") == "Dana Price"
 
 
+def test_options_printed_above_their_centred_label(tmp_path: object) -> None:
+    """Regression: a web page printed to PDF centres "Type of Inspection:" beside its
+    five options, so the first two came before it, in the date's field: they were
+    lost (the date was still read)."""
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "form.txt"
+    path.write_text(
+        "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF DURHAM CONSTABULARY\n\n"
+        "INSPECTION DETAILS\n\n"
+        "Title of Inspection             PEEL: Efficiency 2016\n"
+        "Date Inspection Published       3 November 2016\n"
+        "                                ☐ Durham Specific\n"
+        "                                ☐ Follow Up\n"
+        "Type of Inspection:             ☐ Partner Inspection\n"
+        "                                ☒ National\n"
+        "                                ☐ Thematic\n"
+        "Is Durham Constabulary quoted in the Report? Yes ☒ No ☐\n\n"
+        "PCC RESPONSE\n\nThe Police and Crime Commissioner welcomed the report.\n",
+        encoding="utf-8",
+    )
+    inspection = record_of(path, accept_unrecognised=True)["inspection"]
+    assert [(t["label"], t["checked"]) for t in inspection["types"]] == [
+        ("Durham Specific", False),
+        ("Follow Up", False),
+        ("Partner Inspection", False),
+        ("National", True),
+        ("Thematic", False),
+    ]
+    assert (inspection["published"], inspection["force_quoted"]) == ("2016-11-03", True)
+
+
 def test_a_signature_run_into_the_letter_s_last_line() -> None:
     """Regression: pdftotext's reading order ran the name into the last line above it
     ("… every quarter. Jo Blake"); the commissioner was not found."""

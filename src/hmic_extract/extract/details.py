@@ -276,6 +276,33 @@ def _value_column(
     return title, first.text, first.date, _options(values[first.start + len(first.text) :])
 
 
+def _options_before_label(
+    regions: dict[str, tuple[re.Match[str], str]],
+) -> tuple[TypeOption, ...]:
+    """Boxed options printed above the type label, after the value of the field
+    before it, taken out of that field's value. A web page printed to PDF centres
+    the label beside its options, so the first of them come before it."""
+    types_at = regions["types"][0].start()
+    before = [name for name, (label, _) in regions.items() if label.start() < types_at]
+    if not before:
+        return ()
+    name = max(before, key=lambda field: regions[field][0].start())
+    label, value = regions[name]
+    first_box = re.search(_BOX, value)
+    if first_box is None or not value[: first_box.start()].strip():
+        return ()  # no options, or no value of the field's own before them
+    options = [
+        TypeOption(" ".join(m["label"].split()).strip(" :;,"), _checked(m["box"]))
+        for m in _BOX_THEN_LABEL.finditer(value, first_box.start())
+    ]
+    if any(o.label.casefold() in ("", "yes", "no") for o in options) or any(
+        len(o.label.split()) > _OPTION_MAX_WORDS for o in options
+    ):
+        return ()  # boxes of something else: an answer, or longer text
+    regions[name] = (label, value[: first_box.start()])
+    return tuple(options)
+
+
 def read_details(blocks: Sequence[Block], document_title: str | None) -> Details:
     """Title, publication date, type options, quoted answer and force from the details form."""
     text = form_text(blocks)
@@ -287,13 +314,15 @@ def read_details(blocks: Sequence[Block], document_title: str | None) -> Details
     title = published_text = force = None
     published = None
     types: tuple[TypeOption, ...] = ()
+    if "types" in regions:
+        types = _options_before_label(regions)
     if "title" in regions:
         title = flatten(regions["title"][1]).strip(" :") or None
     if "published" in regions:
         published_text = flatten(regions["published"][1]).strip(" :") or None
         published = parse_date(published_text or "")
     if "types" in regions:
-        types = _options(regions["types"][1])
+        types += _options(regions["types"][1])
     if "quoted" in regions:
         label, value = regions["quoted"]
         named = flatten(label["force"] or "")
