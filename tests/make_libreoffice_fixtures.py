@@ -31,6 +31,7 @@ headed "No. | Area for improvement" (the title wrapped) was not an item table.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -50,17 +51,22 @@ def _title(document: Any, text: str) -> None:
     document.add_paragraph().add_run(text).bold = True
 
 
-def _rows(table: Any, rows: tuple[tuple[str, str], ...]) -> None:
-    for label, value in rows:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, value
+def _rows(table: Any, rows: Sequence[Sequence[str]]) -> None:
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+
+
+def _grid(document: Any, rows: Sequence[Sequence[str]]) -> None:
+    """A bordered table of ``rows``, as wide as they are."""
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    table.style = "Table Grid"
+    _rows(table, rows)
 
 
 def _form(document: Any, rows: tuple[tuple[str, str], ...]) -> None:
     """The details form: a bordered two-column table of labels and values."""
-    details = document.add_table(rows=0, cols=2)
-    details.style = "Table Grid"
-    _rows(details, rows)
+    _grid(document, rows)
 
 
 def graded_areas() -> Any:
@@ -122,10 +128,8 @@ def graded_areas() -> Any:
         "Police and Crime Commissioner Clare Moody said: “I will hold the force to account.”"
     )
     document.add_heading("FOR OFFICE USE ONLY", level=2)
-    office = document.add_table(rows=0, cols=2)
-    office.style = "Table Grid"
-    _rows(
-        office,
+    _grid(
+        document,
         (("Response forwarded to Home Office", "☒"), ("Response published on PCC website", "☐")),
     )
     return document
@@ -289,11 +293,7 @@ def justified_paper() -> Any:
 
 
 def _item_table(document: Any, rows: tuple[tuple[str, str, str], ...]) -> None:
-    table = document.add_table(rows=0, cols=3)
-    table.style = "Table Grid"
-    for row in (("Recommendation", "Response", "Owner"), *rows):
-        for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = text
+    _grid(document, (("Recommendation", "Response", "Owner"), *rows))
 
 
 def paper() -> Any:
@@ -532,32 +532,30 @@ def action_plan() -> Any:
         "to be good."
     )
     document.add_heading("3. Areas for improvement and the force's response", level=2)
-    plan = document.add_table(rows=0, cols=4)
-    plan.style = "Table Grid"
-    for row in (
-        ("No.", "Area for improvement", "Force response", "Status"),
+    _grid(
+        document,
         (
-            "1",
-            "The force should develop a better understanding of demand.",
-            "A demand review is under way.",
-            "Open",
+            ("No.", "Area for improvement", "Force response", "Status"),
+            (
+                "1",
+                "The force should develop a better understanding of demand.",
+                "A demand review is under way.",
+                "Open",
+            ),
+            (
+                "2",
+                "The force should ensure it has the right workforce skills, by 31 March 2018.",
+                "A skills audit has been commissioned.",
+                "Open",
+            ),
+            (
+                "3",
+                "The force should improve its financial planning.",
+                "Completed in the medium-term financial plan.",
+                "Closed",
+            ),
         ),
-        (
-            "2",
-            "The force should ensure it has the right workforce skills, by 31 March 2018.",
-            "A skills audit has been commissioned.",
-            "Open",
-        ),
-        (
-            "3",
-            "The force should improve its financial planning.",
-            "Completed in the medium-term financial plan.",
-            "Closed",
-        ),
-    ):
-        cells = plan.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = text
+    )
     document.add_heading("4. Chief Constable's comments", level=2)
     document.add_paragraph(
         "Chief Constable Sam Carter said: “We recognise the areas HMICFRS has highlighted.”"

@@ -17,7 +17,6 @@ from hmic_extract.vocabulary import (
     AREA_GRADE,
     CHECKED,
     ITEM_GROUP_LABELS,
-    NO_AFI_NOTE,
     NUMBERED,
     QUESTION_LABEL,
     SALUTATION,
@@ -25,6 +24,7 @@ from hmic_extract.vocabulary import (
     UNCHECKED,
     heading_key,
     section_kind,
+    sentence_heading_kind,
 )
 
 # The document's own title line names the inspectorate or its inspections; no
@@ -65,28 +65,13 @@ def _heading_kind(block: Block) -> str | None:
         if len(text.split()) <= _PLAIN_HEADING_MAX_WORDS and "\n" not in text:
             if SALUTATION.match(text):
                 return "pcc_response"  # a letter: its body is the PCC's response
-            return SECTION_HEADINGS.get(heading_key(text)) or _named_in_other_words(block)
+            named = SECTION_HEADINGS.get(heading_key(text))
+            if named is None and block.kind is BlockKind.PARAGRAPH:
+                # a paragraph of its own (in Word or markdown, or apart in text) may
+                # name its section in other words: "What HMICFRS found"
+                named = sentence_heading_kind(text)
+            return named
     return None
-
-
-# A paragraph this short that names a section in other words is its heading.
-_OTHER_WORDS_MAX_WORDS = 4
-
-
-def _named_in_other_words(block: Block) -> str | None:
-    """The section a short paragraph of its own names in other words ("What HMICFRS
-    found", "My comments"): a plain paragraph in Word or markdown, or a line that
-    stands apart in text; a note ("No areas for improvement") names none."""
-    text = block.text.strip()
-    if (
-        block.kind is not BlockKind.PARAGRAPH
-        or len(text.split()) > _OTHER_WORDS_MAX_WORDS
-        or not text[:1].isupper()
-        or text.endswith((".", ",", ";", ":"))
-        or NO_AFI_NOTE.search(text)
-    ):
-        return None
-    return section_kind(text)
 
 
 def _is_findings_label(text: str) -> bool:

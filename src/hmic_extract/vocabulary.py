@@ -274,6 +274,27 @@ def section_kind(text: str) -> str | None:
     return None
 
 
+# A line this short, in sentence case, may head the section it names in other
+# words ("What HMICFRS found"); a form's label runs longer ("Response published on
+# PCC website").
+SENTENCE_HEADING_MAX_WORDS: Final = 4
+
+
+def sentence_heading_kind(text: str) -> str | None:
+    """The section a short sentence-case line names in other words ("What HMICFRS
+    found", "My comments"), or None; a note ("No areas for improvement") names none.
+    Whether the line stands apart as a heading is for the caller to tell."""
+    text = text.strip()
+    if (
+        len(text.split()) > SENTENCE_HEADING_MAX_WORDS
+        or not text[:1].isupper()
+        or text.endswith((".", ",", ";", ":"))
+        or NO_AFI_NOTE.search(text)
+    ):
+        return None
+    return section_kind(text)
+
+
 # --- findings -----------------------------------------------------------------
 
 # Labels that open a group of items inside findings; the group's items are of

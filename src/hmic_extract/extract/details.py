@@ -276,7 +276,7 @@ def _value_column(
     return title, first.text, first.date, _options(values[first.start + len(first.text) :])
 
 
-def _options_before_label(
+def _take_options_before_label(
     regions: dict[str, tuple[re.Match[str], str]],
 ) -> tuple[TypeOption, ...]:
     """Boxed options printed above the type label, after the value of the field
@@ -315,7 +315,7 @@ def read_details(blocks: Sequence[Block], document_title: str | None) -> Details
     published = None
     types: tuple[TypeOption, ...] = ()
     if "types" in regions:
-        types = _options_before_label(regions)
+        types = _take_options_before_label(regions)
     if "title" in regions:
         title = flatten(regions["title"][1]).strip(" :") or None
     if "published" in regions:

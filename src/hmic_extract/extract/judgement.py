@@ -67,7 +67,7 @@ def _dated_previous(
 # A grade given to some of the areas inspected is not an overall one: "graded as
 # good in one area, adequate in four areas", "outstanding in the area of …",
 # "requires improvement across three of the nine questions".
-_AREA_GRADE = re.compile(
+_GRADED_AREAS = re.compile(
     r"[’'”\"]?\s*,?\s+(?:in|across|for)\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?:areas?|questions?|pillars?|strands?)\b",
     re.I,
@@ -105,7 +105,7 @@ def read_grades(text: str, inspection_year: int | None, *, judged_only: bool = F
         first_cue = cues[0].start() if cues else len(sentence)
         pillars = sum(bool(_PILLAR_GRADE.match(sentence, m.end())) for m in matches)
         for match in matches:
-            if _AREA_GRADE.match(sentence, match.end()) or (
+            if _GRADED_AREAS.match(sentence, match.end()) or (
                 pillars >= 2 and _PILLAR_GRADE.match(sentence, match.end())
             ):
                 graded_by_area = True

@@ -22,7 +22,6 @@ from hmic_extract.vocabulary import (
     DETAIL_LABELS,
     GROUP_LABEL_MAX_WORDS,
     ITEM_GROUP_LABELS,
-    NO_AFI_NOTE,
     QUESTION_LABEL,
     SALUTATION,
     SECTION_HEADINGS,
@@ -31,15 +30,13 @@ from hmic_extract.vocabulary import (
     heading_key,
     names_a_section,
     section_kind,
+    sentence_heading_kind,
 )
 
 # A headline is at most this many words; longer lines are prose.
 _HEADING_MAX_WORDS = 12
 # A line this short that names a section in other words is its heading.
 _KEYWORD_HEADING_WORDS = 5
-# … and in sentence case, this many: a form's label runs longer ("Response
-# published on PCC website").
-_SENTENCE_HEADING_WORDS = 4
 # A font this much larger than the body text makes a line a heading.
 _HEADING_SIZE = 1.15
 # A line ending this far short of the column's right edge (as a fraction of the
@@ -110,13 +107,9 @@ def _is_heading_line(
         and (
             # a title-case line naming a section in other words: "Annex: Recommendations"
             all(w[:1].isupper() for w in words if len(w) >= 4)
-            # or a shorter sentence-case one standing alone: "What HMICFRS found" (a
-            # form's label such as "Response published on PCC website" is longer)
+            # or a shorter sentence-case one standing alone: "What HMICFRS found"
             or (
-                len(words) <= _SENTENCE_HEADING_WORDS
-                and text[:1].isupper()
-                and not NO_AFI_NOTE.search(text)  # "No areas for improvement" is a note
-                and _stands_alone(line, next_line, para_gap)
+                sentence_heading_kind(text) is not None and _stands_alone(line, next_line, para_gap)
             )
         )
         and section_kind(text) is not None
