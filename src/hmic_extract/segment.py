@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from hmic_extract.blocks import Block, BlockKind, Location, span_of
+from hmic_extract.cues import names_section, section_kind
 from hmic_extract.vocabulary import (
     AREA_GRADE,
     CHECKED,
@@ -20,10 +21,7 @@ from hmic_extract.vocabulary import (
     NUMBERED,
     QUESTION_LABEL,
     SALUTATION,
-    SECTION_HEADINGS,
     UNCHECKED,
-    heading_key,
-    section_kind,
     sentence_heading_kind,
 )
 
@@ -65,7 +63,7 @@ def _heading_kind(block: Block) -> str | None:
         if len(text.split()) <= _PLAIN_HEADING_MAX_WORDS and "\n" not in text:
             if SALUTATION.match(text):
                 return "pcc_response"  # a letter: its body is the PCC's response
-            named = SECTION_HEADINGS.get(heading_key(text))
+            named = section_kind(text) if names_section(text) else None
             if named is None and block.kind is BlockKind.PARAGRAPH:
                 # a paragraph of its own (in Word or markdown, or apart in text) may
                 # name its section in other words: "What HMICFRS found"

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from typing import Final
 
+from hmic_extract.cues import names_section, section_kind
+
 # --- glyphs -----------------------------------------------------------------
 
 # Typographic ligatures that PDF fonts emit as one code point.
@@ -96,126 +98,12 @@ PAGE_X_OF_Y: Final = re.compile(r"^page\s+\d{1,4}\s+of\s+\d{1,4}$", re.IGNORECAS
 
 # --- sections -----------------------------------------------------------------
 
-# Headings as printed, normalised by `heading_key`, mapped to section kinds.
-# Exact keys come first; KEYWORD_SECTIONS catch wording variants.
-SECTION_HEADINGS: Final = {
-    "inspection details": "inspection_details",
-    "details of inspection": "inspection_details",
-    "details of the inspection": "inspection_details",
-    "inspection information": "inspection_details",
-    "report details": "inspection_details",
-    "executive summary": "executive_summary",
-    "executive summary of report": "executive_summary",
-    "executive summary of the report": "executive_summary",
-    "summary of report": "executive_summary",
-    "summary of the report": "executive_summary",
-    "introduction": "executive_summary",
-    "background": "executive_summary",
-    "overview": "executive_summary",
-    "overall judgement": "overall_judgement",
-    "overall judgment": "overall_judgement",
-    "overall grade": "overall_judgement",
-    "judgement": "overall_judgement",
-    "judgment": "overall_judgement",
-    "grades": "overall_judgement",
-    "grading": "overall_judgement",
-    "overall summary": "overall_summary",
-    "summary of findings": "overall_summary",
-    "summary": "overall_summary",
-    "key findings": "overall_summary",
-    "findings": "findings",
-    "inspection findings": "findings",
-    "main findings": "findings",
-    "findings and areas for improvement": "findings",
-    "areas for improvement": "findings",
-    "recommendations": "findings",
-    "recommendations and areas for improvement": "findings",
-    "force response to recommendations": "force_response",
-    "force response": "force_response",
-    "response from the force": "force_response",
-    "force comments": "force_response",
-    "chief constable's comments": "force_response",
-    "chief constable's response": "force_response",
-    "comments of the chief constable": "force_response",
-    "comments from the chief constable": "force_response",
-    "response of the chief constable": "force_response",
-    # a PCC's document in the first person: "My response", "What the force is doing"
-    "my response": "pcc_response",
-    "my comments": "pcc_response",
-    "what the force is doing": "force_response",
-    "what the force has done": "force_response",
-    "pcc response to inspection": "pcc_response",
-    "pcc response": "pcc_response",
-    "pcc comments": "pcc_response",
-    "commissioner's comments": "pcc_response",
-    "commissioner's response": "pcc_response",
-    "pcc's comments": "pcc_response",
-    "pcc's response": "pcc_response",
-    "comments of the commissioner": "pcc_response",
-    "comments from the commissioner": "pcc_response",
-    "comments from the pcc": "pcc_response",
-    "response of the police and crime commissioner": "pcc_response",
-    "police and crime commissioner's response": "pcc_response",
-    "police and crime commissioner's comments": "pcc_response",
-    "for office use only": "office_use",
-    "office use only": "office_use",
-    "for office use": "office_use",
-    "related documents": "other",
-    "further information": "other",
-    "next steps": "other",
-    "appendix": "other",
-    "annex": "other",
-    "contact": "other",
-}
-
 # A letter's salutation ("Dear Sir Thomas,"): what follows is the PCC's response,
 # written as a letter to HM Chief Inspector.
 SALUTATION: Final = re.compile(r"^dear\s+[A-Z][\w’'.\- ]{0,60},?$", re.I)
 # A letter's closing ("Yours sincerely,"): the signature follows it.
 VALEDICTION: Final = re.compile(
     r"^(?:yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+wishes)\b[\s,.]*$", re.I
-)
-
-# Fallback for headings of at most KEYWORD_MAX_WORDS words: all words of a set
-# present means that kind. Longer lines are titles or sentences, never matched.
-KEYWORD_MAX_WORDS: Final = 7
-KEYWORD_SECTIONS: Final = (
-    (("office", "use"), "office_use"),
-    (("chief", "constable", "response"), "force_response"),
-    (("chief", "constable", "comment"), "force_response"),
-    (("force", "response"), "force_response"),
-    (("commissioner", "response"), "pcc_response"),
-    (("commissioner", "comment"), "pcc_response"),
-    (("pcc", "response"), "pcc_response"),
-    (("pcc", "comment"), "pcc_response"),
-    (("chief", "constable", "statement"), "force_response"),
-    (("commissioner", "statement"), "pcc_response"),
-    (("pcc", "statement"), "pcc_response"),
-    (("pfcc", "response"), "pcc_response"),
-    (("pfcc", "comment"), "pcc_response"),
-    # where a mayor holds the PCC's functions (London, Greater Manchester, West Yorkshire)
-    (("mayor", "response"), "pcc_response"),
-    (("mayor", "comment"), "pcc_response"),
-    (("inspection", "details"), "inspection_details"),
-    (("executive", "summary"), "executive_summary"),
-    (("inspection", "summary"), "executive_summary"),
-    (("report", "summary"), "executive_summary"),
-    (("hmicfrs", "summary"), "executive_summary"),
-    (("hmic", "summary"), "executive_summary"),
-    (("overall", "assessment"), "overall_judgement"),
-    (("grading",), "overall_judgement"),
-    # "What HMICFRS found", "What the inspectorate found"
-    (("hmicfrs", "found"), "findings"),
-    (("hmic", "found"), "findings"),
-    (("inspectorate", "found"), "findings"),
-    (("overall", "judgement"), "overall_judgement"),
-    (("overall", "judgment"), "overall_judgement"),
-    (("overall", "summary"), "overall_summary"),
-    (("response", "recommendation"), "force_response"),
-    (("findings",), "findings"),
-    (("area", "improvement"), "findings"),
-    (("recommendation",), "findings"),
-    (("cause", "concern"), "findings"),
 )
 
 _HEADING_NUMBERING = re.compile(
@@ -247,31 +135,9 @@ FORM_VALUE_WORDS: Final = 3
 
 
 def names_a_section(label: str, content: str) -> bool:
-    """Whether a layout table's row is a section: its label is exactly a section's
-    name ("Findings", "PCC Response") and beside it is more than a form's value."""
-    return heading_key(label) in SECTION_HEADINGS and len(content.split()) > FORM_VALUE_WORDS
-
-
-@functools.lru_cache(maxsize=8192)
-def section_kind(text: str) -> str | None:
-    """The section kind a heading names, or None when it names none we know."""
-    key = heading_key(text)
-    if not key:
-        return None
-    if key in SECTION_HEADINGS:
-        return SECTION_HEADINGS[key]
-    words = key.replace("'s", "").split()
-    if len(words) > KEYWORD_MAX_WORDS:
-        return None
-    if any(pattern.match(key) for pattern, _ in ITEM_GROUP_LABELS):
-        # the items come first: "Areas for improvement and the force's response" lists
-        # the findings with a response beside each ("Force response to …" does not)
-        return "findings"
-    stems = {w.rstrip("s") for w in words} | set(words)
-    for needed, kind in KEYWORD_SECTIONS:
-        if all(n in stems for n in needed):
-            return kind
-    return None
+    """Whether a layout table's row is a section: its label strongly names a section
+    ("Findings", "PCC Response") and beside it is more than a form's value."""
+    return names_section(label) and len(content.split()) > FORM_VALUE_WORDS
 
 
 # A line this short, in sentence case, may head the section it names in other
@@ -508,19 +374,6 @@ CHIEF_CONSTABLE_ROLES: Final = frozenset(
         "Temporary Chief Constable",
         "Acting Chief Constable",
         "Commissioner of Police of the Metropolis",
-    }
-)
-# The chief officer's own response, whatever the role is called ("Response from
-# the Commissioner of Police of the Metropolis", "Acting Chief Constable's response").
-SECTION_HEADINGS.update(
-    {
-        heading: "force_response"
-        for role in (r.casefold() for r in CHIEF_CONSTABLE_ROLES)
-        for heading in (
-            f"response from the {role}",
-            f"response of the {role}",
-            f"{role}'s response",
-        )
     }
 )
 # The London forces are led by a Commissioner, and no PCC answers for them (the

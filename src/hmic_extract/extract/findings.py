@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from hmic_extract.blocks import Block, BlockKind, Location
+from hmic_extract.cues import section_kind
 from hmic_extract.extract.dates import find_deadlines, has_relative_deadline
 from hmic_extract.extract.judgement import canonical_grade
 from hmic_extract.models import CoreQuestion, Deadline, Grade, Item, PageBox
@@ -33,7 +34,6 @@ from hmic_extract.vocabulary import (
     NO_AFI_NOTE,
     NUMBERED,
     QUESTION_LABEL,
-    section_kind,
 )
 
 AFI = "area_for_improvement"

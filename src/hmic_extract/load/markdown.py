@@ -16,8 +16,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from hmic_extract.blocks import PLAIN, Block, BlockKind, LoadedDocument, Location, Style
+from hmic_extract.cues import names_section
 from hmic_extract.load.grid import grid_tables
-from hmic_extract.vocabulary import SECTION_HEADINGS, heading_key, names_a_section
+from hmic_extract.vocabulary import names_a_section
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 # Stands for a soft line break until the loader decides whether the next line
@@ -198,7 +199,7 @@ def _split_lines(text: str, line_styles: list[Style]) -> list[tuple[str, Style, 
         emphasis_changes = (
             previous is not None and style != previous and (style != PLAIN or previous != PLAIN)
         )
-        heading = heading_key(line) in SECTION_HEADINGS  # "For Office Use Only" run on
+        heading = names_section(line)  # "For Office Use Only" run on
         after_question = bool(pieces) and _is_numbered_question(pieces[-1][0])
         starts = (
             bool(_LINE_MARKER.match(line))

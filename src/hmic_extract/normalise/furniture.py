@@ -6,14 +6,13 @@ import re
 from collections.abc import Sequence
 
 from hmic_extract.blocks import Block
+from hmic_extract.cues import names_section
 from hmic_extract.normalise.glyphs import flatten
 from hmic_extract.vocabulary import (
     PAGE_NUMBER,
     PAGE_X_OF_Y,
     PROTECTIVE_MARKINGS,
-    SECTION_HEADINGS,
     UNAMBIGUOUS_BULLETS,
-    heading_key,
 )
 
 # Lines this many from the top or bottom of a page are where running headers,
@@ -70,7 +69,7 @@ def furniture(lines: Sequence[Block]) -> set[int]:
             text = lines[i].text.strip()
             pages = len(seen_on[key])
             repeated = sheets >= 2 and pages >= max(2, (sheets + 1) // 2)
-            heading = heading_key(text) in SECTION_HEADINGS  # a heading may open two pages
+            heading = names_section(text)  # a heading may open two pages
             # A list's bullet printed apart from its item (pdftotext's reading order)
             # often opens a page; it is content however often that happens.
             bullets = all(c in UNAMBIGUOUS_BULLETS or c.isspace() for c in text)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from hmic_extract.blocks import Block, BlockKind
+from hmic_extract.cues import names_section, section_kind
 from hmic_extract.normalise.glyphs import TERMINAL, Marker, split_marker
 from hmic_extract.normalise.lists import list_depths
 from hmic_extract.normalise.tables import text_tables
@@ -24,12 +25,9 @@ from hmic_extract.vocabulary import (
     ITEM_GROUP_LABELS,
     QUESTION_LABEL,
     SALUTATION,
-    SECTION_HEADINGS,
     UNCHECKED,
     VALEDICTION,
-    heading_key,
     names_a_section,
-    section_kind,
     sentence_heading_kind,
 )
 
@@ -98,7 +96,7 @@ def _is_heading_line(
     words = text.split()
     if not words or len(words) > _HEADING_MAX_WORDS:
         return None
-    if heading_key(text) in SECTION_HEADINGS:
+    if names_section(text):
         return 1  # numbering allowed: "3. FINDINGS"
     if (
         len(words) <= _KEYWORD_HEADING_WORDS
@@ -540,7 +538,7 @@ def _wraps_into(
             abs(line.indent - current.first.indent) <= unit
             or abs(line.indent - current.text_indent) <= unit
         )
-        and heading_key(text) not in SECTION_HEADINGS
+        and not names_section(text)
         and not _is_label(text)
     )
 
