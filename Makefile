@@ -4,10 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLES := tests/fixtures/samples
 CORPUS ?= ../shared/corpus
-# The accuracy gate: make eval fails when strict item F1 on the corpus drops below this.
-MIN_F1 ?= 0.99
+PROBES := tests/fixtures/probes
 
-.PHONY: run test lint pytest eval eval-renderings engines bench schema clean
+.PHONY: run test lint pytest eval eval-pin eval-renderings engines bench schema clean
 
 $(BIN)/hmic-extract: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,11 +33,19 @@ lint: $(VENV)/.test-deps
 pytest: $(VENV)/.test-deps
 	$(BIN)/pytest
 
-## eval: score the tool on the development corpus (reads ../shared)
+## eval: score the corpus (reads ../shared) and the blind probes; fail below the pinned floors
 eval: $(BIN)/hmic-extract
-	rm -rf out/eval
+	rm -rf out/eval out/eval-probes
 	-$(BIN)/hmic-extract extract $(CORPUS) --out out/eval --quiet
-	$(PYTHON) $(CORPUS)/../eval/score.py --corpus $(CORPUS) --pred out/eval -v --min-f1 $(MIN_F1) $(EVAL_ARGS)
+	-$(BIN)/hmic-extract extract $(PROBES) --out out/eval-probes --quiet
+	$(BIN)/python $(CORPUS)/../eval/score.py --corpus $(CORPUS) --pred out/eval -v $(EVAL_ARGS)
+	$(BIN)/python scripts/eval_gate.py --name corpus --corpus $(CORPUS) --pred out/eval
+	$(BIN)/python scripts/eval_gate.py --name probes --corpus $(PROBES) --pred out/eval-probes
+
+## eval-pin: raise the floors in eval/baseline.json to today's scores (PIN_ARGS=--lower to lower)
+eval-pin: eval
+	$(BIN)/python scripts/eval_gate.py --name corpus --corpus $(CORPUS) --pred out/eval --pin $(PIN_ARGS)
+	$(BIN)/python scripts/eval_gate.py --name probes --corpus $(PROBES) --pred out/eval-probes --pin $(PIN_ARGS)
 
 ## eval-renderings: score pdftotext / pandoc / LibreOffice renderings of the corpus (reads ../shared)
 eval-renderings: $(BIN)/hmic-extract
