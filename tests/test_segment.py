@@ -6,10 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hmic_extract.cues import section_kind
 from hmic_extract.load.text import load_text
 from hmic_extract.normalise import normalise
+from hmic_extract.roles import assign_roles
 from hmic_extract.segment import segment
-from hmic_extract.vocabulary import section_kind
 
 
 @pytest.mark.parametrize(
@@ -63,7 +64,7 @@ def test_a_short_plain_paragraph_names_a_section_in_other_words() -> None:
             "No areas for improvement\n\nThe force response.\n\nMy comments\n\nWords.\n"
         ).blocks
     )
-    assert [(s.kind, s.heading) for s in segment(blocks).sections] == [
+    assert [(s.kind, s.heading) for s in segment(assign_roles(blocks)).sections] == [
         ("executive_summary", "Introduction"),
         ("findings", "What HMICFRS found"),
         ("pcc_response", "My comments"),
@@ -83,13 +84,15 @@ def test_a_pdf_heading_in_smaller_type_is_a_sub_heading() -> None:
 
     heading, paragraph = BlockKind.HEADING, BlockKind.PARAGRAPH
     sections = segment(
-        [
-            block(heading, "Findings", 1.5),
-            block(heading, "Investigating crime", 1.17),
-            block(paragraph, "Grade: Good", 1.0),
-            block(heading, "Annex of contacts", 1.5),
-            block(paragraph, "Call us.", 1.0),
-        ]
+        assign_roles(
+            [
+                block(heading, "Findings", 1.5),
+                block(heading, "Investigating crime", 1.17),
+                block(paragraph, "Grade: Good", 1.0),
+                block(heading, "Annex of contacts", 1.5),
+                block(paragraph, "Call us.", 1.0),
+            ]
+        )
     ).sections
     assert [(s.kind, s.heading, len(s.blocks)) for s in sections] == [
         ("findings", "Findings", 2),
@@ -105,7 +108,7 @@ def test_sections_in_order_with_title_and_unknown_heading() -> None:
         "CONTACT POINTS FOR MEDIA\nPhone us.\n\n"
         "PCC RESPONSE\nWords.\n"
     )
-    segmented = segment(normalise(load_text(text).blocks))
+    segmented = segment(assign_roles(normalise(load_text(text).blocks)))
     assert segmented.title == "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF A POLICE"
     assert [s.kind for s in segmented.sections] == [
         "inspection_details",
@@ -119,6 +122,6 @@ def test_sections_in_order_with_title_and_unknown_heading() -> None:
 @given(st.text())
 def test_segmenting_arbitrary_text_never_raises_and_loses_nothing(text: str) -> None:
     blocks = normalise(load_text(text).blocks)
-    segmented = segment(blocks)
+    segmented = segment(assign_roles(blocks))
     covered = len(segmented.preamble) + sum(1 + len(s.blocks) for s in segmented.sections)
     assert covered == len(blocks)

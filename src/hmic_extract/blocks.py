@@ -22,6 +22,18 @@ class BlockKind(StrEnum):
     TABLE_ROW = "table_row"
 
 
+class Role(StrEnum):
+    """What a block does in the response, as the role stage (``roles.py``) decides."""
+
+    SECTION = "section"  # opens a section; ``cue`` is its kind
+    GROUP_LABEL = "group_label"  # names the kind of the items after it; ``cue`` is that kind
+    LEAD_IN = "lead_in"  # a sentence ending on a colon that announces items of ``cue``'s kind
+    NOTE = "note"  # says a question has no items ("No areas for improvement")
+    FORM = "form"  # a form's row: it holds a checkbox
+    PROSE = "prose"  # a numbered paragraph of prose ("3.2 Inspectors found …"): never an item
+    BODY = "body"  # anything else: the readers decide (questions, items, statements)
+
+
 Box = tuple[float, float, float, float]
 
 
@@ -112,6 +124,8 @@ class Block:
     sheet: int = 0  # LINE only: physical page (form-feed pages in text), for page furniture
     columns: tuple[float, ...] = ()  # LINE only: where each column of a form row starts
     cells: tuple[str, ...] = field(default_factory=tuple)  # TABLE_ROW only
+    role: Role = Role.BODY  # set by the role stage
+    cue: str | None = None  # the section or item kind the role names
 
 
 @dataclass(frozen=True, slots=True)

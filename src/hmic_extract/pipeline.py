@@ -1,4 +1,4 @@
-"""The pipeline, stage by stage: load → normalise → segment → extract → validate.
+"""The pipeline, stage by stage: load → normalise → roles → segment → extract → validate.
 
 Writing is the caller's choice (``write.py``): the library returns records.
 """
@@ -22,10 +22,11 @@ from hmic_extract.load import load_bytes
 from hmic_extract.models import Record, Source, Warning
 from hmic_extract.normalise import normalise
 from hmic_extract.options import Options
+from hmic_extract.roles import assign_roles
 from hmic_extract.segment import Segmented, segment
 from hmic_extract.validate import validate
 
-STAGES = ("load", "normalise", "segment", "extract", "validate", "write")
+STAGES = ("load", "normalise", "roles", "segment", "extract", "validate", "write")
 
 # Section kinds that show a document is a PCC response; two are needed.
 _RESPONSE_KINDS = frozenset(
@@ -84,7 +85,7 @@ def _recognised(segmented: Segmented) -> bool:
 def extract_bytes(data: bytes, *, path: str, options: Options) -> Record:
     """The validated record of one document given as bytes; ``path`` is recorded as given."""
     loaded = load_bytes(data, options=options)
-    blocks = normalise(loaded.blocks)
+    blocks = assign_roles(normalise(loaded.blocks))
     segmented = segment(blocks)
     source = Source(
         path=path,

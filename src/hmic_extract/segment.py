@@ -1,4 +1,4 @@
-"""Stage 3, segment: split the blocks into the response's sections by their headings.
+"""Stage 4, segment: split the blocks into the response's sections by their headings.
 
 Headings are matched tolerantly (case, numbering, punctuation, wording
 variants) against the vocabulary. Everything before the first recognised
@@ -12,25 +12,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from hmic_extract.blocks import Block, BlockKind, Location, span_of
-from hmic_extract.cues import names_section, section_kind
+from hmic_extract.blocks import Block, BlockKind, Location, Role, span_of
 from hmic_extract.vocabulary import (
     AREA_GRADE,
     CHECKED,
     ITEM_GROUP_LABELS,
     NUMBERED,
     QUESTION_LABEL,
-    SALUTATION,
     UNCHECKED,
-    sentence_heading_kind,
 )
 
 # The document's own title line names the inspectorate or its inspections; no
 # section heading does, so before the first section such a line is the title.
 _DOCUMENT_TITLE = re.compile(r"\b(?:hmic(?:frs)?|inspections?\s+of|inspectorate)\b", re.I)
-# A paragraph (not styled as a heading) names a section only when it is this
-# short and matches a heading exactly: "For Office Use Only" as a plain line.
-_PLAIN_HEADING_MAX_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,21 +49,8 @@ class Segmented:
 
 
 def _heading_kind(block: Block) -> str | None:
-    """The section a block opens, if it is a heading for one."""
-    if block.kind is BlockKind.HEADING:
-        return section_kind(block.text)
-    if block.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_ROW, BlockKind.LIST_ITEM):
-        text = block.text.strip()
-        if len(text.split()) <= _PLAIN_HEADING_MAX_WORDS and "\n" not in text:
-            if SALUTATION.match(text):
-                return "pcc_response"  # a letter: its body is the PCC's response
-            named = section_kind(text) if names_section(text) else None
-            if named is None and block.kind is BlockKind.PARAGRAPH:
-                # a paragraph of its own (in Word or markdown, or apart in text) may
-                # name its section in other words: "What HMICFRS found"
-                named = sentence_heading_kind(text)
-            return named
-    return None
+    """The section a block opens, if the role stage made it a section's heading."""
+    return block.cue if block.role is Role.SECTION else None
 
 
 def _is_findings_label(text: str) -> bool:

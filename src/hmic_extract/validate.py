@@ -1,4 +1,4 @@
-"""Stage 5, validate: cross-checks over a whole record that add warnings, never drop content.
+"""Stage 6, validate: cross-checks over a whole record that add warnings, never drop content.
 
 Pydantic has already checked each field's type and vocabulary; this stage
 checks what only the whole record can show.

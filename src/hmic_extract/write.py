@@ -1,4 +1,4 @@
-"""Stage 6, write: deterministic JSON, written atomically.
+"""Stage 7, write: deterministic JSON, written atomically.
 
 The same input gives byte-identical output on every run and machine: no
 timestamps, no absolute paths, keys in model order, UTF-8 with a final newline.

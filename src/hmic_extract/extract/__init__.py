@@ -1,4 +1,4 @@
-"""Stage 4, extract: every field of the record from the segmented document.
+"""Stage 5, extract: every field of the record from the segmented document.
 
 Each field has its own reader module (details, judgement, findings,
 statements, dates); this module composes them into one record and notes
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from hmic_extract.blocks import Block, BlockKind
 from hmic_extract.extract.details import (
@@ -19,12 +20,18 @@ from hmic_extract.extract.details import (
     read_office_use,
     title_in_headings,
 )
-from hmic_extract.extract.findings import question_numbers, read_findings, record_location
+from hmic_extract.extract.findings import (
+    Findings,
+    question_numbers,
+    read_findings,
+    record_location,
+)
 from hmic_extract.extract.judgement import Grades, grades_in_form, read_grades
 from hmic_extract.extract.statements import find_named, read_statements, signed_by
 from hmic_extract.models import (
     Inspection,
     InspectionType,
+    Item,
     Judgement,
     OfficeUse,
     Record,
@@ -50,6 +57,67 @@ _TITLE_SEARCH = 8
 _NOT_FINDINGS = frozenset(
     {"inspection_details", "overall_judgement", "force_response", "pcc_response", "office_use"}
 )
+
+
+# Sections that are forms, never lists of items.
+_FORMS = frozenset({"inspection_details", "office_use"})
+
+
+def _item_count(findings: Findings) -> int:
+    return (
+        sum(len(q.areas_for_improvement) for q in findings.questions)
+        + len(findings.areas_for_improvement)
+        + len(findings.recommendations)
+        + len(findings.causes_of_concern)
+    )
+
+
+def _same_item_key(text: str) -> str:
+    """Enough of an item's words to know it again when a table restates it."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split()[:12])
+
+
+def _merged(findings: Findings, tables: Findings) -> Findings:
+    """The findings with the items of tables elsewhere: a restated item lends the one
+    already read its response; a new one is added."""
+    known: dict[str, Item] = {}
+    for item in (
+        *(a for q in findings.questions for a in q.areas_for_improvement),
+        *findings.areas_for_improvement,
+        *findings.recommendations,
+        *findings.causes_of_concern,
+    ):
+        known[_same_item_key(item.text)] = item
+    added: dict[str, list[Item]] = {"afi": [], "rec": [], "coc": []}
+    responses: dict[int, str] = {}
+    for field, items in (
+        ("afi", tables.areas_for_improvement),
+        ("rec", tables.recommendations),
+        ("coc", tables.causes_of_concern),
+    ):
+        for item in items:
+            earlier = known.get(_same_item_key(item.text))
+            if earlier is None:
+                added[field].append(item)
+            elif earlier.response is None and item.response:
+                responses[id(earlier)] = item.response
+
+    def answered(items: Sequence[Item]) -> tuple[Item, ...]:
+        return tuple(
+            i.model_copy(update={"response": responses[id(i)]}) if id(i) in responses else i
+            for i in items
+        )
+
+    return replace(
+        findings,
+        questions=tuple(
+            q.model_copy(update={"areas_for_improvement": list(answered(q.areas_for_improvement))})
+            for q in findings.questions
+        ),
+        areas_for_improvement=answered(findings.areas_for_improvement) + tuple(added["afi"]),
+        recommendations=answered(findings.recommendations) + tuple(added["rec"]),
+        causes_of_concern=answered(findings.causes_of_concern) + tuple(added["coc"]),
+    )
 
 
 def _blocks_of(segmented: Segmented, kind: str) -> list[Block]:
@@ -186,11 +254,41 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
             for b in (s.heading_block, *s.blocks)
         ),
     ]
-    findings = read_findings(
-        findings_blocks,
-        known_questions=question_numbers(all_blocks),
-        published=published,
-    )
+    known = question_numbers(all_blocks)
+    findings = read_findings(findings_blocks, known_questions=known, published=published)
+    elsewhere = [
+        b
+        for s in segmented.sections
+        if s.kind not in _FORMS and s.kind != "findings"
+        for b in (s.heading_block, *s.blocks)
+    ]
+    if _item_count(findings) == 0:
+        # The first reading found nothing: items may stand anywhere the text presents
+        # them as items (after "It identified the following areas for improvement:" in
+        # a letter, under a label in the commissioner's response, in an annex table).
+        anywhere = read_findings(
+            [
+                *segmented.preamble,
+                *(
+                    b
+                    for s in segmented.sections
+                    if s.kind not in _FORMS
+                    for b in (s.heading_block, *s.blocks)
+                ),
+            ],
+            known_questions=known,
+            published=published,
+            context_only=True,
+        )
+        if _item_count(anywhere) > 0:
+            findings = anywhere
+    else:
+        # A table of items outside the findings (the force's response to each
+        # recommendation) gives its items too, or the response to one already read.
+        tables = read_findings(
+            elsewhere, known_questions=known, published=published, tables_only=True
+        )
+        findings = _merged(findings, tables)
     if findings.undated_relative_deadlines:
         warnings.append(
             Warning(

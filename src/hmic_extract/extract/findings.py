@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from hmic_extract.blocks import Block, BlockKind, Location
+from hmic_extract.blocks import Block, BlockKind, Location, Role
 from hmic_extract.cues import section_kind
 from hmic_extract.extract.dates import find_deadlines, has_relative_deadline
 from hmic_extract.extract.judgement import canonical_grade
@@ -22,16 +22,11 @@ from hmic_extract.models import CoreQuestion, Deadline, Grade, Item, PageBox
 from hmic_extract.models import Location as RecordLocation
 from hmic_extract.normalise import flatten
 from hmic_extract.normalise.glyphs import TERMINAL
+from hmic_extract.roles import ITEM_VOICE, announced_group, group_label, is_note
 from hmic_extract.vocabulary import (
-    ANNOUNCED_GROUPS,
-    ANNOUNCEMENT_MAX_WORDS,
-    ANNOUNCING,
     AREA_GRADE,
     ENUMERATOR,
-    GROUP_LABEL_MAX_WORDS,
-    ITEM_GROUP_LABELS,
     LABELLED_ITEM,
-    NO_AFI_NOTE,
     NUMBERED,
     QUESTION_LABEL,
 )
@@ -40,13 +35,6 @@ AFI = "area_for_improvement"
 RECOMMENDATION = "recommendation"
 CAUSE = "cause_of_concern"
 
-# Words that make an unbulleted paragraph an item rather than prose about items;
-# a cause of concern states a failing, often contracted ("The force isn't answering …").
-_ITEM_VOICE = re.compile(
-    r"\b(?:should|must|needs?\s+to|(?:is|are|does)\s+not|cannot|(?:is|are|does|do|ca)n[’']t|"
-    r"recommends?\s+that)\b",
-    re.I,
-)
 # A question as the inspectorate words one.
 _QUESTION_START = re.compile(r"^(?:how|to\s+what\s+extent|what|is|are|does|do)\b", re.I)
 
@@ -105,33 +93,6 @@ class Findings:
     recommendations: tuple[Item, ...]
     causes_of_concern: tuple[Item, ...]
     undated_relative_deadlines: int
-
-
-def group_label(text: str) -> str | None:
-    """The item kind a short label line announces, if it is one."""
-    stripped = text.strip().strip("*_: ")
-    if len(stripped.split()) > GROUP_LABEL_MAX_WORDS or _ITEM_VOICE.search(stripped):
-        return None
-    for pattern, kind in ITEM_GROUP_LABELS:
-        if pattern.match(stripped):
-            return kind
-    return None
-
-
-def announced_group(text: str) -> str | None:
-    """The item kind a sentence ending on a colon announces ("HMIC made the following
-    recommendations:"); None for an item introducing its own points, which speaks in
-    an item's voice ("… recommends that the force:"), or a sentence naming two groups."""
-    stripped = text.strip().strip("*_ ")
-    if (
-        not stripped.endswith(":")
-        or len(stripped.split()) > ANNOUNCEMENT_MAX_WORDS
-        or _ITEM_VOICE.search(stripped)
-        or not ANNOUNCING.search(stripped)
-    ):
-        return None
-    kinds = {kind for pattern, kind in ANNOUNCED_GROUPS if pattern.search(stripped)}
-    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _numbered(block: Block) -> tuple[int, str] | None:
@@ -213,11 +174,6 @@ def _item_table(block: Block) -> _ItemTable | None:
     return None
 
 
-def _is_note(text: str) -> bool:
-    """Whether a line says a question has no items ("No areas for improvement")."""
-    return bool(NO_AFI_NOTE.search(text)) and not _ITEM_VOICE.search(text)
-
-
 def _cell_items(cell: str) -> list[str]:
     """The items in one table cell: one per bullet; else a new one wherever a line
     starts a sentence after a line that ended one (a wrapped item runs on)."""
@@ -237,8 +193,18 @@ def _cell_items(cell: str) -> list[str]:
 class _Reader:
     """The state machine over findings blocks."""
 
-    def __init__(self, known_questions: dict[str, int]) -> None:
+    def __init__(
+        self,
+        known_questions: dict[str, int],
+        *,
+        context_only: bool = False,
+        tables_only: bool = False,
+    ) -> None:
         self.known = known_questions
+        # Outside a findings section items are read only in an item context: after a
+        # label, a lead-in, a question or an item table's header; prose ends it.
+        self.context_only = context_only
+        self.tables_only = tables_only
         self.questions: list[_QuestionDraft] = []
         self.top_items: list[_ItemDraft] = []
         self.question: _QuestionDraft | None = None
@@ -251,6 +217,8 @@ class _Reader:
         # group label or question: "2." after "1." is the same kind of item, though a
         # "Recommendation:" labelled under "1." came between.
         self.numbered: dict[int, tuple[int, str]] = {}
+        # list depth of the items a numbered lead-in announced: they are top-level
+        self.depth_offset = 0
 
     def _open_question(
         self, printed: int | None, text: str, location: Location, heading: Block | None = None
@@ -275,7 +243,7 @@ class _Reader:
         grade_follows = following is not None and bool(AREA_GRADE.match(following.text))
         numbered = _numbered(block)
         text = numbered[1] if numbered else block.text
-        if _ITEM_VOICE.search(text) and not text.rstrip().endswith("?"):
+        if ITEM_VOICE.search(text) and not text.rstrip().endswith("?"):
             return None
         if numbered and (text.rstrip().endswith("?") or grade_follows or _is_emphasised(block)):
             return numbered
@@ -343,7 +311,7 @@ class _Reader:
         item = self.item
         if item is None or item.sub_items or item.text.rstrip().endswith(":"):
             return False
-        return text[:1].isupper() and bool(_ITEM_VOICE.search(text))
+        return text[:1].isupper() and bool(ITEM_VOICE.search(text))
 
     def _continues_points(self, text: str) -> bool:
         """A list item that lost its nesting but still reads as the current item's point.
@@ -394,14 +362,21 @@ class _Reader:
             self._open_question(None, asked, block.location)
         self.kind, self.table = table.kind, table
         for text in _cell_items(block.cells[table.text_column]):
-            if self.question is not None and _is_note(text):
+            if self.question is not None and is_note(text):
                 self.question.note = self.question.note or text
             else:
                 self._add_item(replace(block, text=text), from_list=False)
 
     def _read_block(self, block: Block, following: Block | None) -> None:
-        if self._read_table_row(block):
+        if self._read_table_row(block) or self.tables_only:
             return
+        if block.kind is BlockKind.LIST_ITEM and self.depth_offset:
+            if block.depth < self.depth_offset:
+                self.depth_offset = 0  # the announcing paragraph's numbering goes on
+            else:
+                block = replace(block, depth=block.depth - self.depth_offset)
+        elif block.kind is BlockKind.HEADING:
+            self.depth_offset = 0
         if block.kind is BlockKind.HEADING and self._above_question(block):
             # A heading above the question's own ("## Recommendations" after
             # "### Question 3") ends the question: what follows is not under it.
@@ -428,9 +403,15 @@ class _Reader:
             self.question.grade = canonical_grade(grade["grade"].strip(" .*_‘’'\"“”"))
             return
         kind = group_label(text) or announced_group(text)
-        if kind is not None and block.kind is not BlockKind.LIST_ITEM:
+        if kind is not None and (
+            block.kind is not BlockKind.LIST_ITEM or block.role is Role.LEAD_IN
+        ):
             self.kind, self.item, self.group_open = kind, None, True
             self.numbered.clear()
+            if block.kind is BlockKind.LIST_ITEM:
+                # a numbered paragraph announcing items ("4.1 The report identifies the
+                # following areas for improvement:"): the list under it is the items
+                self.depth_offset = block.depth + 1
             return
         labelled = LABELLED_ITEM.match(text)
         if labelled and (label_kind := group_label(labelled["label"])) is not None:
@@ -439,11 +420,14 @@ class _Reader:
             if self.item is not None:
                 self.item.aside = labelled["aside"]
             return
-        is_list = block.kind is BlockKind.LIST_ITEM
-        if not is_list and self.question is not None and not self.question.items and _is_note(text):
+        # a numbered paragraph of prose ("3.2 Inspectors found …") is no item
+        is_list = block.kind is BlockKind.LIST_ITEM and block.role is not Role.PROSE
+        if not is_list and self.question is not None and not self.question.items and is_note(text):
             self.question.note = self.question.note or text
             self.group_open = False
             return
+        if is_list and self.context_only and not (self.group_open or self.item is not None):
+            return  # a list outside an item context: the commissioner's own points
         if is_list:
             if self.item is not None and (
                 (block.depth > self.item.depth and not self._sibling(text))
@@ -454,6 +438,8 @@ class _Reader:
                 self._add_numbered_item(block)
             return
         if block.kind is BlockKind.HEADING:
+            if self.context_only:
+                self.group_open, self.item = False, None  # a heading naming no items
             return
         answer = _ANSWER.match(text)
         if answer and self.item is not None and self.item.response is None:
@@ -461,7 +447,7 @@ class _Reader:
             self.item.response = answer["response"]
             self.item.location = self.item.location.span(block.location)
             return
-        introduces_points = text.rstrip().endswith(":") and bool(_ITEM_VOICE.search(text))
+        introduces_points = text.rstrip().endswith(":") and bool(ITEM_VOICE.search(text))
         if self.item is not None and self.item.from_list and not introduces_points:
             if self.item.sub_items and not self.item.closing:
                 # The paragraph that closes an item's list of points ("This action
@@ -469,10 +455,14 @@ class _Reader:
                 # section's, not an item's.
                 self.item.closing.append(text)
                 self.item.location = self.item.location.span(block.location)
-        elif (self.group_open or (self.item is not None)) and _ITEM_VOICE.search(text):
+            elif self.context_only:
+                self.group_open, self.item = False, None  # prose: the items have ended
+        elif (self.group_open or (self.item is not None)) and ITEM_VOICE.search(text):
             # An item's own paragraph; after a list's items, only one that introduces
             # points of its own ("… recommends that the force:").
             self._add_item(block, from_list=False)
+        elif self.context_only:
+            self.group_open, self.item = False, None  # prose: the items have ended
 
 
 def _item(draft: _ItemDraft, published: date | None) -> tuple[Item, int]:
@@ -499,10 +489,18 @@ def _item(draft: _ItemDraft, published: date | None) -> tuple[Item, int]:
 
 
 def read_findings(
-    blocks: Sequence[Block], *, known_questions: dict[str, int], published: date | None
+    blocks: Sequence[Block],
+    *,
+    known_questions: dict[str, int],
+    published: date | None,
+    context_only: bool = False,
+    tables_only: bool = False,
 ) -> Findings:
-    """Questions and items of the findings section(s)."""
-    reader = _Reader(known_questions)
+    """Questions and items of the findings section(s); with ``context_only``, of any
+    blocks, where items count only in an item context (label, lead-in, table); with
+    ``tables_only``, the rows of item tables alone (a response's table of the
+    recommendations it answers)."""
+    reader = _Reader(known_questions, context_only=context_only, tables_only=tables_only)
     reader.read(blocks)
     undated = 0
     questions = []

@@ -1,0 +1,251 @@
+"""Stage 3, roles: what each block is, decided in one place from named features.
+
+Loaders and normalise report layout (heading level, type size, bold, markers,
+table cells); this stage reads each block's features — its layout plus the cue
+scores of ``cues.py`` — and gives it a role: a section heading, an item-group
+label, a lead-in that announces items, a note that there are none, a form row,
+a numbered paragraph of prose, or body text for the readers to interpret. Every
+weight and threshold is in ``ROLE_WEIGHTS`` or ``cues.THRESHOLDS`` with its
+reason (docling's ``LayoutPostprocessor`` and GROBID's segmentation features
+are the models).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Final
+
+from hmic_extract.blocks import Block, BlockKind, Role
+from hmic_extract.cues import THRESHOLDS, item_kind, names_section, section_kind
+from hmic_extract.vocabulary import (
+    ANNOUNCED_GROUPS,
+    ANNOUNCEMENT_MAX_WORDS,
+    ANNOUNCING,
+    CHECKED,
+    GRADE_PATTERN,
+    ITEM_GROUP_LABELS,
+    NO_AFI_NOTE,
+    SALUTATION,
+    SENTENCE_HEADING_MAX_WORDS,
+    UNCHECKED,
+)
+
+# Words that make a paragraph an item rather than prose about items: what the force
+# should or must do, or (a cause of concern) a failing it has, often contracted.
+ITEM_VOICE: Final = re.compile(
+    r"\b(?:should|must|needs?\s+to|(?:is|are|does)\s+not|cannot|(?:is|are|does|do|ca)n[’']t|"
+    r"recommends?\s+that)\b",
+    re.I,
+)
+# A sentence ending in one of these announces what follows: "… the recommendations are:".
+_ANNOUNCING_END: Final = re.compile(
+    r"\b(?:are|is|were|was|include|includes|included|as\s+follows|below)\s*:$", re.I
+)
+# A grade ("Requires improvement", "Grade: Requires improvement") is no label of AFIs.
+_GRADE: Final = re.compile(rf"^(?:{GRADE_PATTERN.pattern})\W*$|\brequir\w*\s+improvement\b", re.I)
+_BOX: Final = re.compile(f"[{CHECKED}{UNCHECKED}]")
+# A decimal paragraph number ("3.2", "4.1."): papers number their prose this way.
+_DECIMAL: Final = re.compile(r"^\(?\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?\)?$")
+
+# --- the one table of role weights ----------------------------------------------
+
+ROLE_WEIGHTS: Final[Mapping[str, float]] = {
+    # a heading's layout (markdown #, Word Heading N, large or bold type in a PDF)
+    "section.heading_layout": 2.0,
+    # the words name a section strongly ("Findings", "Summary", "Annex"), whatever the type
+    "section.strong_cue": 2.0,
+    # the words name a section at all ("What the inspection found")
+    "section.weak_cue": 1.0,
+    # a short sentence-case paragraph standing alone names its section ("My comments")
+    "section.short_alone": 2.0,
+    # a heading is reached at this total: layout and a weak cue, or a strong cue alone
+    "section.threshold": 3.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What one block shows; every role is scored from these alone."""
+
+    words: int
+    heading_layout: bool  # a HEADING block (level, size or type made it one)
+    single_line: bool
+    ends_colon: bool
+    ends_question: bool
+    has_box: bool
+    decimal_marker: bool
+    item_voice: bool
+    note: bool
+    salutation: bool
+    section_cue: str | None  # the kind the words name, weakly or strongly
+    strong_cue: bool
+    short_sentence: bool  # a few sentence-case words, no closing punctuation
+
+
+def features(block: Block) -> Features:
+    """The named features of a block."""
+    text = block.text.strip()
+    words = len(text.split())
+    single = "\n" not in text
+    short_sentence = (
+        block.kind is BlockKind.PARAGRAPH
+        and single
+        and words <= SENTENCE_HEADING_MAX_WORDS
+        and text[:1].isupper()
+        and not text.endswith((".", ",", ";", ":"))
+    )
+    return Features(
+        words=words,
+        heading_layout=block.kind is BlockKind.HEADING,
+        single_line=single,
+        ends_colon=text.rstrip("*_ ").endswith(":"),
+        ends_question=text.rstrip("*_ ”’\"'").endswith("?"),
+        has_box=bool(_BOX.search(text)),
+        decimal_marker=bool(_DECIMAL.match(block.marker)),
+        item_voice=bool(ITEM_VOICE.search(text)),
+        note=bool(NO_AFI_NOTE.search(text)),
+        salutation=bool(SALUTATION.match(text)),
+        section_cue=section_kind(text) if words <= THRESHOLDS["section_max_words"] else None,
+        strong_cue=names_section(text) if words <= THRESHOLDS["section_max_words"] else False,
+        short_sentence=short_sentence,
+    )
+
+
+def section_score(block: Block, found: Features) -> float:
+    """How strongly a block reads as a section's heading (see ``ROLE_WEIGHTS``)."""
+    if found.section_cue is None or found.has_box or found.note:
+        return 0.0
+    if block.kind is not BlockKind.HEADING and (
+        not found.single_line or found.words > THRESHOLDS["label_max_words"]
+    ):
+        return 0.0  # body text names a section only as a short line of its own
+    score = ROLE_WEIGHTS["section.weak_cue"]
+    if found.heading_layout:
+        score += ROLE_WEIGHTS["section.heading_layout"]
+    if found.strong_cue:
+        score += ROLE_WEIGHTS["section.strong_cue"]
+    elif found.short_sentence:
+        score += ROLE_WEIGHTS["section.short_alone"]
+    return score
+
+
+def group_label(text: str) -> str | None:
+    """The item kind a short label announces ("Areas for improvement", "Areas to
+    improve", "Recommendations"), if it is one."""
+    stripped = text.strip().strip("*_: ")
+    if len(stripped.split()) > THRESHOLDS["label_max_words"] or ITEM_VOICE.search(stripped):
+        return None
+    for pattern, kind in ITEM_GROUP_LABELS:
+        if pattern.match(stripped):
+            return kind
+    if NO_AFI_NOTE.search(stripped) or stripped.endswith((".", "?")) or _GRADE.search(stripped):
+        return None  # a note, a sentence, or a grade ("Requires improvement")
+    return item_kind(stripped)
+
+
+def announced_group(text: str) -> str | None:
+    """The item kind a sentence ending on a colon announces ("HMIC made the following
+    recommendations:", "The recommendations for chief constables are:"); None for an
+    item introducing its own points, which speaks in an item's voice ("… recommends
+    that the force:"), or a sentence naming two kinds."""
+    stripped = text.strip().strip("*_ ")
+    if (
+        not stripped.endswith(":")
+        or len(stripped.split()) > ANNOUNCEMENT_MAX_WORDS
+        or ITEM_VOICE.search(stripped)
+        or not (ANNOUNCING.search(stripped) or _ANNOUNCING_END.search(stripped))
+    ):
+        return None
+    kinds = {kind for pattern, kind in ANNOUNCED_GROUPS if pattern.search(stripped)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def is_note(text: str) -> bool:
+    """Whether a line says a question has no items ("No areas for improvement")."""
+    return bool(NO_AFI_NOTE.search(text)) and not ITEM_VOICE.search(text)
+
+
+def role_of(block: Block) -> tuple[Role, str | None]:
+    """A block's role and the kind it names (a section kind or an item kind)."""
+    if block.kind is BlockKind.TABLE_ROW and len(block.cells) > 1:
+        return Role.BODY, None  # a table's rows are read by the readers, cell by cell
+    found = features(block)
+    if found.has_box:
+        return Role.FORM, None
+    if found.salutation and block.kind is not BlockKind.HEADING:
+        return Role.SECTION, "pcc_response"  # a letter: its body is the PCC's response
+    if section_score(block, found) >= ROLE_WEIGHTS["section.threshold"]:
+        return Role.SECTION, found.section_cue
+    text = block.text
+    if found.note and not found.item_voice:
+        return Role.NOTE, None
+    if found.ends_colon:
+        announced = announced_group(text)
+        if announced is not None:
+            return Role.LEAD_IN, announced
+    if block.kind is not BlockKind.LIST_ITEM or found.words <= THRESHOLDS["label_max_words"]:
+        label = group_label(text)
+        if label is not None:
+            return Role.GROUP_LABEL, label
+    if (
+        found.decimal_marker
+        and not found.item_voice
+        and found.words > THRESHOLDS["label_max_words"]
+    ):
+        return Role.PROSE, None
+    return Role.BODY, None
+
+
+# A paragraph telling what the report says ("The report found that …", "Inspectors
+# noted …") is prose about findings, whatever its voice.
+_REPORTING: Final = re.compile(
+    r"^(?:the\s+)?(?:report|inspectorates?[’']?|inspectors|inspection|hmic\w*)\b.{0,40}?\b"
+    r"(?:found|finds|makes|made|identified|concluded|noted|notes|says|said|states?|sets?)\b",
+    re.I,
+)
+
+
+def _paragraph_numbers(blocks: Sequence[Block], roles: Sequence[tuple[Role, str | None]]) -> bool:
+    """Whether the document numbers its paragraphs: a numbered list that runs on across
+    a section heading ("5." ends one section, "6." starts the next), as letters and
+    papers do. Its numbers then mark paragraphs, not items."""
+    last = 0
+    crossed = False
+    for block, (role, cue) in zip(blocks, roles, strict=True):
+        if role is Role.SECTION:
+            # a list of items runs on from causes into AFIs ("Areas for improvement"
+            # between 2. and 3.); paragraphs run on into other kinds of section
+            crossed = crossed or (last > 0 and cue != "findings")
+            continue
+        if block.kind is not BlockKind.LIST_ITEM or block.depth or not block.marker[:1].isdigit():
+            continue
+        number = block.marker.rstrip(".)")
+        if not number.isdigit():
+            continue
+        if crossed and int(number) == last + 1 and last > 1:
+            return True
+        last, crossed = int(number), False
+    return False
+
+
+def assign_roles(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """Every block with its role and the kind it names."""
+    found = [role_of(block) for block in blocks]
+    if _paragraph_numbers(blocks, found):
+        found = [
+            (Role.PROSE, None)
+            if role in (Role.BODY, Role.NOTE)
+            and block.kind is BlockKind.LIST_ITEM
+            and not block.depth
+            and block.marker[:1].isdigit()
+            and (not ITEM_VOICE.search(block.text) or _REPORTING.match(block.text))
+            else (role, cue)
+            for block, (role, cue) in zip(blocks, found, strict=True)
+        ]
+    out = []
+    for block, (role, cue) in zip(blocks, found, strict=True):
+        same = (role, cue) == (block.role, block.cue)
+        out.append(block if same else replace(block, role=role, cue=cue))
+    return tuple(out)

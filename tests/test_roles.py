@@ -1,0 +1,139 @@
+"""The role stage and the readers that use it: items only where the text presents them
+as items, wherever they stand. Each document here is written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from hmic_extract.blocks import Block, BlockKind, Location, Role
+from hmic_extract.roles import assign_roles, group_label
+from tests.helpers import record_of
+
+
+def _record(tmp_path: Path, text: str, name: str = "response.txt") -> dict[str, Any]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return record_of(path, accept_unrecognised=True)
+
+
+def _texts(items: list[dict[str, Any]]) -> list[str]:
+    return [item["text"] for item in items]
+
+
+def test_a_numbered_lead_in_announces_the_list_under_it(tmp_path: Path) -> None:
+    """Regression: "4.1 The report identifies the following areas for improvement:"
+    was read as an AFI and the items under it as its sub-items."""
+    record = _record(
+        tmp_path,
+        "PCC response to the HMICFRS report\n\n"
+        "4. AREAS FOR IMPROVEMENT\n\n"
+        "4.1 The report identifies the following areas for improvement for all forces:\n\n"
+        "  - Forces should improve the first account taken from victims.\n\n"
+        "  - Forces should return victims' devices promptly.\n\n"
+        "5. COMMISSIONER'S RESPONSE\n\n"
+        "5.1 I welcome the report.\n",
+    )
+    assert _texts(record["areas_for_improvement"]) == [
+        "Forces should improve the first account taken from victims.",
+        "Forces should return victims' devices promptly.",
+    ]
+    assert all(not item["sub_items"] for item in record["areas_for_improvement"])
+
+
+def test_paragraphs_numbered_across_sections_are_prose(tmp_path: Path) -> None:
+    """Regression: a letter's numbered paragraphs under "The inspectorates' findings"
+    ("3. The report found that … are not well understood") were read as AFIs."""
+    record = _record(
+        tmp_path,
+        "# Response to the HMICFRS report\n\n"
+        "## Background\n\n"
+        "1. The report was published in July.\n\n"
+        "2. It covers every force.\n\n"
+        "## The inspectorates' findings\n\n"
+        "3. The report found that stalking is not well understood by forces.\n\n"
+        "4. Inspectors found that risk was not assessed in most cases.\n\n"
+        "## My response\n\n"
+        "5. I welcome the report and will hold the Chief Constable to account.\n",
+        "letter.md",
+    )
+    assert record["areas_for_improvement"] == []
+    assert record["causes_of_concern"] == []
+
+
+def test_items_after_a_lead_in_in_a_letter_without_headings(tmp_path: Path) -> None:
+    """A section 55 letter lists the AFIs after a lead-in in the commissioner's own
+    words; the force's response that follows is not an item."""
+    record = _record(
+        tmp_path,
+        "Dear Secretary of State,\n\n"
+        "HMICFRS published its report on Kent Police on 2 May 2019. "
+        "It identified the following areas for improvement:\n\n"
+        "1. The force should improve its initial investigations.\n"
+        "2. The force should ensure that risk assessments are reviewed.\n\n"
+        "The Chief Constable has provided the following response:\n\n"
+        "We need to do better for vulnerable people and we will.\n\n"
+        "Yours sincerely,\n\nJane Example\nPolice and Crime Commissioner for Kent\n",
+    )
+    assert _texts(record["areas_for_improvement"]) == [
+        "The force should improve its initial investigations.",
+        "The force should ensure that risk assessments are reviewed.",
+    ]
+
+
+def test_a_table_of_recommendations_in_the_force_response(tmp_path: Path) -> None:
+    """A table whose column names an item kind gives items wherever it stands; the
+    response column is the force's answer, never part of the item."""
+    record = _record(
+        tmp_path,
+        "# PCC response to the HMICFRS report on Wiltshire Police\n\n"
+        "## Areas for improvement\n\n"
+        "- The force should improve how it records domestic abuse.\n\n"
+        "## How the force has responded\n\n"
+        "| No. | Recommendation | Force response | Target date |\n"
+        "|---|---|---|---|\n"
+        "| 1 | By 30 September 2022, the force should review its training. "
+        "| Accepted. | 31 March 2023 |\n\n"
+        "## The Commissioner's view\n\nI welcome the report.\n",
+        "response.md",
+    )
+    [recommendation] = record["recommendations"]
+    assert recommendation["text"].startswith("By 30 September 2022, the force should review")
+    assert recommendation["response"] == "Accepted."
+    assert [d["date"] for d in recommendation["deadlines"]] == ["2022-09-30"]
+    assert [s["kind"] for s in record["sections"]] == ["findings", "force_response", "pcc_response"]
+
+
+def test_a_grade_is_no_label_of_items() -> None:
+    """Regression: "Requires improvement" in a grade table opened a table of AFIs."""
+    assert group_label("Requires improvement") is None
+    assert group_label("Grade: Requires improvement") is None
+    assert group_label("Areas to improve") == "area_for_improvement"
+
+
+def test_roles_are_given_from_features() -> None:
+    def block(kind: BlockKind, text: str, marker: str = "") -> Block:
+        return Block(kind, text, Location(None, 1, 1), marker=marker)
+
+    blocks = assign_roles(
+        [
+            block(BlockKind.HEADING, "What the inspection found"),
+            block(BlockKind.PARAGRAPH, "No areas for improvement were identified."),
+            block(BlockKind.PARAGRAPH, "The recommendations for chief constables are:"),
+            block(BlockKind.PARAGRAPH, "Response published on PCC website ☒"),
+            block(
+                BlockKind.LIST_ITEM,
+                "Inspectors examined case files from six police forces and six CPS Areas.",
+                "2.2",
+            ),
+            block(BlockKind.PARAGRAPH, "Dear Minister,"),
+        ]
+    )
+    assert [(b.role, b.cue) for b in blocks] == [
+        (Role.SECTION, "findings"),
+        (Role.NOTE, None),
+        (Role.LEAD_IN, "recommendation"),
+        (Role.FORM, None),
+        (Role.PROSE, None),
+        (Role.SECTION, "pcc_response"),
+    ]
