@@ -6,7 +6,6 @@ Writing is the caller's choice (``write.py``): the library returns records.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 from hmic_extract import __version__
@@ -22,16 +21,12 @@ from hmic_extract.load import load_bytes
 from hmic_extract.models import Record, Source, Warning
 from hmic_extract.normalise import normalise
 from hmic_extract.options import Options
+from hmic_extract.recognise import recognise
 from hmic_extract.roles import assign_roles
-from hmic_extract.segment import Segmented, segment
+from hmic_extract.segment import segment
 from hmic_extract.validate import validate
 
 STAGES = ("load", "normalise", "roles", "segment", "extract", "validate", "write")
-
-# Section kinds that show a document is a PCC response; two are needed.
-_RESPONSE_KINDS = frozenset(
-    {"inspection_details", "overall_judgement", "findings", "force_response", "pcc_response"}
-)
 
 
 def read_input(path: Path, *, options: Options) -> bytes:
@@ -56,32 +51,6 @@ def read_input(path: Path, *, options: Options) -> bytes:
     return data
 
 
-# A document that names the inspectorate and a commissioner is a response even
-# with a single recognised section (a short letter, a one-part statement).
-_INSPECTORATE = re.compile(r"\bHMIC(?:FRS)?\b|\bInspectorate\s+of\s+Constabulary\b", re.I)
-_COMMISSIONER = re.compile(r"\bCommissioner\b|\bPCC\b|\bMayor\b")
-
-
-# A title that says it is a response to the inspectorate ("PCC's response to
-# HMICFRS: Stalking 2019") makes the document one, whatever its headings are called.
-_RESPONSE_WORD = re.compile(r"\brespon(?:se|ds?|ding)\b", re.I)
-
-
-def _recognised(segmented: Segmented) -> bool:
-    kinds = {s.kind for s in segmented.sections} & _RESPONSE_KINDS
-    if len(kinds) >= 2:
-        return True
-    title = segmented.title or ""
-    if _INSPECTORATE.search(title) and _RESPONSE_WORD.search(title):
-        return True
-    if not kinds:
-        return False
-    text = "\n".join(b.text for b in segmented.preamble) + "\n".join(
-        b.text for s in segmented.sections for b in s.blocks
-    )
-    return bool(_INSPECTORATE.search(text) and _COMMISSIONER.search(text))
-
-
 def extract_bytes(data: bytes, *, path: str, options: Options) -> Record:
     """The validated record of one document given as bytes; ``path`` is recorded as given."""
     loaded = load_bytes(data, options=options)
@@ -94,14 +63,10 @@ def extract_bytes(data: bytes, *, path: str, options: Options) -> Record:
         pages=loaded.pages,
     )
     record = extract(segmented, source=source, tool_version=__version__)
-    if not _recognised(segmented):
+    recognition = recognise(segmented, record)
+    if not recognition.recognised:
         if not options.accept_unrecognised:
-            raise NotAResponseError(
-                "not recognised as a PCC response: looked for inspection details, overall "
-                "judgement, findings, force response and PCC response headings and found "
-                f"{len({s.kind for s in segmented.sections} & _RESPONSE_KINDS)} of them "
-                "(--accept-unrecognised writes it anyway)"
-            )
+            raise NotAResponseError(recognition.message())
         record = record.model_copy(
             update={
                 "warnings": [

@@ -1,0 +1,78 @@
+"""Recognition from the body: news releases and letters are responses; documents about
+inspections that are not one force's response are refused, saying what was found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hmic_extract.cli import app
+from tests.helpers import record_of
+
+RELEASE = """Office of the Police and Crime Commissioner for Exampleshire
+12 May 2022
+
+Commissioner welcomes improvement in Exampleshire Police
+
+A report published today by Her Majesty's Inspectorate of Constabulary and Fire & Rescue
+Services (HMICFRS) found that Exampleshire Police has improved the way it answers calls.
+
+Police and Crime Commissioner Jo Bloggs said: "This is good news for residents."
+"""
+
+LETTER = """Dear Secretary of State,
+
+I write under section 55(1) of the Police Act 1996 with my comments on the HMICFRS report
+on Exampleshire Constabulary. I welcome its findings.
+
+Yours sincerely,
+
+Jo Bloggs
+Police and Crime Commissioner for Exampleshire
+"""
+
+NOT_RESPONSES = {
+    "association": """ASSOCIATION OF POLICE AND CRIME COMMISSIONERS
+APCC responds to HMICFRS State of Policing report
+
+The APCC Chair, Commissioner Ann Other, said: "PCCs will study the inspectorate's report."
+""",
+    "inspectorate": """# PEEL 2023: An inspection of Exampleshire Police
+
+## Our judgements
+
+Exampleshire Police is good at preventing crime.
+
+## Areas for improvement
+
+The force should improve how it answers calls.
+""",
+    "annual report": """Exampleshire Police - Annual Report 2022/23
+
+In 2022 Exampleshire Police was inspected by HMICFRS. Progress is reported to the Police and
+Crime Commissioner's accountability board each quarter.
+""",
+}
+
+
+@pytest.mark.parametrize("text", [RELEASE, LETTER], ids=["release", "letter"])
+def test_responses_recognised_from_their_body(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "response.txt"
+    path.write_text(text, encoding="utf-8")
+    record = record_of(path)
+    assert record["force"] in ("Exampleshire Police", "Exampleshire Constabulary")
+    assert not any(w["code"] == "not_recognised" for w in record["warnings"])
+
+
+@pytest.mark.parametrize("name", sorted(NOT_RESPONSES))
+def test_documents_about_inspections_are_still_refused(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(NOT_RESPONSES[name], encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "[not_recognised]" in result.stderr
+    assert "found" in result.stderr
+    assert "missing" in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
