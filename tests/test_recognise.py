@@ -76,3 +76,34 @@ def test_documents_about_inspections_are_still_refused(tmp_path: Path, name: str
     assert "found" in result.stderr
     assert "missing" in result.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade", "previous"),
+    [
+        ("The force was rated as ‘inadequate’ at keeping people safe.", "Inadequate", None),
+        (
+            "Exampleshire Police was graded ‘good’, up from ‘requires improvement’ in 2019.",
+            "Good",
+            "Requires improvement",
+        ),
+        (
+            "The force was judged to be requiring improvement. This is an improvement on the "
+            "inadequate grade it received in 2016.",
+            "Requires improvement",
+            "Inadequate",
+        ),
+        ("The force was found to be ‘good’ in four areas and ‘adequate’ in three.", None, None),
+        ("Victims assessed as high risk generally receive a good service.", None, None),
+    ],
+)
+def test_grades_stated_in_a_release(
+    tmp_path: Path, sentence: str, grade: str | None, previous: str | None
+) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(RELEASE.replace("has improved the way it answers calls.", sentence), "utf-8")
+    record = record_of(path)
+    assert (record["judgement"]["grade"], record["judgement"]["previous_grade"]) == (
+        grade,
+        previous,
+    )

@@ -104,7 +104,7 @@ def test_sections_in_order_with_title_and_unknown_heading() -> None:
     text = (
         "RESPONSE BY THE PCC TO HMIC INSPECTIONS OF A POLICE\n\n"
         "INSPECTION DETAILS\nTitle of Inspection: X\n\n"
-        "FINDINGS\nText.\n\n"
+        "FINDINGS\nThe force should act.\n\n"
         "CONTACT POINTS FOR MEDIA\nPhone us.\n\n"
         "PCC RESPONSE\nWords.\n"
     )

@@ -23,6 +23,7 @@ from hmic_extract.vocabulary import (
     ANNOUNCED_GROUPS,
     ANNOUNCEMENT_MAX_WORDS,
     ANNOUNCING,
+    AREA_GRADE,
     CHECKED,
     GRADE_PATTERN,
     ITEM_GROUP_LABELS,
@@ -135,7 +136,11 @@ def group_label(text: str) -> str | None:
     """The item kind a short label announces ("Areas for improvement", "Areas to
     improve", "Recommendations"), if it is one."""
     stripped = text.strip().strip("*_: ")
-    if len(stripped.split()) > THRESHOLDS["label_max_words"] or ITEM_VOICE.search(stripped):
+    if (
+        len(stripped.split()) > THRESHOLDS["label_max_words"]
+        or ITEM_VOICE.search(stripped)
+        or stripped[:1].islower()  # the end of a wrapped sentence, not a label
+    ):
         return None
     for pattern, kind in ITEM_GROUP_LABELS:
         if pattern.match(stripped):
@@ -249,3 +254,70 @@ def assign_roles(blocks: Sequence[Block]) -> tuple[Block, ...]:
         same = (role, cue) == (block.role, block.cue)
         out.append(block if same else replace(block, role=role, cue=cue))
     return tuple(out)
+
+
+# A quotation credited to a role: "Police and Crime Commissioner Jo Bloggs said:",
+# "…," said the Chief Constable.
+_QUOTED_BY: Final = {
+    "pcc_response": re.compile(
+        r"\b(?:commissioner|pcc|pfcc|mayor)\b[^.“\"]{0,60}\bsaid\b|\bsaid\b[^.]{0,40}?"
+        r"\b(?:commissioner|pcc|pfcc|mayor)\b",
+        re.I,
+    ),
+    "force_response": re.compile(
+        r"\bconstable\b[^.“\"]{0,60}\bsaid\b|\bsaid\b[^.]{0,40}?\bconstable\b", re.I
+    ),
+}
+
+
+def holds_items(blocks: Sequence[Block]) -> bool:
+    """Whether blocks present items: a label or lead-in with a list or an item's
+    sentence after it, or a table with a column of items."""
+    announced = False
+    for block in blocks:
+        if block.role in (Role.GROUP_LABEL, Role.LEAD_IN):
+            announced = True
+        elif (
+            block.kind is BlockKind.TABLE_ROW
+            and any(group_label(cell) for cell in block.cells if len(cell.split()) <= 4)
+        ) or (announced and (block.kind is BlockKind.LIST_ITEM or ITEM_VOICE.search(block.text))):
+            return True
+    return False
+
+
+def asks_questions(blocks: Sequence[Block]) -> bool:
+    """Whether blocks hold a question ("How effective is the force at …?")."""
+    return any(block.text.rstrip(" *_”’\"'").endswith("?") for block in blocks)
+
+
+def quoted_side(blocks: Sequence[Block]) -> str | None:
+    """The response kind whose people alone are quoted in blocks, if one is."""
+    text = "\n".join(block.text for block in blocks)
+    sides = {kind for kind, pattern in _QUOTED_BY.items() if pattern.search(text)}
+    return sides.pop() if len(sides) == 1 else None
+
+
+# Reported speech: what the inspectorate found, not what the force should do.
+_REPORTED: Final = re.compile(
+    r"\b(?:found|finds|concluded|noted|notes|reported|said|says|considered)\s+that\b", re.I
+)
+
+
+def presents_findings(blocks: Sequence[Block]) -> bool:
+    """Whether blocks hold more than prose about findings: items (labelled, listed, or a
+    sentence in an item's voice that is not reported speech), questions or area grades."""
+    return (
+        holds_items(blocks)
+        or asks_questions(blocks)
+        or any(
+            (block.kind is BlockKind.LIST_ITEM and block.role is not Role.PROSE)
+            or AREA_GRADE.match(block.text.strip())
+            or (
+                block.role is not Role.PROSE
+                and ITEM_VOICE.search(block.text)
+                and not _REPORTING.match(block.text)
+                and not _REPORTED.search(block.text)
+            )
+            for block in blocks
+        )
+    )

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from hmic_extract.blocks import Block, BlockKind, Location, Role, span_of
+from hmic_extract.roles import group_label, holds_items, presents_findings, quoted_side
 from hmic_extract.vocabulary import (
     AREA_GRADE,
     CHECKED,
@@ -113,6 +114,29 @@ def _form_values_back(sections: list[Section]) -> list[Section]:
     return out
 
 
+# Kinds a section's content may overrule: an unknown heading, or one that names a
+# summary or a judgement but holds the findings' labelled items.
+_OPEN_KINDS = frozenset({"other", "overall_judgement", "overall_summary", "executive_summary"})
+
+
+def _kind_from_content(section: Section) -> Section:
+    """A section's kind from what it holds where its heading is unknown or weak:
+    labelled items make it findings, quotes by one side that side's response; a
+    findings heading over prose alone ("What the inspection found") is a summary."""
+    kind = section.kind
+    if kind in _OPEN_KINDS and holds_items(section.blocks):
+        kind = "findings"
+    elif kind == "other" and (side := quoted_side(section.blocks)) is not None:
+        kind = side
+    elif (
+        kind == "findings"
+        and group_label(section.heading) is None
+        and not presents_findings(section.blocks)
+    ):
+        kind = "overall_summary"
+    return section if kind == section.kind else replace(section, kind=kind)
+
+
 def segment(blocks: Sequence[Block]) -> Segmented:
     """Sections in document order, the preamble before them, and unknown headings met."""
     preamble: list[Block] = []
@@ -151,7 +175,7 @@ def segment(blocks: Sequence[Block]) -> Segmented:
         else:
             body.append(block)
     close()
-    sections = _form_values_back(sections)
+    sections = [_kind_from_content(s) for s in _form_values_back(sections)]
     title = next((b.text for b in preamble if b.kind is BlockKind.HEADING), None)
     if title is None and preamble:
         title = preamble[0].text

@@ -263,7 +263,10 @@ SAME_GRADE: Final = re.compile(
 # A numbered question or area: "1) How effective …?", "2. Preventing crime".
 NUMBERED: Final = re.compile(r"^\(?(?P<number>\d{1,2})[\).:]?\s+(?P<text>\S.*)$")
 # The per-area grade line of PEEL 2021 onwards: "Grade: Good".
-AREA_GRADE: Final = re.compile(r"^grade\s*[:\-–—]\s*(?P<grade>.+)$", re.I)
+# ("Rating: Adequate", "Graded: Good" in other offices' words.)
+AREA_GRADE: Final = re.compile(
+    r"^(?:grade|graded|grading|rating|rated|judgement|judgment)\s*[:\-–—]\s*(?P<grade>.+)$", re.I
+)
 
 # --- judgement ----------------------------------------------------------------
 
@@ -285,7 +288,8 @@ PREVIOUS_CUE: Final = re.compile(
 # Statements that the inspection gives no single grade.
 NO_GRADE: Final = re.compile(
     r"\bnot\s+applicable\b|\bn/a\b|\bno\s+overall\s+(?:grade|judgement|judgment)\b|"
-    r"\b(?:not|no\s+longer)\s+(?:give|gives|award|awards|provide|provides|make|makes)\s+an?\s+"
+    r"\b(?:not|no\s+longer)\s+(?:give|gives|award|awards|provide|provides|make|makes|receive|"
+    r"receives|get|gets)\s+an?\s+"
     r"(?:single\s+)?overall\b|\bdid\s+not\s+grade\b|\bnot\s+graded\b|\bungraded\b",
     re.I,
 )

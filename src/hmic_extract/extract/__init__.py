@@ -229,6 +229,10 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
             segmented, "executive_summary"
         )
         grades = read_grades(_text(summaries), inspection_year, judged_only=True)
+        if grades.grade is None and not grades.no_grade_stated:
+            # a news release or a letter states the grade in its prose wherever it
+            # stands ("rated as 'inadequate'", "graded 'good', up from …")
+            grades = read_grades(everything, inspection_year, judged_only=True, given_by=True)
     if grades.grade is None and not grades.no_grade_stated:
         in_form = grades_in_form([block.text for block in form])
         if in_form.grade is not None:

@@ -160,6 +160,10 @@ class _ItemTable:
     question_column: int | None  # a findings table: a question per row, its items beside it
 
 
+# Another column's title beside the items': a few words, not a bare number.
+_COLUMN_TITLE = re.compile(r"^(?!\(?\d+(?:\.\d+)*[.)]?$)\S+(?:\s+\S+){0,4}$")
+
+
 def _item_table(block: Block) -> _ItemTable | None:
     """The layout of an item table, if this row is its header."""
     if block.kind is not BlockKind.TABLE_ROW or len(block.cells) < 2:
@@ -168,6 +172,8 @@ def _item_table(block: Block) -> _ItemTable | None:
         kind = group_label(cell) if len(cell.split()) <= 4 else None
         if kind is not None:
             others = [(i, c.strip()) for i, c in enumerate(block.cells) if i != index]
+            if not any(_COLUMN_TITLE.match(c) for _, c in others):
+                continue  # "5. | RECOMMENDATIONS": a numbered heading, not column titles
             response = next((i for i, c in others if _RESPONSE_COLUMN.match(c)), None)
             question = next((i for i, c in others if _QUESTION_COLUMN.match(c)), None)
             return _ItemTable(kind, index, response, question)

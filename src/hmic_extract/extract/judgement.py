@@ -69,7 +69,9 @@ def _dated_previous(
 # "requires improvement across three of the nine questions".
 _GRADED_AREAS = re.compile(
     r"[’'”\"]?\s*,?\s+(?:in|across|for)\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?:areas?|questions?|pillars?|strands?)\b",
+    # one pillar or strand is the inspection's own subject ("graded 'good' in the
+    # efficiency strand"); several are graded one by one
+    r"(?:areas?|questions?|pillars|strands)\b",
     re.I,
 )
 
@@ -86,8 +88,30 @@ _PILLAR_GRADE = re.compile(
 _JUDGED = re.compile(r"\b(?:judged|graded|assessed|rated|judgement|judgment|grade)\b", re.I)
 
 
-def read_grades(text: str, inspection_year: int | None, *, judged_only: bool = False) -> Grades:
-    """Grades stated in a judgement section's prose (or, with ``judged_only``, in a summary)."""
+# In prose anywhere (a news release, a letter), a grade counts only right after the
+# verb that gives it: "rated as 'inadequate'", "judged the force to be good", not "a
+# good service" in a sentence that mentions an assessment.
+_GIVEN_BY = re.compile(
+    r"\b(?:judged|graded|rated|assessed|found|judgement|judgment|grade|grading|rating)"
+    # then only the words that lead to a grade: "as", "to be", "the force", a name
+    r"(?:\s+(?:as|to|be|being|of|the|force|it|was|is|overall|police|constabulary|service|"
+    r"(?-i:[A-Z][\w’'-]*))){0,5}\s*[‘'\"“]?$",
+    re.I,
+)
+# … or the grade names itself as one: "a 'good' grading", "the inadequate grade".
+_NAMED_GRADE = re.compile(r"[’'\"”]?\s*(?:overall\s+)?(?:grade|grading|rating|judgement)\b", re.I)
+
+
+# A previous grade in prose stands this close after its cue: "an improvement on the
+# inadequate grade", "up from 'requires improvement'".
+_NEAR_CUE = 20
+
+
+def read_grades(
+    text: str, inspection_year: int | None, *, judged_only: bool = False, given_by: bool = False
+) -> Grades:
+    """Grades stated in a judgement section's prose (or, with ``judged_only``, in a summary;
+    with ``given_by``, anywhere, each right after the verb that gives it)."""
     grade: Grade | None = None
     previous: Grade | None = None
     graded_by_area = False
@@ -114,13 +138,25 @@ def read_grades(text: str, inspection_year: int | None, *, judged_only: bool = F
             earlier = _dated_previous(sentence, match, inspection_year)
             if earlier is None:
                 earlier = match.start() > first_cue or (bool(cues) and grade is not None)
+            if (
+                given_by
+                and not _GIVEN_BY.search(sentence, 0, match.start())
+                and not _NAMED_GRADE.match(sentence, match.end())
+            ):
+                # outside a judgement, a grade not right after its verb is one only
+                # where the sentence dates it before this inspection
+                near = any(0 <= match.start() - c.end() <= _NEAR_CUE for c in cues)
+                if earlier and near and previous is None and grade is not None:
+                    previous = value
+                continue
             if earlier:
                 previous = previous or value
             elif grade is None and not no_grade:
                 grade = value
         if grade is not None and previous is None and SAME_GRADE.search(sentence):
             previous = grade  # "the same grade as last year", "maintained its grade"
-    if no_grade:
+    if no_grade or ((judged_only or given_by) and grade is None):
+        # outside a judgement section an earlier grade alone is a stray word
         grade = None
         previous = None
     # Grades only ever given area by area: the document prints no single one.
