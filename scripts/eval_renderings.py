@@ -17,7 +17,10 @@ each rendering against the corpus's own gold answers:
   LibreOffice to PDF; and through pandoc to a web page printed to PDF by
   LibreOffice's web layout (pandoc, soffice);
 - every text and markdown file edited as other producers write: CRLF line ends,
-  tab indents, title-case headings, other bullet glyphs, no blank lines.
+  tab indents, title-case headings, other bullet glyphs, no blank lines; and
+  reworded, its headings and item-group labels put in other offices' words
+  (``REWORDINGS``: "What the inspection found", "Areas to improve", "The
+  Commissioner's view" …), which must score within 0.02 of the original.
 
 A converter that is not installed is skipped with a note. Nothing here is a
 test: the figures are a yardstick for changes that touch layout reading.
@@ -32,6 +35,9 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+from hmic_extract.errors import HmicError
+from hmic_extract.load.text import decode_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = str(Path(sys.executable).parent / "hmic-extract")
@@ -130,7 +136,8 @@ def _edited(edit: Callable[[str], str]) -> Converter:
     """A converter that rewrites a text or markdown file the way another producer might."""
 
     def convert(source: Path, target: Path) -> None:
-        target.write_bytes(edit(source.read_text(encoding="utf-8")).encode("utf-8"))
+        # the corpus holds UTF-16 and Windows-1252 files too: read them as the tool does
+        target.write_bytes(edit(decode_text(source.read_bytes())).encode("utf-8"))
 
     return convert
 
@@ -139,7 +146,73 @@ def _title_case_headings(text: str) -> str:
     return re.sub(r"^([A-Z][A-Z ’'&]{6,})$", lambda m: m.group(1).title(), text, flags=re.M)
 
 
+# Other wordings for the corpus's headings and item-group labels, as other offices
+# print them: the gold answers stay true under every one.
+REWORDINGS: dict[str, str] = {
+    "inspection details": "Report particulars",
+    "report details": "Inspection particulars",
+    "executive summary of report": "Summary of the inspection report",
+    "introduction": "Background",
+    "summary of the report": "About the report",
+    "overall judgement": "The inspectorate's judgement",
+    "overall summary": "Summary of what inspectors found",
+    "summary of findings": "Main conclusions",
+    "findings": "What the inspection found",
+    "force response to recommendations": "How the force has responded",
+    "chief constable's comments": "The Chief Constable's view",
+    "response from the chief constable": "What the Chief Constable has said",
+    "pcc response to inspection": "The Commissioner's view",
+    "commissioner's comments": "Comments of the Commissioner",
+    "commissioner's response": "Comments of the Commissioner",
+    "my response": "My comments",
+    "for office use only": "Office use",
+    "areas for improvement": "Areas to improve",
+    "area for improvement": "Improvement needed",
+    "recommendations": "Recommendations for the force",
+    "cause of concern": "Concern identified",
+    "causes of concern": "Concerns identified",
+}
+_HEADING_LINE = re.compile(
+    r"^(?P<before>\s*(?:#{1,6}\s+)?(?:\*\*|__)?\s*(?:\d{1,2}[.)]\s+)?)"
+    r"(?P<words>[A-Za-z][A-Za-z’' ]{2,60}?)"
+    r"(?P<after>\s*:?\s*(?:\*\*|__)?:?\s*)$"
+)
+_UNDERLINE = re.compile(r"^\s*([=\-~])\1{2,}\s*$")
+
+
+def _reword(text: str) -> str:
+    """Headings and item-group labels put in other offices' words, keeping their case,
+    markup and numbering; a text heading's underline is redrawn to its new length."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        match = _HEADING_LINE.match(line.rstrip("\r"))
+        if match is None:
+            continue
+        key = match["words"].strip().replace("’", "'").casefold()
+        new = REWORDINGS.get(key)
+        if new is None:
+            continue
+        words = match["words"].strip()
+        if words.isupper():
+            new = new.upper()
+        elif all(w[:1].isupper() for w in words.split() if len(w) > 3):
+            new = " ".join(
+                w if w in ("the", "of", "to") else w[:1].upper() + w[1:] for w in new.split()
+            )
+        end = "\r" if line.endswith("\r") else ""
+        lines[index] = f"{match['before']}{new}{match['after']}{end}"
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        underline = _UNDERLINE.match(following.rstrip("\r"))
+        if underline:
+            width = len(lines[index].rstrip("\r").strip())
+            lines[index + 1] = underline.group(1) * width + (
+                "\r" if following.endswith("\r") else ""
+            )
+    return "\n".join(lines)
+
+
 EDITS: dict[str, Callable[[str], str]] = {
+    "reworded": _reword,
     "crlf": lambda text: text.replace("\n", "\r\n"),
     "tabs": lambda text: re.sub(
         r"^( {4})+", lambda m: "\t" * (len(m.group(0)) // 4), text, flags=re.M
@@ -192,7 +265,7 @@ def render(name: str, corpus: Path, folder: Path) -> int:
             continue
         try:
             convert(source, target)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, HmicError):
             continue  # a document its converter cannot read (the corpus's broken files)
         if target.exists():
             shutil.copy(gold, folder / "gold" / f"{target.name}.json")
