@@ -107,3 +107,52 @@ def test_grades_stated_in_a_release(
         grade,
         previous,
     )
+
+
+@pytest.mark.parametrize(
+    ("quoted", "speaker", "role"),
+    [
+        ('Jo Bloggs PCC said: "This is good news."', "Jo Bloggs", "PCC"),
+        (
+            '"This is good news," said Jo Bloggs, Exampleshire\'s Police and Crime Commissioner.',
+            "Jo Bloggs",
+            "Police and Crime Commissioner",
+        ),
+        (
+            "Police and Crime Commissioner Jo Bloggs said:\n\nI welcome this report.\n\n"
+            "Over the coming weeks I will:\n\n- publish the force's plan.\n\n"
+            "The report is on the inspectorate's website.",
+            "Jo Bloggs",
+            "Police and Crime Commissioner",
+        ),
+    ],
+)
+def test_statements_in_the_forms_releases_use(
+    tmp_path: Path, quoted: str, speaker: str, role: str
+) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(
+        RELEASE.replace(
+            'Police and Crime Commissioner Jo Bloggs said: "This is good news for residents."',
+            quoted,
+        ),
+        "utf-8",
+    )
+    record = record_of(path)
+    [statement] = record["pcc_response"]["statements"]
+    assert (statement["speaker"], statement["role"]) == (speaker, role)
+    assert "inspectorate's website" not in statement["text"]  # the narrator's paragraph
+    assert record["force_response"] is None
+
+
+def test_the_chief_constable_quoted_in_the_commissioner_s_words_is_the_force_s(
+    tmp_path: Path,
+) -> None:
+    """A statement belongs to its speaker's side wherever it stands."""
+    path = tmp_path / "release.txt"
+    path.write_text(
+        RELEASE + '\nChief Constable Ann Example said: "We accept the findings."\n', "utf-8"
+    )
+    record = record_of(path)
+    assert [s["speaker"] for s in record["force_response"]["statements"]] == ["Ann Example"]
+    assert [s["speaker"] for s in record["pcc_response"]["statements"]] == ["Jo Bloggs"]

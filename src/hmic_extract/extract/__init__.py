@@ -143,15 +143,28 @@ def _text(blocks: Sequence[Block]) -> str:
     return "\n\n".join(_paragraphs(blocks))
 
 
-def _response(segmented: Segmented, kind: str) -> Response | None:
-    blocks = _blocks_of(segmented, kind)
-    if not any(s.kind == kind for s in segmented.sections):
-        return None
-    statements = [
-        Statement(speaker=q.speaker, role=q.role, text=q.text)
-        for q in read_statements(_paragraphs(blocks))
-    ]
-    return Response(text=_text(blocks), statements=statements)
+def _responses(
+    segmented: Segmented, commissioner_roles: frozenset[str]
+) -> tuple[Response | None, Response | None]:
+    """The force's and the PCC's responses: each headed section's text, and every
+    attributed quotation in the document given to the side its speaker is on (a news
+    release quotes both anywhere; a letter quotes the Chief Constable in the PCC's
+    words). A side with quotations but no section of its own is made of them."""
+    quotes = read_statements(_paragraphs(_all_blocks(segmented)))
+    out: list[Response | None] = []
+    for kind in ("force_response", "pcc_response"):
+        side = [
+            Statement(speaker=q.speaker, role=q.role, text=q.text)
+            for q in quotes
+            if (q.role in commissioner_roles) == (kind == "pcc_response")
+        ]
+        if any(s.kind == kind for s in segmented.sections):
+            out.append(Response(text=_text(_blocks_of(segmented, kind)), statements=side))
+        elif side:
+            out.append(Response(text="\n\n".join(s.text for s in side), statements=side))
+        else:
+            out.append(None)
+    return out[0], out[1]
 
 
 # A force's area is its name less "Police" or "Constabulary": "West Mercia Police".
@@ -306,8 +319,7 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
             Warning(code="unknown_heading", message=f"unrecognised heading {flatten(heading)!r}")
         )
 
-    force_response = _response(segmented, "force_response")
-    pcc_response = _response(segmented, "pcc_response")
+    force_response, pcc_response = _responses(segmented, commissioner_roles)
     office = read_office_use(_blocks_of(segmented, "office_use"))
     commissioner = _person([pcc_response, force_response], commissioner_roles, paragraphs, force)
     chief_constable = _person([force_response, pcc_response], chief_roles, paragraphs, force)

@@ -14,11 +14,15 @@ _ROLE = "|".join(re.escape(role) for role in ROLES)
 SPEAKER = re.compile(rf"\b(?P<role>{_ROLE})\s*,?\s+(?P<name>{NAME})(?![\w’'])")
 # … or a name then its role: "Iain Spittal, Chief Constable of Cleveland Police,".
 # ("Matthew Scott, Kent's Police and Crime Commissioner,")
-_NAME_FIRST = re.compile(
-    rf"(?P<name>{NAME})\s*,\s+(?:the\s+)?(?:[A-Z][\w\-]*[’']s\s+)?(?P<role>{_ROLE})\b"
-)
 # Verbs that credit a quotation to its speaker.
 _SAID = r"(?:said|says|added|adds|commented|comments|stated|states|explained|explains)"
+# ("Helen Marsh, West Yorkshire's Deputy Mayor for Policing and Crime"; "Hannah Prowse
+# PCC said", the role run on after the name before the verb.)
+_NAME_FIRST = re.compile(
+    rf"(?P<name>{NAME})\s*,\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*\s+){{0,2}}[A-Z][\w\-]*[’']s\s+)?"
+    rf"(?P<role>{_ROLE})\b"
+)
+_NAME_ROLE_SAID = re.compile(rf"(?P<name>{NAME})\s+(?P<role>{_ROLE})(?=\s+{_SAID}\b)")
 # … or a role, its place, then a two-word name before a verb: "Mayor of London
 # Sadiq Khan said", "Police and Crime Commissioner for Sussex Katy Bourne commented".
 _ROLE_OF_PLACE = re.compile(
@@ -50,7 +54,7 @@ def _named(text: str) -> list[re.Match[str]]:
     Khan" over "Mayor")."""
     found = [
         m
-        for pattern in (SPEAKER, _NAME_FIRST, _ROLE_OF_PLACE)
+        for pattern in (SPEAKER, _NAME_FIRST, _ROLE_OF_PLACE, _NAME_ROLE_SAID)
         for m in pattern.finditer(text)
         if _is_person(m["name"])
     ]
@@ -121,6 +125,25 @@ def _starts_quote(paragraph: str, single: bool) -> bool:
     return paragraph.lstrip().startswith(marks)
 
 
+# A paragraph that hands over to the speaker's words: "… PCC Jo Bloggs said:".
+_HANDS_OVER = re.compile(rf"\b{_SAID}\s*:\s*$")
+# The speaker's own voice: first-person words.
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|my|we|our|us|me)\b")
+
+
+def _unquoted_after(paragraphs: Sequence[str], start: int) -> list[str]:
+    """The paragraphs from ``start`` that go on in the speaker's voice: first person,
+    or the points of a paragraph that introduced them ("I will:"); a narrator's
+    paragraph ends them."""
+    words: list[str] = []
+    for paragraph in paragraphs[start:]:
+        introduced = bool(words) and words[-1].rstrip().endswith(":")
+        if not (_FIRST_PERSON.search(paragraph) or (introduced and paragraph[:1].islower())):
+            break
+        words.append(paragraph.strip())
+    return words
+
+
 def read_statements(paragraphs: Sequence[str]) -> list[Quote]:
     """Statements in a response section: a named speaker followed by quoted words.
 
@@ -139,6 +162,22 @@ def read_statements(paragraphs: Sequence[str]) -> list[Quote]:
             quotes.append(Quote(" ".join(speaker["name"].split()), speaker["role"], before))
             index += 1
             continue
+        if _HANDS_OVER.search(paragraphs[index]) and not (
+            index + 1 < len(paragraphs)
+            and (
+                _starts_quote(paragraphs[index + 1], False)
+                or _starts_quote(paragraphs[index + 1], True)
+            )
+        ):
+            # "PCC Jo Bloggs said:" then the words themselves, unquoted (or as a
+            # blockquote): the paragraphs in the speaker's first person
+            words = _unquoted_after(paragraphs, index + 1)
+            if words:
+                quotes.append(
+                    Quote(" ".join(speaker["name"].split()), speaker["role"], "\n\n".join(words))
+                )
+                index += 1 + len(words)
+                continue
         found = None
         for offset in range(2):
             candidate = index + offset
