@@ -137,3 +137,57 @@ def test_roles_are_given_from_features() -> None:
         (Role.PROSE, None),
         (Role.SECTION, "pcc_response"),
     ]
+
+
+def test_the_announcing_sentence_is_the_last_one(tmp_path: Path) -> None:
+    """Regression: "HMICFRS made no recommendations and identified no causes of concern.
+    It identified the following areas for improvement:" named three kinds, announced
+    none, and the letter's AFIs were lost."""
+    record = _record(
+        tmp_path,
+        "Dear Minister,\n\nHMICFRS published its report on Kent Police on 2 May 2019. "
+        "HMICFRS made no recommendations and identified no causes of concern. "
+        "It identified the following areas for improvement:\n\n"
+        "1. The force should improve its initial investigations.\n\n"
+        "Yours sincerely,\n\nJane Example\nPolice and Crime Commissioner for Kent\n",
+    )
+    assert _texts(record["areas_for_improvement"]) == [
+        "The force should improve its initial investigations."
+    ]
+    assert record["recommendations"] == record["causes_of_concern"] == []
+
+
+def test_quotations_and_notes_to_editors_are_never_items(tmp_path: Path) -> None:
+    """Regressions: a Chief Constable's quotation in an item's voice ("officers must …")
+    after a list of recommendations was read as one; so were the numbered notes to
+    editors of a news release."""
+    record = _record(
+        tmp_path,
+        "PCC responds to HMICFRS report on Kent Police\n\n"
+        "The report's recommendations are:\n\n"
+        "1. By 30 June 2018, the force should review how it assesses risk.\n\n"
+        'Chief Constable Ann Example said: "Our officers must recognise risk."\n\n'
+        '"We should have done better."\n\n'
+        "Notes to editors\n\n"
+        "1. Police and crime commissioners must publish comments on each report.\n",
+    )
+    assert _texts(record["recommendations"]) == [
+        "By 30 June 2018, the force should review how it assesses risk."
+    ]
+    assert record["areas_for_improvement"] == []
+
+
+def test_questions_numbered_in_words(tmp_path: Path) -> None:
+    record = _record(
+        tmp_path,
+        "# PCC response to HMICFRS\n\n## What the inspection found\n\n"
+        "### Question one – How well does the force understand demand?\n\n"
+        "**Areas to improve**\n\n* The force should improve its analysis of demand.\n\n"
+        "### Question 2 (efficiency): How well does the force use its resources?\n\n"
+        "No areas for improvement were identified.\n",
+        "response.md",
+    )
+    assert [(q["number"], len(q["areas_for_improvement"])) for q in record["core_questions"]] == [
+        (1, 1),
+        (2, 0),
+    ]

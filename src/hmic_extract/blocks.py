@@ -31,6 +31,7 @@ class Role(StrEnum):
     NOTE = "note"  # says a question has no items ("No areas for improvement")
     FORM = "form"  # a form's row: it holds a checkbox
     PROSE = "prose"  # a numbered paragraph of prose ("3.2 Inspectors found …"): never an item
+    QUOTE = "quote"  # an attributed quotation, or a paragraph continuing one: never an item
     BODY = "body"  # anything else: the readers decide (questions, items, statements)
 
 

@@ -156,6 +156,10 @@ SECTION_CUES: Final[Mapping[str, Mapping[str, float]]] = {
         "glossary": 3.0,
         "reference*": 2.0,
         "links": 2.0,
+        # a news release's "Notes to editors" and its "ENDS"
+        "editor*": 2.0,
+        "notes": 1.0,
+        "ends": 3.0,
     },
 }
 

@@ -46,6 +46,7 @@ _ANNOUNCING_END: Final = re.compile(
 )
 # A grade ("Requires improvement", "Grade: Requires improvement") is no label of AFIs.
 _GRADE: Final = re.compile(rf"^(?:{GRADE_PATTERN.pattern})\W*$|\brequir\w*\s+improvement\b", re.I)
+_LAST_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _BOX: Final = re.compile(f"[{CHECKED}{UNCHECKED}]")
 # A decimal paragraph number ("3.2", "4.1."): papers number their prose this way.
 _DECIMAL: Final = re.compile(r"^\(?\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?\)?$")
@@ -155,7 +156,9 @@ def announced_group(text: str) -> str | None:
     recommendations:", "The recommendations for chief constables are:"); None for an
     item introducing its own points, which speaks in an item's voice ("… recommends
     that the force:"), or a sentence naming two kinds."""
-    stripped = text.strip().strip("*_ ")
+    # the sentence that ends on the colon announces; one before it may mention other
+    # kinds ("HMICFRS made no recommendations. It identified the following AFIs:")
+    stripped = _LAST_SENTENCE.split(text.strip().strip("*_ "))[-1]
     if (
         not stripped.endswith(":")
         or len(stripped.split()) > ANNOUNCEMENT_MAX_WORDS
@@ -235,6 +238,33 @@ def _paragraph_numbers(blocks: Sequence[Block], roles: Sequence[tuple[Role, str 
     return False
 
 
+# A paragraph crediting a quotation: "X said: “…”", "“…,” said X", "X said:".
+_ATTRIBUTED: Final = re.compile(
+    r"\b(?:said|says|added|adds|commented|stated)\b\s*[:,]?\s*(?:[“\"‘]|$)|[”\"’],?\s+(?:said|says)\b",
+    re.I,
+)
+_OPENS_QUOTE: Final = re.compile(r"^\s*[“\"‘]")
+
+
+def _quotations(
+    blocks: Sequence[Block], found: list[tuple[Role, str | None]]
+) -> list[tuple[Role, str | None]]:
+    """Attributed quotations, and the quoted paragraphs that continue them, as QUOTE."""
+    out = list(found)
+    quoting = False
+    for index, block in enumerate(blocks):
+        role = out[index][0]
+        if role not in (Role.BODY, Role.PROSE) or block.kind is BlockKind.TABLE_ROW:
+            quoting = False
+            continue
+        if _ATTRIBUTED.search(block.text) or (quoting and _OPENS_QUOTE.match(block.text)):
+            out[index] = (Role.QUOTE, None)
+            quoting = True
+        else:
+            quoting = False
+    return out
+
+
 def assign_roles(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """Every block with its role and the kind it names."""
     found = [role_of(block) for block in blocks]
@@ -249,6 +279,7 @@ def assign_roles(blocks: Sequence[Block]) -> tuple[Block, ...]:
             else (role, cue)
             for block, (role, cue) in zip(blocks, found, strict=True)
         ]
+    found = _quotations(blocks, found)
     out = []
     for block, (role, cue) in zip(blocks, found, strict=True):
         same = (role, cue) == (block.role, block.cue)

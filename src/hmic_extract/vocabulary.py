@@ -240,9 +240,21 @@ NO_AFI_NOTE: Final = re.compile(
 )
 
 # A question announced by a label: "Question 2 – How well …", "Core question 2".
+# The number may be a word ("Question one – How well …") and carry an aside
+# ("Question 2 (effectiveness): How …").
 QUESTION_LABEL: Final = re.compile(
-    r"^(?:(?:core\s+)?question\s+|q)(?P<number>\d{1,2})\s*(?:[:.\-–—)]\s*)?(?P<text>.*)$", re.I
+    r"^(?:(?:core\s+)?question\s+|q)"
+    r"(?P<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"(?:\s*\([^()]{1,40}\))?\s*(?:[:.\-–—)]\s*)?(?P<text>.*)$",
+    re.I,
 )
+
+
+def label_number(printed: str) -> int:
+    """A question label's number, printed in digits or as a word."""
+    return int(printed) if printed.isdigit() else NUMBER_WORDS[printed.casefold()]
+
+
 # An item that carries its own label: "Area for improvement 2: The force should …",
 # "Recommendation 1 (by 6 February 2020): …" (the aside is kept as ``aside``).
 LABELLED_ITEM: Final = re.compile(

@@ -53,10 +53,6 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # Where a document without a details form names its inspection: its first few
 # paragraphs (a letter's subject line).
 _TITLE_SEARCH = 8
-# Sections that never hold the inspectorate's items.
-_NOT_FINDINGS = frozenset(
-    {"inspection_details", "overall_judgement", "force_response", "pcc_response", "office_use"}
-)
 
 
 # Sections that are forms, never lists of items.
@@ -260,16 +256,6 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
     all_blocks = [*segmented.preamble, *(b for s in segmented.sections for b in s.blocks)]
     findings_blocks = [
         b for s in segmented.sections if s.kind == "findings" for b in (s.heading_block, *s.blocks)
-    ] or [
-        # No findings section: items are wherever the document lists them, outside
-        # the responses and forms ("Recommendation 1: …" under "What we found").
-        *segmented.preamble,
-        *(
-            b
-            for s in segmented.sections
-            if s.kind not in _NOT_FINDINGS
-            for b in (s.heading_block, *s.blocks)
-        ),
     ]
     known = question_numbers(all_blocks)
     findings = read_findings(findings_blocks, known_questions=known, published=published)

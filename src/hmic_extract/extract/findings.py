@@ -29,6 +29,7 @@ from hmic_extract.vocabulary import (
     LABELLED_ITEM,
     NUMBERED,
     QUESTION_LABEL,
+    label_number,
 )
 
 AFI = "area_for_improvement"
@@ -245,7 +246,7 @@ class _Reader:
             return None  # a section heading such as "3. Findings", not a question
         label = QUESTION_LABEL.match(block.text)
         if label:
-            return int(label["number"]), label["text"]
+            return label_number(label["number"]), label["text"]
         grade_follows = following is not None and bool(AREA_GRADE.match(following.text))
         numbered = _numbered(block)
         text = numbered[1] if numbered else block.text
@@ -361,7 +362,7 @@ class _Reader:
         label = QUESTION_LABEL.match(asked)
         numbered = NUMBERED.match(asked)
         if label and label["text"].strip():
-            self._open_question(int(label["number"]), label["text"], block.location)
+            self._open_question(label_number(label["number"]), label["text"], block.location)
         elif numbered:
             self._open_question(int(numbered["number"]), numbered["text"], block.location)
         elif asked:
@@ -376,6 +377,10 @@ class _Reader:
     def _read_block(self, block: Block, following: Block | None) -> None:
         if self._read_table_row(block) or self.tables_only:
             return
+        if block.role is Role.QUOTE:
+            if self.context_only:
+                self.group_open, self.item = False, None
+            return  # someone's quoted words are never an item
         if block.kind is BlockKind.LIST_ITEM and self.depth_offset:
             if block.depth < self.depth_offset:
                 self.depth_offset = 0  # the announcing paragraph's numbering goes on
