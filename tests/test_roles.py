@@ -191,3 +191,44 @@ def test_questions_numbered_in_words(tmp_path: Path) -> None:
         (1, 1),
         (2, 0),
     ]
+
+
+def test_a_form_value_ends_at_the_next_label() -> None:
+    """Regression: a title swallowed the rows after it ("… Dyfed-Powys Police
+    Published 11 April 2019 Inspectorate HMICFRS", "… 2017 Published by HMICFRS: 9
+    November 2017 Kind of inspection: ☒ …"); a colon in the title itself stays."""
+    from hmic_extract.extract.details import _value_end
+
+    assert (
+        _value_end(
+            "National Child Protection Inspection: Dyfed-Powys Police Published 11 April 2019"
+        )
+        == "National Child Protection Inspection: Dyfed-Powys Police"
+    )
+    assert (
+        _value_end("PEEL: Police efficiency 2017 Published by HMICFRS: 9 November 2017 Kind: ☒")
+        == "PEEL: Police efficiency 2017"
+    )
+    assert (
+        _value_end("Rape – Phase one: From report to police")
+        == "Rape – Phase one: From report to police"
+    )
+
+
+def test_titles_named_in_prose() -> None:
+    from hmic_extract.extract.details import title_in_prose
+
+    assert (
+        title_in_prose(
+            ["Dear Home Secretary,", "Answering the call: calls for service", "I write."]
+        )
+        == "Answering the call: calls for service"
+    )
+    assert (
+        title_in_prose(["HMICFRS published \"Both sides: victims in 'county lines' offending\"."])
+        == "Both sides: victims in 'county lines' offending"
+    )
+    assert title_in_prose(["The report, PEEL: Police effectiveness 2017, is the third."]) == (
+        "PEEL: Police effectiveness 2017"
+    )
+    assert title_in_prose(["Re: HMICFRS inspection report – PEEL 2021/22"]) == "PEEL 2021/22"

@@ -19,6 +19,7 @@ from hmic_extract.extract.details import (
     read_details,
     read_office_use,
     title_in_headings,
+    title_in_prose,
 )
 from hmic_extract.extract.findings import (
     Findings,
@@ -219,9 +220,20 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
     if force and COMMISSIONER_LED_FORCE.search(force):
         chief_roles = chief_roles | {"Commissioner"}
         commissioner_roles = commissioner_roles - {"Commissioner"}
-    title = details.title or title_in_headings(
-        [b.text for b in segmented.preamble if b.kind is BlockKind.HEADING],
-        paragraphs[:_TITLE_SEARCH],
+    title = (
+        details.title
+        or title_in_headings(
+            [b.text for b in segmented.preamble if b.kind is BlockKind.HEADING],
+            paragraphs[:_TITLE_SEARCH],
+        )
+        or title_in_prose(
+            _paragraphs(
+                [
+                    *segmented.preamble,
+                    *(b for s in segmented.sections for b in (s.heading_block, *s.blocks)),
+                ]
+            )
+        )
     )
     if published is None:
         warnings.append(Warning(code="no_published_date", message="no publication date found"))

@@ -10,10 +10,12 @@ from datetime import date
 from hmic_extract.blocks import Block
 from hmic_extract.extract.dates import find_dates, parse_date
 from hmic_extract.normalise import flatten
+from hmic_extract.normalise.glyphs import TERMINAL
 from hmic_extract.vocabulary import (
     CHECKED,
     DETAIL_LABELS,
     OFFICE_USE_FIELDS,
+    SALUTATION,
     TYPE_OPTION,
     UNCHECKED,
 )
@@ -303,6 +305,32 @@ def _take_options_before_label(
     return tuple(options)
 
 
+# Where a form's value runs on into the next row's label, known or not: a few
+# capitalised words and a colon ("Published by HMICFRS:", "Inspectorates:"), or a
+# label before a date ("Published 11 April 2019"), after the value's own first words.
+_FORM_VALUE = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?-i:[A-Z])[a-z]+\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/\d{2,4}|[☒☐]|"
+    r"(?-i:[A-Z]{3,})\b|(?:Yes|No)\b)"
+)
+_NEXT_LABEL = re.compile(
+    rf"\s+(?=(?-i:[A-Z])[\w’'()/-]*(?:\s+[\w’'()/-]+){{0,5}}?\s*:\s+{_FORM_VALUE})"
+    r"|\s+(?=(?-i:[A-Z])\w+(?:\s+on)?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?-i:[A-Z])[a-z]+\s+(?:19|20)\d\d)"
+)
+# A value's own first words may hold a colon ("PEEL: Police efficiency 2017").
+_VALUE_HEAD_WORDS = 3
+
+
+def _value_end(value: str | None) -> str | None:
+    """A form's value cut where the next label begins."""
+    if value is None:
+        return None
+    words = value.split()
+    head = " ".join(words[:_VALUE_HEAD_WORDS])
+    rest = value[len(head) :] if value.startswith(head) else ""
+    cut = _NEXT_LABEL.search(rest)
+    return (head + rest[: cut.start()]).strip(" :") if cut else value
+
+
 def read_details(blocks: Sequence[Block], document_title: str | None) -> Details:
     """Title, publication date, type options, quoted answer and force from the details form."""
     text = form_text(blocks)
@@ -343,7 +371,7 @@ def read_details(blocks: Sequence[Block], document_title: str | None) -> Details
         types = column_types or types  # the options are in the values column too
     if force is None and document_title:
         force = force_from_title(document_title)
-    return Details(title, published, published_text, types, quoted, force)
+    return Details(_value_end(title), published, published_text, types, quoted, force)
 
 
 def force_from_title(title: str) -> str | None:
@@ -431,6 +459,62 @@ def force_in_prose(text: str) -> str | None:
     if not counts:
         return None
     return max(counts, key=lambda name: (counts[name], -len(name)))
+
+
+# A quoted span, its closing mark the pair of its opening one: a title in double
+# quotes may hold single ones ("Both sides of the coin: … in 'county lines' …").
+_QUOTED = (
+    r"(?:“(?P<a>[^”\n]{8,240})”|\"(?P<b>[^\"\n]{8,240})\"|‘(?P<c>[^\n]{8,240}?)’(?!\w)"
+    r"|(?<!\w)'(?P<d>[^\n]{8,240}?)'(?!\w))"
+)
+# A report named in prose: quoted after "report" ("the report, ‘Living in fear – …’"),
+# after "published", or quoted and then published ("‘Both sides …’ was published by …").
+_QUOTED_TITLES = (
+    re.compile(
+        r"\b(?:report|inspection|review|publication)(?:\s+(?:entitled|titled|called|named))?"
+        rf"\s*,?\s*{_QUOTED}",
+        re.I,
+    ),
+    re.compile(rf"\bpublished\s+(?:its\s+report\s+)?{_QUOTED}", re.I),
+    re.compile(rf"{_QUOTED}\s*(?:,\s*)?(?:was|were|has\s+been|is)\s+published\b", re.I),
+)
+# A PEEL assessment named by its year: "PEEL: Police effectiveness 2017", "PEEL 2021/22",
+# "PEEL 2023–25: Police effectiveness, efficiency and legitimacy – An inspection of X".
+_PEEL_TITLE = re.compile(
+    r"\bPEEL(?:\s*[:\-–—]\s*(?:[A-Z][\w-]*|police|effectiveness|efficiency|legitimacy)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:19|20)\d\d(?:[/\-–]\d\d)?|\s+(?:19|20)\d\d(?:[/\-–]\d\d)?)\b"
+)
+# A letter's subject line: "Re: HMICFRS inspection report – PEEL: …", "Subject: …".
+_SUBJECT = re.compile(
+    r"^(?:re|subject)\s*:\s*(?:(?:the\s+)?hmic(?:frs)?\s*(?:inspection\s+)?(?:report\s+)?"
+    r"(?:on\s+|into\s+)?[:\-–—]?\s*)?(?P<title>.+)$",
+    re.I,
+)
+
+
+def title_in_prose(paragraphs: Sequence[str]) -> str | None:
+    """The report's title where only the prose names it: a letter's subject line, a
+    quoted title beside "report" or "published", or a PEEL assessment and its year."""
+    for index, paragraph in enumerate(paragraphs):
+        text = flatten(paragraph)
+        subject = _SUBJECT.match(text)
+        if subject is None and index and SALUTATION.match(flatten(paragraphs[index - 1])):
+            # the line under "Dear Home Secretary," that is no sentence is the subject
+            subject = None if TERMINAL.search(text) else _SUBJECT.match(f"Re: {text}")
+        if subject and 2 <= len(subject["title"].split()) <= _TITLE_MAX_WORDS:
+            return _PUBLISHED_SUFFIX.sub("", subject["title"]).strip(" .:,")
+    for paragraph in paragraphs:
+        for pattern in _QUOTED_TITLES:
+            quoted = pattern.search(flatten(paragraph))
+            if quoted:
+                title = next(t for t in quoted.group("a", "b", "c", "d") if t).strip(" .,")
+                if 2 <= len(title.split()) <= _TITLE_MAX_WORDS * 2:
+                    return title
+    for paragraph in paragraphs:
+        peel = _PEEL_TITLE.search(flatten(paragraph))
+        if peel:
+            return peel.group(0)
+    return None
 
 
 def title_in_headings(headings: Sequence[str], paragraphs: Sequence[str]) -> str | None:
