@@ -18,6 +18,7 @@ def test_paper_with_its_own_headings() -> None:
         "executive_summary",
         "overall_summary",
         "findings",
+        "findings",  # "Recommendations", a heading of the same rank as the AFIs'
         "force_response",
         "pcc_response",
     ]

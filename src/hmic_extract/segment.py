@@ -13,11 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from hmic_extract.blocks import Block, BlockKind, Location, Role, span_of
-from hmic_extract.roles import group_label, holds_items, presents_findings, quoted_side
+from hmic_extract.roles import (
+    asks_questions,
+    group_label,
+    holds_items,
+    presents_findings,
+    quoted_side,
+)
 from hmic_extract.vocabulary import (
     AREA_GRADE,
     CHECKED,
-    ITEM_GROUP_LABELS,
     NUMBERED,
     QUESTION_LABEL,
     UNCHECKED,
@@ -54,6 +59,29 @@ def _heading_kind(block: Block) -> str | None:
     return block.cue if block.role is Role.SECTION else None
 
 
+_PLURAL_KIND = re.compile(r"\b(?:recommendations|causes|areas|afis)\b", re.I)
+# A label numbering one item ("Recommendation 1", "AFI 2") never opens a section.
+_NUMBERED_LABEL = re.compile(r"^\W*[A-Za-z][\w ]{1,40}?\s+\d{1,2}\b")
+
+
+# A numbered heading ("4. Findings") outranks an unnumbered one beside it.
+_SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[A-Z][.)])\s+")
+
+
+def _same_rank(block: Block, heading: Block) -> bool:
+    """Whether a heading ranks with a section's own: the same level (not a bold line),
+    type size, capitals and numbering; "Recommendations" beside "What the inspection found" opens
+    a section of its own, but not under "FINDINGS" or in smaller type."""
+    return (
+        block.kind is BlockKind.HEADING
+        and block.level >= 1
+        and block.level == heading.level
+        and round(block.style.size, 2) == round(heading.style.size, 2)
+        and block.text.isupper() == heading.text.isupper()
+        and bool(_SECTION_NUMBER.match(block.text)) == bool(_SECTION_NUMBER.match(heading.text))
+    )
+
+
 def _is_findings_label(text: str) -> bool:
     """Headings that structure findings (questions, areas, item groups) without ending them."""
     text = text.strip()
@@ -62,7 +90,7 @@ def _is_findings_label(text: str) -> bool:
         or QUESTION_LABEL.match(text)
         or NUMBERED.match(text)
         or AREA_GRADE.match(text)
-        or any(pattern.match(text) for pattern, _ in ITEM_GROUP_LABELS)
+        or group_label(text) is not None
     )
 
 
@@ -157,7 +185,20 @@ def segment(blocks: Sequence[Block]) -> Segmented:
         found = _heading_kind(block)
         if kind is None and found is not None and _DOCUMENT_TITLE.search(block.text):
             found = None  # "RESPONSE BY THE PCC TO HMICFRS INSPECTIONS …" is the title
-        if found == "findings" and kind == "findings" and _is_findings_label(block.text):
+        if (
+            found == "findings"
+            and kind == "findings"
+            and _is_findings_label(block.text)
+            and not (
+                heading_block is not None
+                and _same_rank(block, heading_block)
+                and not _NUMBERED_LABEL.match(block.text)
+                and not block.text.rstrip(" *_").endswith(":")
+                # under a question a singular label ("Cause of concern") is the
+                # question's; a plural one collects the whole report's
+                and (not asks_questions(body) or _PLURAL_KIND.search(block.text))
+            )
+        ):
             found = None  # "Recommendations" inside findings labels a group of items
         if (
             found is None

@@ -270,7 +270,14 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
         b for s in segmented.sections if s.kind == "findings" for b in (s.heading_block, *s.blocks)
     ]
     known = question_numbers(all_blocks)
-    findings = read_findings(findings_blocks, known_questions=known, published=published)
+    findings = read_findings(
+        findings_blocks,
+        known_questions=known,
+        published=published,
+        section_starts=frozenset(
+            id(s.heading_block) for s in segmented.sections[1:] if s.kind == "findings"
+        ),
+    )
     elsewhere = [
         b
         for s in segmented.sections

@@ -470,6 +470,8 @@ _QUOTED = (
 # A report named in prose: quoted after "report" ("the report, ‘Living in fear – …’"),
 # after "published", or quoted and then published ("‘Both sides …’ was published by …").
 _QUOTED_TITLES = (
+    # "Commissioner's response to ‘X’", "Response to the HMIC and HMCPSI report ‘X’"
+    re.compile(rf"\brespon\w*\s+to\s+(?:[\w&’'-]+\s+){{0,6}}?{_QUOTED}", re.I),
     re.compile(
         r"\b(?:report|inspection|review|publication)(?:\s+(?:entitled|titled|called|named))?"
         rf"\s*,?\s*{_QUOTED}",
@@ -525,6 +527,9 @@ def title_in_headings(headings: Sequence[str], paragraphs: Sequence[str]) -> str
     for text, is_heading in candidates:
         match = (_TITLE_HEADING.match(text) if is_heading else None) or _RESPONSE_TO.search(text)
         if match and 2 <= len(match["title"].split()) <= _TITLE_MAX_WORDS:
+            quoted = re.search(_QUOTED, match["title"])
+            if quoted:  # "… and HMCPSI report ‘Living in fear – …’": the quoted words
+                return next(t for t in quoted.group("a", "b", "c", "d") if t).strip(" .,")
             title = _PUBLISHED_SUFFIX.sub("", match["title"])
             return title.strip(" .:,")
     return None

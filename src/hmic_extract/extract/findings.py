@@ -206,6 +206,7 @@ class _Reader:
         *,
         context_only: bool = False,
         tables_only: bool = False,
+        section_starts: frozenset[int] = frozenset(),
     ) -> None:
         self.known = known_questions
         # Outside a findings section items are read only in an item context: after a
@@ -226,6 +227,8 @@ class _Reader:
         self.numbered: dict[int, tuple[int, str]] = {}
         # list depth of the items a numbered lead-in announced: they are top-level
         self.depth_offset = 0
+        # the headings that open findings sections (ids of their blocks)
+        self.section_starts: frozenset[int] = section_starts
 
     def _open_question(
         self, printed: int | None, text: str, location: Location, heading: Block | None = None
@@ -388,6 +391,10 @@ class _Reader:
                 block = replace(block, depth=block.depth - self.depth_offset)
         elif block.kind is BlockKind.HEADING:
             self.depth_offset = 0
+        if id(block) in self.section_starts:
+            # a findings section of its own ("Recommendations" beside "Areas for
+            # improvement"): what it holds is under no question asked before it
+            self.question, self.item = None, None
         if block.kind is BlockKind.HEADING and self._above_question(block):
             # A heading above the question's own ("## Recommendations" after
             # "### Question 3") ends the question: what follows is not under it.
@@ -506,12 +513,18 @@ def read_findings(
     published: date | None,
     context_only: bool = False,
     tables_only: bool = False,
+    section_starts: frozenset[int] = frozenset(),
 ) -> Findings:
     """Questions and items of the findings section(s); with ``context_only``, of any
     blocks, where items count only in an item context (label, lead-in, table); with
     ``tables_only``, the rows of item tables alone (a response's table of the
     recommendations it answers)."""
-    reader = _Reader(known_questions, context_only=context_only, tables_only=tables_only)
+    reader = _Reader(
+        known_questions,
+        context_only=context_only,
+        tables_only=tables_only,
+        section_starts=section_starts,
+    )
     reader.read(blocks)
     undated = 0
     questions = []
