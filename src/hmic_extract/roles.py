@@ -86,6 +86,17 @@ class Features:
     short_sentence: bool  # a few sentence-case words, no closing punctuation
 
 
+# A note is one short sentence or two ("HMICFRS did not identify any areas for
+# improvement under this question."); a longer paragraph is prose.
+_NOTE_MAX_WORDS = 40
+
+
+def _may_be_note(text: str) -> bool:
+    """A cheap first test for a note: short, and saying "no", "not" or "none"."""
+    lowered = f" {text.casefold()}"
+    return len(lowered.split()) <= _NOTE_MAX_WORDS and (" no" in lowered or " not " in lowered)
+
+
 def features(block: Block) -> Features:
     """The named features of a block."""
     text = block.text.strip()
@@ -107,8 +118,8 @@ def features(block: Block) -> Features:
         has_box=bool(_BOX.search(text)),
         decimal_marker=bool(_DECIMAL.match(block.marker)),
         item_voice=bool(ITEM_VOICE.search(text)),
-        note=bool(NO_AFI_NOTE.search(text)),
-        salutation=bool(SALUTATION.match(text)),
+        note=_may_be_note(text) and bool(NO_AFI_NOTE.search(text)),
+        salutation=text[:4].casefold() == "dear" and bool(SALUTATION.match(text)),
         section_cue=section_kind(text) if words <= THRESHOLDS["section_max_words"] else None,
         strong_cue=names_section(text) if words <= THRESHOLDS["section_max_words"] else False,
         short_sentence=short_sentence,
@@ -172,7 +183,7 @@ def announced_group(text: str) -> str | None:
 
 def is_note(text: str) -> bool:
     """Whether a line says a question has no items ("No areas for improvement")."""
-    return bool(NO_AFI_NOTE.search(text)) and not ITEM_VOICE.search(text)
+    return _may_be_note(text) and bool(NO_AFI_NOTE.search(text)) and not ITEM_VOICE.search(text)
 
 
 def role_of(block: Block) -> tuple[Role, str | None]:
@@ -243,6 +254,7 @@ _ATTRIBUTED: Final = re.compile(
     r"\b(?:said|says|added|adds|commented|stated)\b\s*[:,]?\s*(?:[“\"‘]|$)|[”\"’],?\s+(?:said|says)\b",
     re.I,
 )
+_CREDITING: Final = ("said", "says", "added", "adds", "commented", "stated")
 _OPENS_QUOTE: Final = re.compile(r"^\s*[“\"‘]")
 
 
@@ -257,7 +269,11 @@ def _quotations(
         if role not in (Role.BODY, Role.PROSE) or block.kind is BlockKind.TABLE_ROW:
             quoting = False
             continue
-        if _ATTRIBUTED.search(block.text) or (quoting and _OPENS_QUOTE.match(block.text)):
+        lowered = block.text.casefold()
+        attributed = any(verb in lowered for verb in _CREDITING) and bool(
+            _ATTRIBUTED.search(block.text)
+        )
+        if attributed or (quoting and _OPENS_QUOTE.match(block.text)):
             out[index] = (Role.QUOTE, None)
             quoting = True
         else:

@@ -70,8 +70,15 @@ _BARE_ROLE = (
 )
 
 
+# Words one of the ROLES holds: a paragraph without one names no speaker (a cheap
+# first test before the patterns).
+_ROLE_WORDS = ("Commissioner", "Constable", "Mayor", "PCC")
+
+
 def _speaker(paragraph: str) -> re.Match[str] | None:
     """The first speaker named in a paragraph, else the first role credited alone."""
+    if not any(word in paragraph for word in _ROLE_WORDS):
+        return None
     found = _named(paragraph) or sorted(
         (m for pattern in _BARE_ROLE for m in pattern.finditer(paragraph)),
         key=lambda m: m.start(),
