@@ -13,11 +13,11 @@ are the models).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import Final
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any, Final, Generic, TypeVar, overload
 
-from hmic_extract.blocks import Block, BlockKind, Role
+from hmic_extract.blocks import Block, BlockKind, Location, Role
 from hmic_extract.cues import THRESHOLDS, item_kind, names_section, section_kind
 from hmic_extract.vocabulary import (
     ANNOUNCED_GROUPS,
@@ -46,8 +46,8 @@ _ANNOUNCING_END: Final = re.compile(
 )
 # A grade ("Requires improvement", "Grade: Requires improvement") is no label of AFIs.
 _GRADE: Final = re.compile(rf"^(?:{GRADE_PATTERN.pattern})\W*$|\brequir\w*\s+improvement\b", re.I)
+_NOWHERE: Final = Location(None, 0, 0)
 _LAST_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-_BOX: Final = re.compile(f"[{CHECKED}{UNCHECKED}]")
 # A decimal paragraph number ("3.2", "4.1."): papers number their prose this way.
 _DECIMAL: Final = re.compile(r"^\(?\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?\)?$")
 
@@ -67,63 +67,115 @@ ROLE_WEIGHTS: Final[Mapping[str, float]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Features:
-    """What one block shows; every role is scored from these alone."""
-
-    words: int
-    heading_layout: bool  # a HEADING block (level, size or type made it one)
-    single_line: bool
-    ends_colon: bool
-    ends_question: bool
-    has_box: bool
-    decimal_marker: bool
-    item_voice: bool
-    note: bool
-    salutation: bool
-    section_cue: str | None  # the kind the words name, weakly or strongly
-    strong_cue: bool
-    short_sentence: bool  # a few sentence-case words, no closing punctuation
-
-
 # A note is one short sentence or two ("HMICFRS did not identify any areas for
 # improvement under this question."); a longer paragraph is prose.
 _NOTE_MAX_WORDS = 40
 
 
-def _may_be_note(text: str) -> bool:
-    """A cheap first test for a note: short, and saying "no", "not" or "none"."""
-    lowered = f" {text.casefold()}"
-    return len(lowered.split()) <= _NOTE_MAX_WORDS and (" no" in lowered or " not " in lowered)
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # a decorator, named like functools' own
+    """A feature worked out on first use and kept on the instance: functools'
+    cached_property without its lock (Python 3.11), which cost more than the features."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> _once[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type) -> _T: ...
+    def __get__(self, instance: object | None, owner: type) -> _once[_T] | _T:
+        if instance is None:
+            return self
+        value = self.func(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
+class Features:
+    """What one block shows; every role is scored from these alone. Each feature is
+    worked out on first use: most blocks are settled by the cheap ones."""
+
+    def __init__(self, block: Block) -> None:
+        self.block = block
+        self.text = block.text.strip()
+
+    @_once
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def heading_layout(self) -> bool:
+        """A HEADING block: its level, type size or weight made it one."""
+        return self.block.kind is BlockKind.HEADING
+
+    @property
+    def single_line(self) -> bool:
+        return "\n" not in self.text
+
+    @_once
+    def ends_colon(self) -> bool:
+        return self.text.rstrip("*_ ").endswith(":")
+
+    @_once
+    def ends_question(self) -> bool:
+        return self.text.rstrip("*_ ”’\"'").endswith("?")
+
+    @_once
+    def has_box(self) -> bool:
+        return CHECKED in self.text or UNCHECKED in self.text
+
+    @_once
+    def decimal_marker(self) -> bool:
+        return bool(_DECIMAL.match(self.block.marker))
+
+    @_once
+    def item_voice(self) -> bool:
+        return bool(ITEM_VOICE.search(self.text))
+
+    @_once
+    def note(self) -> bool:
+        """Says a question has no items: short, saying "no" or "not", then the pattern."""
+        lowered = f" {self.text.casefold()}"
+        return (
+            self.words <= _NOTE_MAX_WORDS
+            and (" no" in lowered or " not " in lowered)
+            and bool(NO_AFI_NOTE.search(self.text))
+        )
+
+    @_once
+    def salutation(self) -> bool:
+        return self.text[:4].casefold() == "dear" and bool(SALUTATION.match(self.text))
+
+    @_once
+    def section_cue(self) -> str | None:
+        """The section kind the words name, weakly or strongly."""
+        if self.words > THRESHOLDS["section_max_words"]:
+            return None
+        return section_kind(self.text)
+
+    @_once
+    def strong_cue(self) -> bool:
+        return self.section_cue is not None and names_section(self.text)
+
+    @_once
+    def short_sentence(self) -> bool:
+        """A few sentence-case words in a paragraph of their own, no closing punctuation."""
+        return (
+            self.block.kind is BlockKind.PARAGRAPH
+            and self.single_line
+            and self.words <= SENTENCE_HEADING_MAX_WORDS
+            and self.text[:1].isupper()
+            and not self.text.endswith((".", ",", ";", ":"))
+        )
 
 
 def features(block: Block) -> Features:
     """The named features of a block."""
-    text = block.text.strip()
-    words = len(text.split())
-    single = "\n" not in text
-    short_sentence = (
-        block.kind is BlockKind.PARAGRAPH
-        and single
-        and words <= SENTENCE_HEADING_MAX_WORDS
-        and text[:1].isupper()
-        and not text.endswith((".", ",", ";", ":"))
-    )
-    return Features(
-        words=words,
-        heading_layout=block.kind is BlockKind.HEADING,
-        single_line=single,
-        ends_colon=text.rstrip("*_ ").endswith(":"),
-        ends_question=text.rstrip("*_ ”’\"'").endswith("?"),
-        has_box=bool(_BOX.search(text)),
-        decimal_marker=bool(_DECIMAL.match(block.marker)),
-        item_voice=bool(ITEM_VOICE.search(text)),
-        note=_may_be_note(text) and bool(NO_AFI_NOTE.search(text)),
-        salutation=text[:4].casefold() == "dear" and bool(SALUTATION.match(text)),
-        section_cue=section_kind(text) if words <= THRESHOLDS["section_max_words"] else None,
-        strong_cue=names_section(text) if words <= THRESHOLDS["section_max_words"] else False,
-        short_sentence=short_sentence,
-    )
+    return Features(block)
 
 
 def section_score(block: Block, found: Features) -> float:
@@ -183,7 +235,8 @@ def announced_group(text: str) -> str | None:
 
 def is_note(text: str) -> bool:
     """Whether a line says a question has no items ("No areas for improvement")."""
-    return _may_be_note(text) and bool(NO_AFI_NOTE.search(text)) and not ITEM_VOICE.search(text)
+    found = features(Block(BlockKind.PARAGRAPH, text, _NOWHERE))
+    return found.note and not found.item_voice
 
 
 def role_of(block: Block) -> tuple[Role, str | None]:

@@ -77,6 +77,8 @@ def _same_item_key(text: str) -> str:
 def _merged(findings: Findings, tables: Findings) -> Findings:
     """The findings with the items of tables elsewhere: a restated item lends the one
     already read its response; a new one is added."""
+    if _item_count(tables) == 0:
+        return findings
     known: dict[str, Item] = {}
     for item in (
         *(a for q in findings.questions for a in q.areas_for_improvement),
@@ -141,13 +143,13 @@ def _text(blocks: Sequence[Block]) -> str:
 
 
 def _responses(
-    segmented: Segmented, commissioner_roles: frozenset[str]
+    segmented: Segmented, paragraphs: Sequence[str], commissioner_roles: frozenset[str]
 ) -> tuple[Response | None, Response | None]:
     """The force's and the PCC's responses: each headed section's text, and every
     attributed quotation in the document given to the side its speaker is on (a news
     release quotes both anywhere; a letter quotes the Chief Constable in the PCC's
     words). A side with quotations but no section of its own is made of them."""
-    quotes = read_statements(_paragraphs(_all_blocks(segmented)))
+    quotes = read_statements(paragraphs)
     out: list[Response | None] = []
     for kind in ("force_response", "pcc_response"):
         side = [
@@ -304,7 +306,7 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
         )
         if _item_count(anywhere) > 0:
             findings = anywhere
-    else:
+    elif any(b.kind is BlockKind.TABLE_ROW for b in elsewhere):
         # A table of items outside the findings (the force's response to each
         # recommendation) gives its items too, or the response to one already read.
         tables = read_findings(
@@ -324,7 +326,7 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
             Warning(code="unknown_heading", message=f"unrecognised heading {flatten(heading)!r}")
         )
 
-    force_response, pcc_response = _responses(segmented, commissioner_roles)
+    force_response, pcc_response = _responses(segmented, paragraphs, commissioner_roles)
     office = read_office_use(_blocks_of(segmented, "office_use"))
     commissioner = _person([pcc_response, force_response], commissioner_roles, paragraphs, force)
     chief_constable = _person([force_response, pcc_response], chief_roles, paragraphs, force)
