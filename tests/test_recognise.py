@@ -156,3 +156,52 @@ def test_the_chief_constable_quoted_in_the_commissioner_s_words_is_the_force_s(
     record = record_of(path)
     assert [s["speaker"] for s in record["force_response"]["statements"]] == ["Ann Example"]
     assert [s["speaker"] for s in record["pcc_response"]["statements"]] == ["Jo Bloggs"]
+
+
+PASTED_PAGE = """We use cookies on this site. Accept all cookies   Reject non-essential cookies
+Skip to content
+Exampleshire Police and Crime Commissioner
+Text size: A A A
+Contrast
+Open Menu
+Home / News / 2022 / Commissioner responds to inspection
+
+Commissioner responds to HMICFRS report on Exampleshire Police
+
+Posted: 12 May 2022
+Category: News
+
+A report published today by HMICFRS rated Exampleshire Police as ‘good’.
+
+Police and Crime Commissioner Jo Bloggs said: "This is good news for residents."
+
+Share this: Facebook Twitter LinkedIn Email
+Back to top
+Accessibility | Privacy notice | Cookies | Contact us
+© Exampleshire Police and Crime Commissioner 2022
+"""
+
+
+def test_a_pasted_web_page_loses_its_site_furniture(tmp_path: Path) -> None:
+    """Regression: pasted pages took the cookie banner or "Skip to content" as their
+    title, and a report "published today" had no date."""
+    path = tmp_path / "page.txt"
+    path.write_text(PASTED_PAGE, "utf-8")
+    record = record_of(path)
+    assert record["title"] == "Commissioner responds to HMICFRS report on Exampleshire Police"
+    assert record["inspection"]["published"] == "2022-05-12"
+    assert record["judgement"]["grade"] == "Good"
+    texts = " ".join(s["text"] for s in record["sections"]) + (record["title"] or "")
+    assert "cookies" not in texts
+    assert "Share this" not in texts
+
+
+def test_published_yesterday_counts_back_from_the_dateline(tmp_path: Path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(
+        RELEASE.replace("12 May 2022", "Friday 30 September 2022").replace(
+            "A report published today", "A report published yesterday (29 September)"
+        ),
+        "utf-8",
+    )
+    assert record_of(path)["inspection"]["published"] == "2022-09-29"

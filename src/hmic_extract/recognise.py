@@ -49,6 +49,7 @@ _NATIONAL_BODY: Final = re.compile(
 _RESPONSE_WORD: Final = re.compile(r"\brespon(?:se|ds?|ding)\b|\bcomments\b", re.I)
 # Where a document's author shows: its first lines.
 _AUTHOR_LINES: Final = 6
+_AUTHOR_WORDS: Final = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,10 @@ def recognise(segmented: Segmented, record: Record) -> Recognition:
         b.text for s in segmented.sections for b in (s.heading_block, *s.blocks)
     ]
     text = "\n".join(paragraphs)
-    head = "\n".join(text.splitlines()[:_AUTHOR_LINES])
+    # the author names itself in a short line at the top (a letterhead, a masthead)
+    head = "\n".join(
+        line for line in text.splitlines()[:_AUTHOR_LINES] if len(line.split()) <= _AUTHOR_WORDS
+    )
     evidence = {
         f"{len(kinds)} response heading(s)": bool(kinds),
         "the inspectorate": bool(_INSPECTORATE.search(text)),

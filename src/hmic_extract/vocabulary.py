@@ -92,6 +92,28 @@ PROTECTIVE_MARKINGS: Final = re.compile(
 PAGE_NUMBER: Final = re.compile(
     r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
 )
+# A website's furniture in a page saved or pasted as text: cookie banners, skip
+# links, accessibility bars, menus, breadcrumbs, share bars, footer links, copyright.
+SITE_CHROME: Final = re.compile(
+    r"^(?:"
+    r".*\b(?:we\s+use\s+cookies|accept\s+(?:all\s+)?cookies|reject\s+(?:all\s+|non-essential\s+)?"
+    r"cookies|cookie\s+(?:settings|policy|preferences))\b.*"
+    r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|footer|navigation|search|menu)"
+    r"|text\s+(?:size|only)\b.*|(?:high\s+|change\s+)?contrast|(?:open|close|main)?\s*menu"
+    r"|search(?:\s+this\s+site)?|back\s+to\s+top|print(?:\s+this\s+page)?|listen|translate"
+    r"|(?:home|you\s+are\s+here:?)\s*(?:/|>|»|›|\|)\s*.+"
+    r"|(?:share(?:\s+this(?:\s+page|\s+article)?)?\s*:?\s*)?"
+    r"(?:(?:facebook|twitter|x|linkedin|instagram|youtube|email|e-mail|whatsapp|print|copy\s+link)"
+    r"[\s|,·•]*)+"
+    r"|share(?:\s+this(?:\s+page|\s+article)?)?\s*:?"
+    r"|(?:[^|]{1,40}\|){2,}[^|]{1,40}"
+    r"|(?:©|copyright\b).*"
+    r"|(?:tags|categories|category|related\s+(?:news|articles|links))\s*:.*"
+    r"|(?:previous|next)\s+(?:article|post|story)\b.*"
+    r"|was\s+this\s+page\s+helpful\??.*"
+    r")$",
+    re.IGNORECASE,
+)
 # "Page 2 of 3" is a page's number wherever it stands (text extracted from a PDF
 # without page breaks puts it mid-document, even mid-sentence).
 PAGE_X_OF_Y: Final = re.compile(r"^page\s+\d{1,4}\s+of\s+\d{1,4}$", re.IGNORECASE)

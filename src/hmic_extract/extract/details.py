@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from hmic_extract.blocks import Block
 from hmic_extract.extract.dates import find_dates, parse_date
@@ -436,13 +436,43 @@ def _office_use_answers(text: str, states: dict[str, bool | None]) -> dict[str, 
     return states
 
 
+# "published today", "published yesterday (29 September)": dated by the release.
+_PUBLISHED_RELATIVE = re.compile(
+    r"\b(?:published|released)\s+(?P<when>today|yesterday)\b(?:\s*\((?P<day>[^()]{3,30})\))?",
+    re.I,
+)
+# A release's dateline or a page's "Posted:" line, near the top: the day it came out.
+_DATELINE = re.compile(
+    r"^[^\n]{0,80}?(?:(?:posted|published|released|date|updated)\s*(?:on)?\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b",
+    re.I | re.M,
+)
+# The dateline stands in the first lines of a release or page.
+_DATELINE_SPAN = 1200
+
+
 def published_in_prose(text: str) -> date | None:
-    """The publication date stated in prose, for documents without a details form."""
+    """The publication date stated in prose, for documents without a details form:
+    "published on 9 September 2022", or "published today" on the release's date."""
     for sentence in _PUBLISHED_SENTENCE.finditer(text):
+        if _PUBLISHED_RELATIVE.search(sentence.group(0)):
+            continue  # its own date (if any) is not the report's
         found = parse_date(sentence.group(0))
         if found is not None:
             return found
-    return None
+    relative = _PUBLISHED_RELATIVE.search(text)
+    dateline = _DATELINE.search(text[:_DATELINE_SPAN])
+    if relative is None or dateline is None:
+        return None
+    released = parse_date(dateline["date"])
+    if released is None or relative["when"].casefold() == "today":
+        return released
+    if relative["day"]:
+        named = parse_date(f"{relative['day']} {released.year}")
+        if named is not None:
+            return named
+    return released - timedelta(days=1)
 
 
 def force_in_prose(text: str) -> str | None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from hmic_extract.blocks import Block, BlockKind
-from hmic_extract.normalise.furniture import furniture, is_marking
+from hmic_extract.normalise.furniture import furniture, is_marking, site_chrome
 from hmic_extract.normalise.glyphs import clean_text, flatten, split_marker
 from hmic_extract.normalise.lines import group_lines
 from hmic_extract.vocabulary import CHECKED, ENUMERATOR
@@ -48,13 +48,16 @@ def normalise(blocks: Sequence[Block]) -> tuple[Block, ...]:
     lines = [b for b in cleaned if b.kind is BlockKind.LINE]
     if lines:
         dropped = {id(lines[i]) for i in furniture(lines)}
+        texts = [line for line in lines if line.text.strip()]
+        chrome = site_chrome([t.text for t in texts], [t.gap_before > 0 for t in texts])
+        dropped |= {id(texts[i]) for i in chrome}
         kept = [b for b in cleaned if id(b) not in dropped]
         structural = group_lines(kept)
     else:
+        blocks_kept = [b for b in cleaned if b.text.strip() and not is_marking(b.text)]
+        chrome = site_chrome([b.text for b in blocks_kept], [True] * len(blocks_kept))
         structural = [
-            _promote_marked_paragraph(b)
-            for b in cleaned
-            if b.text.strip() and not is_marking(b.text)
+            _promote_marked_paragraph(b) for i, b in enumerate(blocks_kept) if i not in chrome
         ]
     return tuple(_tidy(b) for b in structural if b.text.strip())
 

@@ -12,6 +12,7 @@ from hmic_extract.vocabulary import (
     PAGE_NUMBER,
     PAGE_X_OF_Y,
     PROTECTIVE_MARKINGS,
+    SITE_CHROME,
     UNAMBIGUOUS_BULLETS,
 )
 
@@ -80,4 +81,52 @@ def furniture(lines: Sequence[Block]) -> set[int]:
         for i, line in enumerate(lines)
         if is_marking(line.text) or PAGE_X_OF_Y.match(line.text.strip())
     )
+    return drop
+
+
+# A website's furniture sits in the first and last lines of a saved page: runs of
+# short lines (a site's name, a menu among them) that hold chrome, and chrome lines
+# on their own ("Category: News") before the body's prose.
+_CHROME_WINDOW = 25
+_CHROME_LINE_MAX_WORDS = 30
+
+
+def site_chrome(texts: Sequence[str], gaps: Sequence[bool]) -> set[int]:
+    """Indices of a web page's furniture at the top and the bottom. ``gaps[i]`` says a
+    blank line stands before ``texts[i]``: lines run together form one run, and a run
+    that holds chrome (cookie banner, skip link, menu, breadcrumbs) is dropped whole;
+    after the first run without chrome, only chrome lines themselves are."""
+
+    def chrome(index: int) -> bool:
+        return bool(SITE_CHROME.match(" ".join(texts[index].split())))
+
+    def short(index: int) -> bool:
+        return len(texts[index].split()) <= _CHROME_LINE_MAX_WORDS
+
+    def runs(indices: Sequence[int]) -> list[list[int]]:
+        out: list[list[int]] = []
+        for index in indices:
+            if not out or gaps[index]:
+                out.append([index])
+            else:
+                out[-1].append(index)
+        return out
+
+    drop: set[int] = set()
+    window = min(len(texts), _CHROME_WINDOW)
+    head = runs(range(window))
+    for number, run in enumerate(head):
+        if any(chrome(i) for i in run) and all(short(i) for i in run):
+            drop.update(run)
+            continue
+        drop.update(i for later in head[number:] for i in later if chrome(i))
+        break
+    tail_start = max(window, len(texts) - _CHROME_WINDOW)
+    tail = runs(range(tail_start, len(texts)))
+    for number, run in enumerate(reversed(tail)):
+        if any(chrome(i) for i in run) and all(short(i) for i in run):
+            drop.update(run)
+            continue
+        drop.update(i for later in tail[: len(tail) - number] for i in later if chrome(i))
+        break
     return drop
