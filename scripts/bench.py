@@ -124,7 +124,7 @@ def raw_pdfium(paths: Sequence[Path]) -> None:
         document.close()
 
 
-STAGES = ("load", "normalise", "segment", "extract", "validate, JSON and write")
+STAGES = ("load", "normalise", "roles", "segment", "extract", "validate, JSON and write")
 
 
 def stage_times(
@@ -145,6 +145,7 @@ def stage_times(
     from hmic_extract.models import Source
     from hmic_extract.normalise import normalise
     from hmic_extract.options import Options
+    from hmic_extract.roles import assign_roles
     from hmic_extract.segment import segment
     from hmic_extract.validate import validate
     from hmic_extract.write import output_path, record_json, write_atomic
@@ -162,7 +163,9 @@ def stage_times(
             loaded_at = time.perf_counter()
             blocks = normalise(loaded.blocks)
             normalised_at = time.perf_counter()
-            segmented = segment(blocks)
+            roled = assign_roles(blocks)
+            roled_at = time.perf_counter()
+            segmented = segment(roled)
             segmented_at = time.perf_counter()
             source = Source(
                 path=path.name,
@@ -176,7 +179,8 @@ def stage_times(
             written_at = time.perf_counter()
             spent["load"] += loaded_at - started
             spent["normalise"] += normalised_at - loaded_at
-            spent["segment"] += segmented_at - normalised_at
+            spent["roles"] += roled_at - normalised_at
+            spent["segment"] += segmented_at - roled_at
             spent["extract"] += extracted_at - segmented_at
             spent["validate, JSON and write"] += written_at - extracted_at
         best = {stage: min(best[stage], spent[stage]) for stage in STAGES}

@@ -135,7 +135,7 @@ def test_roles_are_given_from_features() -> None:
         (Role.LEAD_IN, "recommendation"),
         (Role.FORM, None),
         (Role.PROSE, None),
-        (Role.SECTION, "pcc_response"),
+        (Role.SALUTATION, None),
     ]
 
 

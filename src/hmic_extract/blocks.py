@@ -32,6 +32,7 @@ class Role(StrEnum):
     FORM = "form"  # a form's row: it holds a checkbox
     PROSE = "prose"  # a numbered paragraph of prose ("3.2 Inspectors found …"): never an item
     QUOTE = "quote"  # an attributed quotation, or a paragraph continuing one: never an item
+    SALUTATION = "salutation"  # a letter's "Dear …,": the commissioner's words follow
     BODY = "body"  # anything else: the readers decide (questions, items, statements)
 
 

@@ -247,7 +247,9 @@ def role_of(block: Block) -> tuple[Role, str | None]:
     if found.has_box:
         return Role.FORM, None
     if found.salutation and block.kind is not BlockKind.HEADING:
-        return Role.SECTION, "pcc_response"  # a letter: its body is the PCC's response
+        # a letter's "Dear Minister,": its body is the commissioner's response, but
+        # not a headed section of its own
+        return Role.SALUTATION, None
     if section_score(block, found) >= ROLE_WEIGHTS["section.threshold"]:
         return Role.SECTION, found.section_cue
     text = block.text

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from hmic_extract.blocks import Block, BlockKind
+from hmic_extract.blocks import Block, BlockKind, Role
 from hmic_extract.extract.details import (
     force_in_prose,
     has_detail_label,
@@ -142,6 +142,14 @@ def _text(blocks: Sequence[Block]) -> str:
     return "\n\n".join(_paragraphs(blocks))
 
 
+def _letter_body(segmented: Segmented) -> list[Block]:
+    """A letter's unheaded body: what follows "Dear …," before any heading, written by
+    the commissioner."""
+    preamble = list(segmented.preamble)
+    start = next((i for i, b in enumerate(preamble) if b.role is Role.SALUTATION), None)
+    return [] if start is None else preamble[start + 1 :]
+
+
 def _responses(
     segmented: Segmented, paragraphs: Sequence[str], commissioner_roles: frozenset[str]
 ) -> tuple[Response | None, Response | None]:
@@ -157,8 +165,10 @@ def _responses(
             for q in quotes
             if (q.role in commissioner_roles) == (kind == "pcc_response")
         ]
-        if any(s.kind == kind for s in segmented.sections):
-            out.append(Response(text=_text(_blocks_of(segmented, kind)), statements=side))
+        letter = _letter_body(segmented) if kind == "pcc_response" else []
+        if any(s.kind == kind for s in segmented.sections) or letter:
+            blocks = [*letter, *_blocks_of(segmented, kind)]
+            out.append(Response(text=_text(blocks), statements=side))
         elif side:
             out.append(Response(text="\n\n".join(s.text for s in side), statements=side))
         else:
