@@ -205,3 +205,40 @@ def test_published_yesterday_counts_back_from_the_dateline(tmp_path: Path) -> No
         "utf-8",
     )
     assert record_of(path)["inspection"]["published"] == "2022-09-29"
+
+
+def test_a_letter_hands_over_to_the_chief_constable_up_to_the_sign_off(tmp_path: Path) -> None:
+    """The Chief Constable's words after "… has provided the following response:" up to
+    the sign-off are the force's response; the letter's other words the PCC's."""
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        LETTER.replace(
+            "I welcome its findings.\n",
+            "I welcome its findings.\n\nThe Chief Constable has provided the following "
+            "response:\n\nWe accept every recommendation.\n\nWork has already started.\n\n"
+            "Ann Example, Chief Constable of Exampleshire Constabulary\n\n"
+            "I will hold the Chief Constable to account.\n",
+        ),
+        "utf-8",
+    )
+    record = record_of(path)
+    force = record["force_response"]["text"]
+    assert force.startswith("We accept every recommendation.")
+    assert "Work has already started." in force
+    assert "hold the Chief Constable to account" not in force
+    assert "We accept" not in record["pcc_response"]["text"]
+    assert record["chief_constable"] == "Ann Example"
+    assert record["force_response"]["statements"] == []  # unquoted: a response, no statement
+
+
+def test_deadlines_at_the_end_of_the_year_of_publication() -> None:
+    from datetime import date
+
+    from hmic_extract.extract.dates import find_deadlines
+
+    published = date(2022, 6, 9)
+    calendar_year = find_deadlines("by the end of the calendar year, forces should act", published)
+    financial_year = find_deadlines("by the end of this financial year", published)
+    assert [d.date for d in calendar_year] == [date(2022, 12, 31)]
+    assert [d.date for d in financial_year] == [date(2023, 3, 31)]
+    assert find_deadlines("by the end of the calendar year", None) == []

@@ -67,6 +67,9 @@ ROLE_WEIGHTS: Final[Mapping[str, float]] = {
 }
 
 
+# Characters past which a block holds more words than any short role allows
+# (a note's 40, a lead-in's 25): the cheap first test of most paragraphs.
+_LONG_TEXT = 400
 # A note is one short sentence or two ("HMICFRS did not identify any areas for
 # improvement under this question."); a longer paragraph is prose.
 _NOTE_MAX_WORDS = 40
@@ -244,6 +247,11 @@ def role_of(block: Block) -> tuple[Role, str | None]:
     if block.kind is BlockKind.TABLE_ROW and len(block.cells) > 1:
         return Role.BODY, None  # a table's rows are read by the readers, cell by cell
     found = features(block)
+    if block.kind is not BlockKind.HEADING and len(found.text) > _LONG_TEXT:
+        # far past every short role (heading, label, lead-in, note): prose or body
+        if found.decimal_marker and not found.item_voice:
+            return Role.PROSE, None
+        return Role.BODY, None
     if found.has_box:
         return Role.FORM, None
     if found.salutation and block.kind is not BlockKind.HEADING:

@@ -28,7 +28,7 @@ from hmic_extract.extract.findings import (
     record_location,
 )
 from hmic_extract.extract.judgement import Grades, grades_in_form, read_grades
-from hmic_extract.extract.statements import find_named, read_statements, signed_by
+from hmic_extract.extract.statements import find_named, handed_over, read_statements, signed_by
 from hmic_extract.models import (
     Inspection,
     InspectionType,
@@ -151,13 +151,19 @@ def _letter_body(segmented: Segmented) -> list[Block]:
 
 
 def _responses(
-    segmented: Segmented, paragraphs: Sequence[str], commissioner_roles: frozenset[str]
+    segmented: Segmented,
+    paragraphs: Sequence[str],
+    commissioner_roles: frozenset[str],
+    chief_roles: frozenset[str],
 ) -> tuple[Response | None, Response | None]:
     """The force's and the PCC's responses: each headed section's text, and every
     attributed quotation in the document given to the side its speaker is on (a news
     release quotes both anywhere; a letter quotes the Chief Constable in the PCC's
     words). A side with quotations but no section of its own is made of them."""
     quotes = read_statements(paragraphs)
+    letter = _letter_body(segmented)
+    letter_text = _paragraphs(letter)
+    handed = handed_over(letter_text, chief_roles)
     out: list[Response | None] = []
     for kind in ("force_response", "pcc_response"):
         side = [
@@ -165,10 +171,21 @@ def _responses(
             for q in quotes
             if (q.role in commissioner_roles) == (kind == "pcc_response")
         ]
-        letter = _letter_body(segmented) if kind == "pcc_response" else []
-        if any(s.kind == kind for s in segmented.sections) or letter:
-            blocks = [*letter, *_blocks_of(segmented, kind)]
-            out.append(Response(text=_text(blocks), statements=side))
+        own = _blocks_of(segmented, kind)
+        if kind == "force_response" and handed is not None:
+            # a letter hands over to the chief officer's words, up to the sign-off
+            passage = letter_text[handed[0] : handed[1]]
+            out.append(Response(text="\n\n".join([*passage, _text(own)]).strip(), statements=side))
+            continue
+        if kind == "pcc_response" and letter:
+            words = [
+                p
+                for i, p in enumerate(letter_text)
+                if handed is None or not handed[0] <= i < handed[1]
+            ]
+            out.append(Response(text="\n\n".join([*words, _text(own)]).strip(), statements=side))
+        elif any(s.kind == kind for s in segmented.sections):
+            out.append(Response(text=_text(own), statements=side))
         elif side:
             out.append(Response(text="\n\n".join(s.text for s in side), statements=side))
         else:
@@ -336,7 +353,9 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
             Warning(code="unknown_heading", message=f"unrecognised heading {flatten(heading)!r}")
         )
 
-    force_response, pcc_response = _responses(segmented, paragraphs, commissioner_roles)
+    force_response, pcc_response = _responses(
+        segmented, paragraphs, commissioner_roles, chief_roles
+    )
     office = read_office_use(_blocks_of(segmented, "office_use"))
     commissioner = _person([pcc_response, force_response], commissioner_roles, paragraphs, force)
     chief_constable = _person([force_response, pcc_response], chief_roles, paragraphs, force)

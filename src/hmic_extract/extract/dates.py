@@ -47,6 +47,22 @@ _YEAR_END = re.compile(
 )
 
 
+# The year's end with no year named: "by the end of the calendar year", "by the end
+# of this financial year" — the year the report was published in.
+_THIS_YEAR_END = re.compile(
+    r"\bend\s+of\s+(?:the|this)\s+(?:(?P<financial>financial|fiscal)|calendar)\s+year\b"
+    r"(?!\s*(?:19|20)\d\d)",
+    re.I,
+)
+
+
+def _end_of(match: re.Match[str], published: date) -> date:
+    """The end of the calendar or financial year (31 March) a report was published in."""
+    if match["financial"]:
+        return date(published.year + (published.month > 3), 3, 31)
+    return date(published.year, 12, 31)
+
+
 @dataclass(frozen=True, slots=True)
 class FoundDate:
     """A date found in text, with the exact words that gave it."""
@@ -123,7 +139,7 @@ def find_deadlines(text: str, published: date | None) -> list[FoundDate]:
     be dated and are left out (the caller warns).
     """
     found: list[FoundDate] = []
-    if not _DIGIT.search(text) and not _WITHIN.search(text):
+    if not _DIGIT.search(text) and not _WITHIN.search(text) and "end of" not in text:
         return found
     full_dates = find_dates(text)
     for item in full_dates:
@@ -146,6 +162,10 @@ def find_deadlines(text: str, published: date | None) -> list[FoundDate]:
         if due is not None and start is not None and not overlaps:
             found.append(FoundDate(text[start : match.end()], due, start))
     if published is not None:
+        for match in _THIS_YEAR_END.finditer(text):
+            start = _due_cue_start(text, match.start())
+            if start is not None:
+                found.append(FoundDate(text[start : match.end()], _end_of(match, published), start))
         for match in _RELATIVE.finditer(text):
             count_text = match["count"].casefold()
             count = int(count_text) if count_text.isdigit() else NUMBER_WORDS[count_text]

@@ -272,3 +272,35 @@ def find_named(text: str, roles: frozenset[str]) -> str | None:
         if match["role"] in roles:
             return match["name"]
     return None
+
+
+# A paragraph handing over to the chief officer's own words, unquoted: "The Chief
+# Constable has provided the following response:", "His response is as follows:".
+_HAND_OVER = re.compile(
+    r"(?:\bchief\s+constable\b|\bforce\b|\b(?:his|her|their)\s+response\b)[^.!?]{0,90}?"
+    r"(?:\bresponse\b|\bstated\b|\bsaid\b|\bwritten\b|\bas\s+follows\b)[^.!?]{0,40}:\s*$",
+    re.I,
+)
+# The hand-over's words run this far at most before their sign-off.
+_HAND_OVER_SPAN = 12
+
+
+def handed_over(paragraphs: Sequence[str], roles: frozenset[str]) -> tuple[int, int] | None:
+    """Where a chief officer's response stands in a letter: the paragraphs after a
+    hand-over ("The Chief Constable has provided the following response:") up to and
+    including its sign-off ("Jane Smith, Chief Constable of Xshire Police"), as
+    (first, end) indices; None when there is no such passage."""
+    for index, paragraph in enumerate(paragraphs):
+        if not _HAND_OVER.search(paragraph):
+            continue
+        for end in range(index + 1, min(len(paragraphs), index + 1 + _HAND_OVER_SPAN)):
+            candidate = " ".join(paragraphs[end].split())
+            match = _NAME_FIRST.match(candidate) or _SIGN_OFF.match(candidate)
+            if (
+                match
+                and match["role"] in roles
+                and _is_person(match["name"])
+                and len(candidate.split()) <= _SIGN_OFF_MAX_WORDS
+            ):
+                return (index + 1, end + 1) if end > index + 1 else None
+    return None
