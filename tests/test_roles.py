@@ -232,3 +232,26 @@ def test_titles_named_in_prose() -> None:
         "PEEL: Police effectiveness 2017"
     )
     assert title_in_prose(["Re: HMICFRS inspection report – PEEL 2021/22"]) == "PEEL 2021/22"
+
+
+def test_an_empty_cell_in_a_column_of_marks_is_an_unticked_box(tmp_path: Path) -> None:
+    """Regression: a details table marking its options with "X" in a column of their
+    own gave the ticked options only; the empty cells beside the others are unticked."""
+    record = _record(
+        tmp_path,
+        "**RESPONSE BY THE PCC TO HMICFRS INSPECTIONS OF KENT POLICE**\n\n"
+        "**INSPECTION DETAILS**\n\n"
+        "| Field | Detail | Mark |\n|---|---|---|\n"
+        "| **Type of Inspection:** | Kent Specific | X |\n"
+        "|  | National |  |\n"
+        "| **Is Kent Police quoted in the Report?** | Yes | X |\n"
+        "|  | No |  |\n\n"
+        "**FINDINGS**\n\n- The force should improve.\n\n"
+        "**PCC RESPONSE TO INSPECTION**\n\nI welcome the report.\n",
+        "form.md",
+    )
+    assert [(t["label"], t["checked"]) for t in record["inspection"]["types"]] == [
+        ("Kent Specific", True),
+        ("National", False),
+    ]
+    assert record["inspection"]["force_quoted"] is True

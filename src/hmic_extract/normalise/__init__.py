@@ -16,7 +16,7 @@ from hmic_extract.blocks import Block, BlockKind
 from hmic_extract.normalise.furniture import furniture, is_marking, site_chrome
 from hmic_extract.normalise.glyphs import clean_text, flatten, split_marker
 from hmic_extract.normalise.lines import group_lines
-from hmic_extract.vocabulary import CHECKED, ENUMERATOR
+from hmic_extract.vocabulary import CHECKED, ENUMERATOR, UNCHECKED
 
 __all__ = ["clean_text", "flatten", "normalise", "split_marker"]
 
@@ -59,7 +59,43 @@ def normalise(blocks: Sequence[Block]) -> tuple[Block, ...]:
         structural = [
             _promote_marked_paragraph(b) for i, b in enumerate(blocks_kept) if i not in chrome
         ]
-    return tuple(_tidy(b) for b in structural if b.text.strip())
+    return tuple(_tidy(b) for b in _mark_columns(structural) if b.text.strip())
+
+
+def _mark_columns(blocks: Sequence[Block]) -> list[Block]:
+    """Tables with a column of tick marks ("Type of inspection | National | X"): where
+    a row leaves that column empty its box is unticked, as the ticked ones are boxes.
+    A column is one of marks when its cells, past the header, are ticks or empty and
+    one at least is ticked."""
+    out = list(blocks)
+    start = 0
+    while start < len(out):
+        end = start
+        while (
+            end < len(out)
+            and out[end].kind is BlockKind.TABLE_ROW
+            and len(out[end].cells) == len(out[start].cells)
+        ):
+            end += 1
+        if end - start >= 2:
+            _untick_empty_marks(out, start, end)
+        start = max(end, start + 1)
+    return out
+
+
+def _untick_empty_marks(rows: list[Block], start: int, end: int) -> None:
+    width = len(rows[start].cells)
+    for column in range(width):
+        cells = [rows[i].cells[column].strip() for i in range(start + 1, end)]
+        if CHECKED not in cells or any(c not in ("", CHECKED) for c in cells):
+            continue
+        for i in range(start + 1, end):
+            row = rows[i]
+            others = [c for k, c in enumerate(row.cells) if k != column and c.strip()]
+            if row.cells[column].strip() or not others:
+                continue
+            marked = tuple(UNCHECKED if k == column else c for k, c in enumerate(row.cells))
+            rows[i] = replace(row, cells=marked, text="\n".join(c for c in marked if c.strip()))
 
 
 # A letter or roman numeral typed after a bullet: "(a) ", "b) ", "(iv) ".
