@@ -255,3 +255,20 @@ def test_an_empty_cell_in_a_column_of_marks_is_an_unticked_box(tmp_path: Path) -
         ("National", False),
     ]
     assert record["inspection"]["force_quoted"] is True
+
+
+def test_a_plain_text_label_under_a_question_stays_the_question_s(tmp_path: Path) -> None:
+    """Regression: in plain text (pdfminer's rendering) "Recommendations" standing
+    alone after question 3 looked as high as "Findings" and took the question's
+    recommendations away from it; a plain-text heading's rank is only a guess."""
+    record = _record(
+        tmp_path,
+        "PCC response to HMICFRS\n\nFindings\n\n"
+        "3) How effective is the force at protecting vulnerable people?\n\n"
+        "Recommendations\n\n"
+        "• By 30 June 2018, the force should review its call handling.\n\n"
+        "PCC response to inspection\n\nI welcome the report.\n",
+    )
+    assert [(r["question"], r["text"][:17]) for r in record["recommendations"]] == [
+        (3, "By 30 June 2018, ")
+    ]

@@ -126,6 +126,9 @@ class Block:
     sheet: int = 0  # LINE only: physical page (form-feed pages in text), for page furniture
     columns: tuple[float, ...] = ()  # LINE only: where each column of a form row starts
     cells: tuple[str, ...] = field(default_factory=tuple)  # TABLE_ROW only
+    # a heading normalise inferred from a plain-text line's look, not one the source
+    # marked as such (markdown #, a Word heading style, a PDF's type): its rank is a guess
+    inferred: bool = False
     role: Role = Role.BODY  # set by the role stage
     cue: str | None = None  # the section or item kind the role names
 

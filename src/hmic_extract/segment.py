@@ -194,9 +194,14 @@ def segment(blocks: Sequence[Block]) -> Segmented:
                 and _same_rank(block, heading_block)
                 and not _NUMBERED_LABEL.match(block.text)
                 and not block.text.rstrip(" *_").endswith(":")
-                # under a question a singular label ("Cause of concern") is the
-                # question's; a plural one collects the whole report's
-                and (not asks_questions(body) or _PLURAL_KIND.search(block.text))
+                # under a question a label is the question's ("Cause of concern"),
+                # unless the source itself marks it a heading of the section's rank
+                # and it collects the whole report's ("Recommendations" in Word's
+                # Heading 1 after a question asked in bold type)
+                and (
+                    not asks_questions(body)
+                    or (_PLURAL_KIND.search(block.text) and not block.inferred)
+                )
             )
         ):
             found = None  # "Recommendations" inside findings labels a group of items

@@ -306,6 +306,8 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
                     level=current.level,
                     style=current.first.style,
                     indent=current.first.indent,
+                    # plain text shows no type size: its headings are guessed at
+                    inferred=current.kind is BlockKind.HEADING and not current.first.style.size,
                 )
             )
         current = None
