@@ -272,3 +272,18 @@ def test_a_plain_text_label_under_a_question_stays_the_question_s(tmp_path: Path
     assert [(r["question"], r["text"][:17]) for r in record["recommendations"]] == [
         (3, "By 30 June 2018, ")
     ]
+
+
+def test_a_label_under_a_graded_area_stays_the_area_s(tmp_path: Path) -> None:
+    """Regression: with title-case headings in plain text, "Area for improvement" under
+    a graded area ranked with "Findings" and opened a section; the area lost its AFI."""
+    record = _record(
+        tmp_path,
+        "PCC response to HMICFRS\n\nFindings\n\n"
+        "1. Preventing crime and anti-social behaviour\n\nGrade: Adequate\n\n"
+        "Area for improvement\n\n"
+        "• The force should evaluate its crime prevention work.\n\n"
+        "PCC response to inspection\n\nI welcome the report.\n",
+    )
+    [area] = record["core_questions"]
+    assert (area["number"], len(area["areas_for_improvement"])) == (1, 1)

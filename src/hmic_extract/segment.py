@@ -68,6 +68,11 @@ _NUMBERED_LABEL = re.compile(r"^\W*[A-Za-z][\w ]{1,40}?\s+\d{1,2}\b")
 _SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[A-Z][.)])\s+")
 
 
+def _asks(blocks: Sequence[Block]) -> bool:
+    """Whether a question or a graded area is open in these blocks."""
+    return asks_questions(blocks) or any(AREA_GRADE.match(b.text.strip()) for b in blocks)
+
+
 def _same_rank(block: Block, heading: Block) -> bool:
     """Whether a heading ranks with a section's own: the same level (not a bold line),
     type size, capitals and numbering; "Recommendations" beside "What the inspection found" opens
@@ -199,7 +204,7 @@ def segment(blocks: Sequence[Block]) -> Segmented:
                 # and it collects the whole report's ("Recommendations" in Word's
                 # Heading 1 after a question asked in bold type)
                 and (
-                    not asks_questions(body)
+                    not _asks(body)
                     or (_PLURAL_KIND.search(block.text) and not block.inferred)
                 )
             )
