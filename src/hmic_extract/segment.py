@@ -203,10 +203,7 @@ def segment(blocks: Sequence[Block]) -> Segmented:
                 # unless the source itself marks it a heading of the section's rank
                 # and it collects the whole report's ("Recommendations" in Word's
                 # Heading 1 after a question asked in bold type)
-                and (
-                    not _asks(body)
-                    or (_PLURAL_KIND.search(block.text) and not block.inferred)
-                )
+                and (not _asks(body) or (_PLURAL_KIND.search(block.text) and not block.inferred))
             )
         ):
             found = None  # "Recommendations" inside findings labels a group of items
