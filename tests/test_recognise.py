@@ -49,6 +49,20 @@ Exampleshire Police is good at preventing crime.
 
 The force should improve how it answers calls.
 """,
+    "panel minutes": """# Exampleshire Police and Crime Panel
+
+## Minutes of the meeting held on 27 January 2023
+
+**Present:** Councillor A (Chair), Councillor B.
+
+### 1. Apologies for absence
+
+None.
+
+### 2. HMICFRS inspection of Exampleshire Police
+
+The Commissioner responded to questions on the force's progress on the HMICFRS report.
+""",
     "annual report": """Exampleshire Police - Annual Report 2022/23
 
 In 2022 Exampleshire Police was inspected by HMICFRS. Progress is reported to the Police and

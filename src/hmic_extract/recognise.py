@@ -45,6 +45,17 @@ _NATIONAL_BODY: Final = re.compile(
     r"\bAssociation\s+of\s+Police\s+and\s+Crime\s+Commissioners\b|\bAPCC\b|"
     r"\bNational\s+Police\s+Chiefs['’]?\s+Council\b|\bNPCC\b|\bCollege\s+of\s+Policing\b",
 )
+# The business of a meeting: its record (minutes) or agenda reports on an
+# inspection response, but is not one. Each marker is a meeting's procedure.
+_MEETING_MARKERS: Final = (
+    re.compile(r"\bminutes\s+of\s+(?:the\s+)?(?:previous\s+)?meeting\b", re.I),
+    re.compile(r"^\W*apologies(?:\s+for\s+absence)?\b", re.I | re.M),
+    re.compile(r"\bdeclarations?\s+of\s+(?:pecuniary\s+)?interests?\b", re.I),
+    re.compile(r"^\W*resolved\s*:", re.I | re.M),
+    re.compile(r"^\W*(?:also\s+)?present\s*:", re.I | re.M),
+)
+# Two markers make a meeting's record; one may be a paper's aside.
+_MEETING_MIN = 2
 # A title that says the document answers the inspectorate.
 _RESPONSE_WORD: Final = re.compile(r"\brespon(?:se|ds?|ding)\b|\bcomments\b", re.I)
 # Where a document's author shows: its first lines.
@@ -97,6 +108,8 @@ def recognise(segmented: Segmented, record: Record) -> Recognition:
     missing = tuple(name for name, present in evidence.items() if not present)
     if _NATIONAL_BODY.search(head):
         return Recognition(False, found, (*missing, "a force-level author (a national body)"))
+    if sum(bool(marker.search(text)) for marker in _MEETING_MARKERS) >= _MEETING_MIN:
+        return Recognition(False, found, (*missing, "a response rather than a meeting's record"))
     title = segmented.title or ""
     if _INSPECTORATE.search(title) and _RESPONSE_WORD.search(title):
         # "PCC responds to HMICFRS report on …", "Commissioner's response to HMICFRS: …"
