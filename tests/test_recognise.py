@@ -109,6 +109,14 @@ def test_documents_about_inspections_are_still_refused(tmp_path: Path, name: str
         ),
         ("The force was found to be ‘good’ in four areas and ‘adequate’ in three.", None, None),
         ("Victims assessed as high risk generally receive a good service.", None, None),
+        (
+            "The force was judged to be requiring improvement in 2022, after receiving a "
+            "‘good’ grading in 2019.",
+            "Requires improvement",
+            "Good",
+        ),
+        ("HMICFRS assessed how good the force is at keeping people safe.", None, None),
+        ("The force went from good to adequate in the report.", None, None),
     ],
 )
 def test_grades_stated_in_a_release(
@@ -256,3 +264,15 @@ def test_deadlines_at_the_end_of_the_year_of_publication() -> None:
     assert [d.date for d in calendar_year] == [date(2022, 12, 31)]
     assert [d.date for d in financial_year] == [date(2023, 3, 31)]
     assert find_deadlines("by the end of the calendar year", None) == []
+
+
+def test_a_fieldwork_range_is_never_the_publication_date(tmp_path: Path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(
+        RELEASE.replace(
+            "has improved the way it answers calls.",
+            "has improved. Inspectors visited between 7 and 18 February 2022.",
+        ),
+        "utf-8",
+    )
+    assert record_of(path)["inspection"]["published"] == "2022-05-12"  # the dateline's day
