@@ -287,3 +287,25 @@ def test_a_label_under_a_graded_area_stays_the_area_s(tmp_path: Path) -> None:
     )
     [area] = record["core_questions"]
     assert (area["number"], len(area["areas_for_improvement"])) == (1, 1)
+
+
+def test_dotted_leaders_and_report_rows_end_a_title(tmp_path: Path) -> None:
+    """Regression: "Report ......... PEEL 2018/19 Published ....... 2 May 2019" kept the
+    leaders and the next row in the title and gave no date; "Inspectorate His
+    Majesty's …" ran into it as well."""
+    record = _record(
+        tmp_path,
+        "PCC response to HMICFRS\n\nPart A - Report details\n\n"
+        "Report ......... PEEL 2018/19 - An inspection of Kent Police\n"
+        "Published ............ 2 May 2019\n\n"
+        "Part B - Findings\n\n- The force should improve.\n\n"
+        "Part C - Commissioner's response\n\nI welcome the report.\n",
+    )
+    assert record["inspection"]["title"] == "PEEL 2018/19 - An inspection of Kent Police"
+    assert record["inspection"]["published"] == "2019-05-02"
+    from hmic_extract.extract.details import _value_end
+
+    assert (
+        _value_end("PEEL 2021/22: An inspection of Norfolk Constabulary Inspectorate His Majesty's")
+        == "PEEL 2021/22: An inspection of Norfolk Constabulary"
+    )

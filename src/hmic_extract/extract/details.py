@@ -314,8 +314,12 @@ _FORM_VALUE = (
 )
 _NEXT_LABEL = re.compile(
     rf"\s+(?=(?-i:[A-Z])[\w’'()/-]*(?:\s+[\w’'()/-]+){{0,5}}?\s*:\s+{_FORM_VALUE})"
+    # the rows a report's details hold, whatever their value
+    r"|\s+(?=(?-i:Inspectorates?|Published|Publication\s+date|Date\s+of\s+\w+|Response\s+"
+    r"(?:by|date|published)|Force|Type\s+of\s+inspection)\b\s*:?\s+(?-i:[A-Z0-9]))"
     r"|\s+(?=(?-i:[A-Z])\w+(?:\s+on)?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?-i:[A-Z])[a-z]+\s+(?:19|20)\d\d)"
 )
+_LEADER = re.compile(r"\s*\.{4,}\s*")
 # A value's own first words may hold a colon ("PEEL: Police efficiency 2017").
 _VALUE_HEAD_WORDS = 3
 
@@ -333,7 +337,8 @@ def _value_end(value: str | None) -> str | None:
 
 def read_details(blocks: Sequence[Block], document_title: str | None) -> Details:
     """Title, publication date, type options, quoted answer and force from the details form."""
-    text = form_text(blocks)
+    # dotted leaders join a label to its value ("Published ........ 2 May 2019")
+    text = _LEADER.sub(": ", form_text(blocks))
     quoted, answer_spans = _quoted_answer(text)
     masked = text
     for start, end in answer_spans:
