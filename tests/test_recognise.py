@@ -276,3 +276,21 @@ def test_a_fieldwork_range_is_never_the_publication_date(tmp_path: Path) -> None
         "utf-8",
     )
     assert record_of(path)["inspection"]["published"] == "2022-05-12"  # the dateline's day
+
+
+def test_the_met_s_commissioner_heads_the_force_and_the_deputy_mayor_answers(
+    tmp_path: Path,
+) -> None:
+    """Regression: "Commissioner of Police of the Metropolis" counted as a commissioner's
+    role, so the Met's chief officer was given as the commissioner too."""
+    path = tmp_path / "mopac.txt"
+    path.write_text(
+        "MOPAC response to the HMICFRS report on the Metropolitan Police Service\n\n"
+        'The Commissioner of Police of the Metropolis, Dan Example, said: "We accept it."\n\n'
+        'The Deputy Mayor for Policing and Crime, Ann Other, said: "We will hold the Met '
+        'to account."\n',
+        "utf-8",
+    )
+    record = record_of(path)
+    assert (record["commissioner"], record["chief_constable"]) == ("Ann Other", "Dan Example")
+    assert [s["speaker"] for s in record["force_response"]["statements"]] == ["Dan Example"]

@@ -402,8 +402,11 @@ ROLES: Final = (
 )
 # Where a mayor holds the PCC's functions (London, Greater Manchester, West
 # Yorkshire), the mayor or deputy mayor answers the inspectorate.
+# (The Met's "Commissioner of Police of the Metropolis" heads the force: not one.)
 COMMISSIONER_ROLES: Final = frozenset(
-    r for r in ROLES if "Commissioner" in r or "Mayor" in r or r == "PCC"
+    r
+    for r in ROLES
+    if ("Commissioner" in r or "Mayor" in r or r == "PCC") and "Metropolis" not in r
 )
 # The roles whose holder is the force's chief officer.
 CHIEF_CONSTABLE_ROLES: Final = frozenset(
