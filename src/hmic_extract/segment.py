@@ -75,8 +75,8 @@ def _asks(blocks: Sequence[Block]) -> bool:
 
 def _same_rank(block: Block, heading: Block) -> bool:
     """Whether a heading ranks with a section's own: the same level (not a bold line),
-    type size, capitals and numbering; "Recommendations" beside "What the inspection found" opens
-    a section of its own, but not under "FINDINGS" or in smaller type."""
+    type size, capitals and numbering ("Recommendations" beside "What the inspection
+    found", not under "FINDINGS" or in smaller type)."""
     return (
         block.kind is BlockKind.HEADING
         and block.level >= 1
@@ -84,6 +84,20 @@ def _same_rank(block: Block, heading: Block) -> bool:
         and round(block.style.size, 2) == round(heading.style.size, 2)
         and block.text.isupper() == heading.text.isupper()
         and bool(_SECTION_NUMBER.match(block.text)) == bool(_SECTION_NUMBER.match(heading.text))
+    )
+
+
+def _opens_own_section(label: Block, heading: Block, body: Sequence[Block]) -> bool:
+    """Whether an item label inside findings opens a findings section of its own: it
+    ranks with the section's heading, numbers no single item and ends on no colon;
+    under a question it is the question's ("Cause of concern"), unless the source
+    itself marks it a heading of that rank and it collects the whole report's
+    ("Recommendations" in Word's Heading 1 after a question asked in bold type)."""
+    return (
+        _same_rank(label, heading)
+        and not _NUMBERED_LABEL.match(label.text)
+        and not label.text.rstrip(" *_").endswith(":")
+        and (not _asks(body) or (bool(_PLURAL_KIND.search(label.text)) and not label.inferred))
     )
 
 
@@ -194,17 +208,7 @@ def segment(blocks: Sequence[Block]) -> Segmented:
             found == "findings"
             and kind == "findings"
             and _is_findings_label(block.text)
-            and not (
-                heading_block is not None
-                and _same_rank(block, heading_block)
-                and not _NUMBERED_LABEL.match(block.text)
-                and not block.text.rstrip(" *_").endswith(":")
-                # under a question a label is the question's ("Cause of concern"),
-                # unless the source itself marks it a heading of the section's rank
-                # and it collects the whole report's ("Recommendations" in Word's
-                # Heading 1 after a question asked in bold type)
-                and (not _asks(body) or (_PLURAL_KIND.search(block.text) and not block.inferred))
-            )
+            and not (heading_block is not None and _opens_own_section(block, heading_block, body))
         ):
             found = None  # "Recommendations" inside findings labels a group of items
         if (

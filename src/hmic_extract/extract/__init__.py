@@ -119,6 +119,20 @@ def _merged(findings: Findings, tables: Findings) -> Findings:
     )
 
 
+def _headed_blocks(segmented: Segmented, skip: frozenset[str] = frozenset()) -> list[Block]:
+    """The preamble, then each section's heading and blocks, but for sections of the
+    kinds in ``skip``."""
+    return [
+        *segmented.preamble,
+        *(
+            b
+            for s in segmented.sections
+            if s.kind not in skip
+            for b in (s.heading_block, *s.blocks)
+        ),
+    ]
+
+
 def _blocks_of(segmented: Segmented, kind: str) -> list[Block]:
     return [b for s in segmented.sections if s.kind == kind for b in s.blocks]
 
@@ -255,14 +269,7 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
             [b.text for b in segmented.preamble if b.kind is BlockKind.HEADING],
             paragraphs[:_TITLE_SEARCH],
         )
-        or title_in_prose(
-            _paragraphs(
-                [
-                    *segmented.preamble,
-                    *(b for s in segmented.sections for b in (s.heading_block, *s.blocks)),
-                ]
-            )
-        )
+        or title_in_prose(_paragraphs(_headed_blocks(segmented)))
     )
     if published is None:
         warnings.append(Warning(code="no_published_date", message="no publication date found"))
@@ -318,15 +325,7 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
         # them as items (after "It identified the following areas for improvement:" in
         # a letter, under a label in the commissioner's response, in an annex table).
         anywhere = read_findings(
-            [
-                *segmented.preamble,
-                *(
-                    b
-                    for s in segmented.sections
-                    if s.kind not in _FORMS
-                    for b in (s.heading_block, *s.blocks)
-                ),
-            ],
+            _headed_blocks(segmented, skip=_FORMS),
             known_questions=known,
             published=published,
             context_only=True,

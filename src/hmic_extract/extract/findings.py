@@ -230,6 +230,11 @@ class _Reader:
         # the headings that open findings sections (ids of their blocks)
         self.section_starts: frozenset[int] = section_starts
 
+    def _end_context(self) -> None:
+        """Outside the findings, what is not an item ends the items before it."""
+        if self.context_only:
+            self.group_open, self.item = False, None
+
     def _open_question(
         self, printed: int | None, text: str, location: Location, heading: Block | None = None
     ) -> None:
@@ -381,8 +386,7 @@ class _Reader:
         if self._read_table_row(block) or self.tables_only:
             return
         if block.role is Role.QUOTE:
-            if self.context_only:
-                self.group_open, self.item = False, None
+            self._end_context()
             return  # someone's quoted words are never an item
         if block.kind is BlockKind.LIST_ITEM and self.depth_offset:
             if block.depth < self.depth_offset:
@@ -456,8 +460,7 @@ class _Reader:
                 self._add_numbered_item(block)
             return
         if block.kind is BlockKind.HEADING:
-            if self.context_only:
-                self.group_open, self.item = False, None  # a heading naming no items
+            self._end_context()  # a heading naming no items
             return
         answer = _ANSWER.match(text)
         if answer and self.item is not None and self.item.response is None:
@@ -473,14 +476,14 @@ class _Reader:
                 # section's, not an item's.
                 self.item.closing.append(text)
                 self.item.location = self.item.location.span(block.location)
-            elif self.context_only:
-                self.group_open, self.item = False, None  # prose: the items have ended
+            else:
+                self._end_context()  # prose: the items have ended
         elif (self.group_open or (self.item is not None)) and ITEM_VOICE.search(text):
             # An item's own paragraph; after a list's items, only one that introduces
             # points of its own ("… recommends that the force:").
             self._add_item(block, from_list=False)
-        elif self.context_only:
-            self.group_open, self.item = False, None  # prose: the items have ended
+        else:
+            self._end_context()  # prose: the items have ended
 
 
 def _item(draft: _ItemDraft, published: date | None) -> tuple[Item, int]:

@@ -12,12 +12,12 @@ _ROLE = "|".join(re.escape(role) for role in ROLES)
 # "Chief Constable Iain Spittal", "the Chief Constable, Iain Spittal,": a role
 # then a name, the name not followed by another capitalised word …
 SPEAKER = re.compile(rf"\b(?P<role>{_ROLE})\s*,?\s+(?P<name>{NAME})(?![\w’'])")
-# … or a name then its role: "Iain Spittal, Chief Constable of Cleveland Police,".
-# ("Matthew Scott, Kent's Police and Crime Commissioner,")
 # Verbs that credit a quotation to its speaker.
 _SAID = r"(?:said|says|added|adds|commented|comments|stated|states|explained|explains)"
-# ("Helen Marsh, West Yorkshire's Deputy Mayor for Policing and Crime"; "Hannah Prowse
-# PCC said", the role run on after the name before the verb.)
+# … or a name then its role: "Iain Spittal, Chief Constable of Cleveland Police,",
+# "Matthew Scott, Kent's Police and Crime Commissioner,", "Helen Marsh, West
+# Yorkshire's Deputy Mayor for Policing and Crime"; or, run on before the verb,
+# "Hannah Prowse PCC said".
 _NAME_FIRST = re.compile(
     rf"(?P<name>{NAME})\s*,\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*\s+){{0,2}}[A-Z][\w\-]*[’']s\s+)?"
     rf"(?P<role>{_ROLE})\b"
@@ -70,9 +70,9 @@ _BARE_ROLE = (
 )
 
 
-# Words one of the ROLES holds: a paragraph without one names no speaker (a cheap
-# first test before the patterns).
-_ROLE_WORDS = ("Commissioner", "Constable", "Mayor", "PCC")
+# A word each of the ROLES holds (its last): a paragraph without one names no speaker,
+# a cheap first test before the patterns.
+_ROLE_WORDS = frozenset(role.split()[-1] for role in ROLES)
 
 
 def _speaker(paragraph: str) -> re.Match[str] | None:
