@@ -157,9 +157,27 @@ def test_unreadable_missing_and_unwritable(tmp_path: Path) -> None:
     blocker = tmp_path / "out"
     blocker.write_text("a file where the output folder should be")
     result = runner.invoke(app, ["extract", str(SEED_MD), "--out", str(blocker), "--quiet"])
-    assert result.exit_code == 1
-    assert "[output]" in result.stderr
-    assert "cannot write" in result.stderr
+    assert result.exit_code == 2  # checked before any work, once, not once per input
+    assert result.stderr == f"hmic-extract: {blocker}: is a file, not a folder (--out) [usage]\n"
+
+
+def test_a_stale_pdfium_error_does_not_misname_an_empty_page_tree(tmp_path: Path) -> None:
+    """Regression: PDFium sets no error for an empty page tree, so a damaged PDF read
+    before it in the same process made it "corrupt (data format error)"."""
+    from hmic_extract.errors import HmicError
+    from hmic_extract.options import Options
+    from hmic_extract.pipeline import extract_bytes
+
+    reasons = []
+    for data in (b"%PDF-1.7\n1 0 obj\n<< /Type /Page /Parent 2 0 R", _no_pages()):
+        with pytest.raises(HmicError) as refused:
+            extract_bytes(data, path="x.pdf", options=Options())
+        reasons.append(refused.value.reason)
+    assert reasons == [
+        "corrupt or truncated PDF: data format error",
+        "the PDF has no pages (or no readable page tree)",
+    ]
+    assert all("(" not in reason.split(":")[-1] for reason in reasons[:1])
 
 
 def test_size_and_page_limits(tmp_path: Path, rendered: dict[str, Path]) -> None:

@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hmic_extract.cli import app
+from hmic_extract.export import CSV_COLUMNS
 from tests.conftest import SAMPLES, SEED_MD
 
 runner = CliRunner()
@@ -50,9 +51,10 @@ def test_batch_writes_the_good_and_names_the_bad(tree: Path, tmp_path: Path) -> 
         "other/duplicate.md.json",
         "other/response.txt.json",
     ]
+    assert stderr.count("broken.pdf") == 1  # reported once, as one error line
     assert f"hmic-extract: {tree / 'other' / 'broken.pdf'}: " in stderr
-    assert "broken.pdf" in stdout
-    assert "failed (corrupt)" in stdout
+    assert "broken.pdf" in stdout  # and its row in the table says so in the status column
+    assert "failed [corrupt]" in stdout
     assert "4 ok" in stdout
     assert "1 failed" in stdout
 
@@ -122,7 +124,7 @@ def test_records_are_identical_whatever_the_number_of_workers(tree: Path, tmp_pa
 def test_plain_progress_lines_when_not_a_terminal(tree: Path, tmp_path: Path) -> None:
     _, stdout, _ = _run(str(tree), "--out", str(tmp_path / "out"))
     lines = [line for line in stdout.splitlines() if line.startswith(("ok ", "failed "))]
-    assert len(lines) == 5
+    assert len(lines) == 4  # the failed input has its one error line on stderr instead
 
 
 def test_glob_filters_folder_inputs(tree: Path, tmp_path: Path) -> None:
@@ -158,9 +160,13 @@ def test_csv_and_jsonl_exports(tmp_path: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert len(rows) == 4 * 9  # four renderings of the seed, nine AFIs each
-    fifth = next(r for r in rows if r["deadlines"])
-    assert fifth["deadlines"] == "2017-05-01 | 2017-06-01"
-    assert fifth["question_number"] == "3"
+    assert list(rows[0]) == list(CSV_COLUMNS)
+    fifth = next(r for r in rows if r["first_due"])
+    assert (fifth["first_due"], fifth["last_due"]) == ("2017-05-01", "2017-06-01")
+    assert fifth["deadline_text"] == "by 1 May 2017 | by 1 June 2017"
+    assert fifth["question"] == "3"
+    assert fifth["item_id"] == "afi-7"  # Q2's two AFIs, then Q3's fifth
+    assert len(fifth["document_sha256"]) == 64
     assert fifth["sub_items"].count(" | ") == 2
     records = [json.loads(line) for line in lines.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 4
@@ -180,21 +186,29 @@ def test_sqlite_store_answers_the_readme_queries(tmp_path: Path, rendered: dict[
         code, _, _ = _run(*inputs, "--out", str(tmp_path / "out"), "--db", str(store), "--quiet")
         assert code == 0
     queries = _readme_queries()
-    assert set(queries) == {"afis-per-question", "open-deadlines", "grade-changes"}
+    assert set(queries) == {
+        "afis-per-question",
+        "open-deadlines",
+        "grade-changes",
+        "reports-once",
+        "csv-join",
+    }
     with sqlite3.connect(store) as connection:
+        # the same report as markdown and as PDF: two documents, one report
         assert connection.execute("SELECT COUNT(*) FROM documents").fetchone() == (2,)
+        assert connection.execute(queries["reports-once"]).fetchall() == [(2, 1)]
         afis = connection.execute(queries["afis-per-question"]).fetchall()
         assert [(row[0], row[1], row[3]) for row in afis] == [
-            ("Cleveland Police", 2, 4),
-            ("Cleveland Police", 3, 10),
-            ("Cleveland Police", 4, 4),
+            ("Cleveland Police", 2, 2),
+            ("Cleveland Police", 3, 5),
+            ("Cleveland Police", 4, 2),
         ]
         deadlines = connection.execute(
             queries["open-deadlines"], {"after": "2017-05-15"}
         ).fetchall()
-        assert [row[3] for row in deadlines] == ["2017-06-01", "2017-06-01"]
+        assert [row[3] for row in deadlines] == ["2017-06-01"]
         grades = connection.execute(queries["grade-changes"]).fetchall()
-        assert [row[3:] for row in grades] == [("Requires improvement", "Good")] * 2
+        assert [row[3:] for row in grades] == [("Requires improvement", "Good")]
         statements = connection.execute("SELECT speaker FROM statements ORDER BY 1").fetchall()
         assert statements == [
             ("Barry Copping",),
@@ -202,6 +216,43 @@ def test_sqlite_store_answers_the_readme_queries(tmp_path: Path, rendered: dict[
             ("Iain Spittal",),
             ("Iain Spittal",),
         ]
+
+
+def test_a_csv_row_joins_its_item_in_the_store(tmp_path: Path) -> None:
+    table, store = tmp_path / "items.csv", tmp_path / "responses.sqlite"
+    code, _, _ = _run(str(SEED_MD), "--stdout", "--csv", str(table), "--db", str(store))
+    assert code == 0
+    with table.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with sqlite3.connect(store) as connection:
+        for row in rows:
+            found = connection.execute(
+                _readme_queries()["csv-join"],
+                {"document_sha256": row["document_sha256"], "item_id": row["item_id"]},
+            ).fetchall()
+            assert found == [(row["kind"], row["text"])]
+
+
+def test_an_older_store_is_rebuilt_in_the_new_layout(tmp_path: Path) -> None:
+    """A store written before content keys and item ids existed is re-made from its records."""
+    store = tmp_path / "responses.sqlite"
+    code, _, _ = _run(str(SEED_MD), "--stdout", "--db", str(store))
+    assert code == 0
+    with sqlite3.connect(store) as connection:  # back to the first layout's columns
+        connection.executescript(
+            "PRAGMA user_version = 0; DROP VIEW reports;"
+            "DROP INDEX documents_content_key;"
+            "ALTER TABLE documents DROP COLUMN content_key;"
+        )
+    other = tmp_path / "other.md"
+    other.write_text(SEED_MD.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    code, _, _ = _run(str(other), "--stdout", "--db", str(store))
+    assert code == 0
+    with sqlite3.connect(store) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (2,)
+        keys = connection.execute("SELECT DISTINCT content_key FROM documents").fetchall()
+        assert len(keys) == 1
+        assert connection.execute("SELECT COUNT(*) FROM reports").fetchone() == (1,)
 
 
 def test_interrupted_run_keeps_what_was_written(
@@ -235,7 +286,7 @@ def test_workers_take_the_largest_files_first(tree: Path) -> None:
     from hmic_extract.batch import collect_jobs, run_jobs
     from hmic_extract.options import Options
 
-    jobs = collect_jobs([tree])
+    jobs = collect_jobs([tree]).jobs
     results = list(run_jobs(jobs, out_dir=None, options=Options(timeout=60), workers=1))
     sizes = [result.job.path.stat().st_size for result in results]
     assert len(results) == len(jobs) == 5

@@ -28,14 +28,15 @@ def test_fixtures_match_their_expected_records() -> None:
 
 
 def test_check_extracts_with_the_engine_asked_for() -> None:
-    """The expected records were made with PDFium; pdfplumber agrees on everything
-    but box coordinates (its fonts' line heights differ), which ``check`` reports."""
+    """The expected records were made with PDFium; pdfplumber agrees on everything but
+    box coordinates, a little apart: within the default tolerance, outside an exact one."""
     pdf = SAMPLES / "cleveland-seed-rendered.pdf"
     args = ["check", str(pdf), "--expected", str(EXPECTED), "--engine", "pdfplumber"]
-    assert runner.invoke(app, [*args, "--ignore-locations"]).exit_code == 0
-    result = runner.invoke(app, args)
-    assert result.exit_code == 1
-    assert ".bbox" in result.stdout
+    assert runner.invoke(app, args).exit_code == 0
+    exact = runner.invoke(app, [*args, "--box-tolerance", "0"])
+    assert exact.exit_code == 1
+    assert ".bbox" in exact.stdout
+    assert runner.invoke(app, [*args, "--box-tolerance", "0", "--ignore-locations"]).exit_code == 0
 
 
 @pytest.fixture
@@ -55,16 +56,52 @@ def edited_expected(tmp_path: Path) -> Path:
 def test_check_names_exactly_the_edited_paths(edited_expected: Path) -> None:
     result = runner.invoke(app, ["check", str(SEED_MD), "--expected", str(edited_expected)])
     assert result.exit_code == 1
-    reported = [
-        line.split(":")[0].strip() for line in result.stdout.splitlines() if line.startswith("    ")
-    ]
+    lines = [line.strip() for line in result.stdout.splitlines() if line.startswith("    ")]
+    reported = [line.split(":")[0] for line in lines if not line.startswith("where:")]
     assert reported == [
         "judgement.grade",
         "core_questions[1].areas_for_improvement[1].text",
         "core_questions[2].areas_for_improvement[4].sub_items[2]",
     ]
+    # where two texts differ is shown word by word, unchanged runs cut short
+    assert "where: The force should [-do X.-] {+ensure that the risks" in result.stdout
     assert '"Outstanding"' in result.stdout
     assert "0 of 1 document(s) match; 1 differ (3 field(s))" in result.stdout
+
+
+def test_word_difference_shows_only_what_changed() -> None:
+    from hmic_extract.check import word_difference
+
+    expected = "The force should review how it records crime and report to the panel by May."
+    actual = "The force should revise how it records crime and report to the panel by June."
+    assert word_difference(expected, actual) == (
+        "The force should [-review-] {+revise+} how it records crime … to the panel by "
+        "[-May.-] {+June.+}"
+    )
+    assert word_difference("a b", "a b c") == "a b {+c+}"
+
+
+def test_a_missing_expected_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(SEED_MD), "--expected", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"hmic-extract: {tmp_path / 'none'}: no such folder")
+    made = runner.invoke(
+        app, ["check", str(SEED_MD), "--expected", str(tmp_path / "new"), "--update"]
+    )
+    assert made.exit_code == 0
+    assert (tmp_path / "new" / f"{SEED_MD.name}.json").exists()
+
+
+def test_an_unwritable_junit_path_is_one_usage_line(tmp_path: Path) -> None:
+    """Regression: check --junit to a path it cannot write printed a Rich traceback."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    target = blocker / "report.xml"
+    result = runner.invoke(
+        app, ["check", str(SEED_MD), "--expected", str(EXPECTED), "--junit", str(target)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == f"hmic-extract: {target}: {blocker} is not a folder (--junit) [usage]\n"
 
 
 def test_missing_expected_record_fails(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from hmic_extract import __version__
@@ -174,3 +175,266 @@ def test_start_up_imports_only_what_a_command_needs(tmp_path: Path) -> None:
     assert "rich" not in quiet
     assert "pdfplumber" not in quiet  # the default engine reads markdown, PDFs without it
     assert (tmp_path / f"{SEED_MD.name}.json").exists()
+
+
+def _main(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the console-script entry point as a user's shell would."""
+    import sys
+
+    from hmic_extract.cli import main
+
+    argv = sys.argv
+    sys.argv = ["hmic-extract", *args]
+    try:
+        with pytest.raises(SystemExit) as exited:
+            main()
+    finally:
+        sys.argv = argv
+    captured = capsys.readouterr()
+    return int(exited.value.code or 0), captured.out, captured.err
+
+
+def test_help_conventions(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """-h works; defaults are shown; metavars say what to give, not Python types."""
+    monkeypatch.setenv("COLUMNS", "100")
+    for name in ("extract", "check", "show", "validate", "schema"):
+        code, text, _ = _main(name, "-h", capsys=capsys)
+        assert code == 0, name
+        assert "<list[" not in text, name
+        assert "<bool>" not in text, name
+        assert "Examples:" in text, name
+    _, text, _ = _main("extract", "-h", capsys=capsys)
+    assert "Usage: hmic-extract extract [OPTIONS] INPUTS..." in text
+    assert "-j, --jobs N" in text
+    assert "[default: (number of CPUs)" in text
+    assert "-o, --out DIR" in text
+    assert "--csv PATH" in text
+    assert "[default: 500; x>=1]" in text  # --max-pages
+    # an example stays on one line, however long
+    example = "hmic-extract extract responses/ --out out/ --csv items.csv --db responses.sqlite"
+    assert f"  {example}\n" in text
+    assert "--install-completion" in _main("--help", capsys=capsys)[1]
+
+
+def test_typers_usage_errors_use_the_one_error_format(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _main("extract", "--bogus", capsys=capsys)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("hmic-extract: No such option: --bogus")
+    assert err.endswith("(see 'hmic-extract extract --help') [usage]\n")
+    assert len(err.splitlines()) == 1
+    code, _, err = _main("extract", capsys=capsys)
+    assert code == 2
+    assert "Missing argument 'INPUTS...'" in err
+    code, out, _ = _main(capsys=capsys)  # no arguments: the help
+    assert code == 0
+    assert "Commands" in out
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        (["--out", "{file}"], "{file}: is a file, not a folder (--out) [usage]"),
+        (["--stdout", "--db", "{file}"], "{file}: exists and is not a SQLite database (--db)"),
+        (["--stdout", "--csv", "{dir}"], "{dir}: is a folder, not a file (--csv)"),
+        (["--stdout", "--jsonl", "{file}/x.jsonl"], "{file}/x.jsonl: {file} is not a folder"),
+        (["--stdout", "--report", "{file}/r.json"], "(--report) [usage]"),
+        (
+            ["--stdout", "--csv", "{dir}/same", "--jsonl", "{dir}/same"],
+            "{dir}/same: given to both --jsonl and --csv; one would overwrite the other",
+        ),
+    ],
+)
+def test_outputs_are_checked_once_before_any_work(
+    options: list[str], problem: str, tmp_path: Path
+) -> None:
+    existing = tmp_path / "notes.md"
+    existing.write_text("# not a database\n")
+    names = {"file": str(existing), "dir": str(tmp_path)}
+    args = [option.format(**names) for option in options]
+    inputs = [str(SEED_MD)] * (1 if "--stdout" in args else 3)
+    result = runner.invoke(app, ["extract", *inputs[:1], *args])
+    assert result.exit_code == 2, result.output
+    assert problem.format(**names) in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stdout == ""  # nothing was extracted
+    assert existing.read_text() == "# not a database\n"
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a folder no one can write")
+def test_an_unwritable_output_folder_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["extract", str(SEED_MD), "--out", "/proc/hmic-extract-test"])
+    assert result.exit_code == 2
+    assert "cannot create files in /proc" in result.stderr
+
+
+def test_files_are_created_with_the_users_umask(tmp_path: Path) -> None:
+    """Regression: records, CSV, JSONL and the report were private (0600)."""
+    import stat
+
+    from hmic_extract.write import new_file_mode
+
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        [
+            "extract",
+            str(SEED_MD),
+            "--out",
+            str(out),
+            "--csv",
+            str(tmp_path / "items.csv"),
+            "--jsonl",
+            str(tmp_path / "records.jsonl"),
+            "--report",
+            str(tmp_path / "run.json"),
+            "--quiet",
+        ],
+    )
+    assert result.exit_code == 0
+    written = [*out.iterdir(), *(tmp_path / n for n in ("items.csv", "records.jsonl", "run.json"))]
+    for path in written:
+        assert stat.S_IMODE(path.stat().st_mode) == new_file_mode(), path
+    assert new_file_mode() & stat.S_IRGRP or new_file_mode() == 0o600
+
+
+def test_report_says_whether_the_run_was_complete(tmp_path: Path) -> None:
+    report = tmp_path / "run.json"
+    missing = tmp_path / "gone.pdf"
+    result = runner.invoke(
+        app,
+        [
+            "extract",
+            str(SEED_MD),
+            str(missing),
+            "--out",
+            str(tmp_path / "o"),
+            "--report",
+            str(report),
+        ],
+    )
+    assert result.exit_code == 1
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["tool_version"] == __version__
+    assert data["complete"] is True
+    assert data["not_reached"] == []
+    assert data["counts"] == {
+        "inputs": 2,
+        "written": 1,
+        "up_to_date": 0,
+        "failed": 1,
+        "with_warnings": 0,
+        "not_reached": 0,
+    }
+
+
+def test_a_missing_input_is_reported_once(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.pdf"
+    result = runner.invoke(app, ["extract", str(SEED_MD), str(missing), "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.count("gone.pdf") == 1
+    assert result.stderr.count("no such file") == 1
+    # the table's row says so in its status column, and nothing else
+    row = next(line for line in result.stdout.splitlines() if "gone.pdf" in line)
+    assert "failed [not_found]" in row
+    assert "no such file" not in result.stdout
+
+
+def test_a_large_batch_prints_totals_and_only_the_documents_to_look_at(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for index in range(22):
+        shutil.copy(SEED_MD, inputs / f"a-rather-long-file-name-for-response-number-{index:02}.md")
+    (inputs / "a-rather-long-file-name-for-a-broken-response.pdf").write_bytes(b"%PDF-1.4\n%x")
+    result = runner.invoke(app, ["extract", str(inputs), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "failed:" in result.stdout
+    broken = str(inputs / "a-rather-long-file-name-for-a-broken-response.pdf")
+    assert broken in result.stdout  # its name whole, never broken mid-word
+    assert "│" not in result.stdout  # no table of a row per document
+    assert "23 document(s): 22 ok (0 with warnings, 0 up to date), 1 failed" in result.stdout
+    full = runner.invoke(
+        app, ["extract", str(inputs), "--out", str(tmp_path / "out"), "--summary", "full"]
+    )
+    assert "│ a-rather-long-file-name-for-response-number-05.md" in full.stdout
+    none = runner.invoke(
+        app, ["extract", str(inputs), "--out", str(tmp_path / "out"), "--summary", "none"]
+    )
+    assert "document(s)" not in none.stdout
+
+
+def test_a_folder_walk_counts_what_it_passed_over(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEED_MD, inputs / "response.md")
+    for name in ("budget.xlsx", "logo.png", "minutes.xlsx", "README"):
+        (inputs / name).write_bytes(b"x")
+    result = runner.invoke(app, ["extract", str(inputs), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0
+    assert (
+        "hmic-extract: passed over 4 file(s) in folders that match no pattern: "
+        ".xlsx (2), no extension (1), .png (1); -v lists them"
+    ) in result.stderr
+    verbose = runner.invoke(app, ["extract", str(inputs), "--out", str(tmp_path / "o"), "-v"])
+    assert f"  passed over {inputs / 'budget.xlsx'}" in verbose.stderr
+
+
+def test_no_input_files_names_what_was_searched(tmp_path: Path) -> None:
+    (tmp_path / "notes.xlsx").write_bytes(b"x")
+    result = runner.invoke(
+        app, ["extract", str(tmp_path), "--out", str(tmp_path / "o"), "--glob", "*.pdf"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"hmic-extract: no input files found: searched {tmp_path} for file names matching "
+        "*.pdf (--glob matches file names) [usage]\n"
+    )
+
+
+def test_one_input_is_extracted_without_a_worker_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hmic_extract import batch
+
+    def no_workers(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker process was started for one input")
+
+    monkeypatch.setattr(batch, "_start_slot", no_workers)
+    result = runner.invoke(app, ["extract", str(SEED_MD), "--out", str(tmp_path), "--quiet"])
+    assert result.exit_code == 0
+
+
+def test_one_input_still_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from hmic_extract import pipeline
+
+    monkeypatch.setattr(pipeline, "extract_path", lambda *a, **k: time.sleep(30))
+    started = time.monotonic()
+    result = runner.invoke(
+        app, ["extract", str(SEED_MD), "--out", str(tmp_path), "--timeout", "0.5", "--quiet"]
+    )
+    assert result.exit_code == 1
+    assert "gave up after 0.5 s (--timeout) [timeout]" in result.stderr
+    assert time.monotonic() - started < 10
+
+
+def test_validate_takes_folders_and_codes_its_errors(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    runner.invoke(app, ["extract", str(SEED_MD), "--out", str(out), "--quiet"])
+    (out / "nested").mkdir()
+    (out / "nested" / "broken.json").write_text("{not json")
+    (out / "nested" / "wrong.json").write_text('{"force": 3}')
+    result = runner.invoke(app, ["validate", str(out)])
+    assert result.exit_code == 1
+    assert f"valid  {out / (SEED_MD.name + '.json')}" in result.stdout
+    errors = result.stderr.splitlines()
+    assert errors[0].startswith(f"hmic-extract: {out / 'nested' / 'broken.json'}: not JSON")
+    assert errors[0].endswith("[invalid_json]")
+    assert all(line.endswith("[invalid_record]") for line in errors[1:])
+    assert len(errors) > 2
+    empty = runner.invoke(app, ["validate", str(tmp_path / "o2")])
+    assert empty.exit_code == 1  # a missing file is a problem with that file
+    assert empty.stderr.endswith("no such file [not_found]\n")

@@ -14,9 +14,12 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from multiprocessing.connection import Connection, wait
@@ -74,22 +77,48 @@ class Result:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """The inputs found, and what a folder walk passed over, so nothing is skipped silently."""
+
+    jobs: list[Job]
+    folders: tuple[Path, ...]  # the folders walked
+    patterns: tuple[str, ...]  # the file-name patterns they were walked with
+    passed_over: tuple[Path, ...]  # files under those folders whose names matched no pattern
+
+    def passed_over_by_extension(self) -> dict[str, int]:
+        """How many files were passed over, per extension ("" for none), most first."""
+        counts: dict[str, int] = {}
+        for path in self.passed_over:
+            suffix = path.suffix.casefold()
+            counts[suffix] = counts.get(suffix, 0) + 1
+        return dict(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])))
+
+
 def _matches(path: Path, globs: Iterable[str]) -> bool:
     return any(fnmatch.fnmatch(path.name.casefold(), g.casefold()) for g in globs)
 
 
-def collect_jobs(inputs: Iterable[Path], globs: Iterable[str] = DEFAULT_GLOBS) -> list[Job]:
-    """Files given directly, plus matching files found under given folders (sorted)."""
+def collect_jobs(inputs: Iterable[Path], globs: Iterable[str] = DEFAULT_GLOBS) -> Collection:
+    """Files given directly, plus files under given folders whose names match ``globs``.
+
+    Hidden files and folders (a leading dot) are never taken from a folder walk.
+    """
     patterns = tuple(globs)
     jobs: list[Job] = []
+    folders: list[Path] = []
+    passed_over: list[Path] = []
     for given in inputs:
         if given.is_dir():
+            folders.append(given)
             for found in sorted(p for p in given.rglob("*") if p.is_file()):
                 relative = found.relative_to(given)
-                if _matches(found, patterns) and not any(
-                    part.startswith(".") for part in relative.parts
-                ):
+                if any(part.startswith(".") for part in relative.parts):
+                    continue
+                if _matches(found, patterns):
                     jobs.append(Job(found, relative, str(found)))
+                else:
+                    passed_over.append(found)
         else:
             jobs.append(Job(given, Path(given.name), str(given)))
     seen: set[Path] = set()
@@ -99,7 +128,7 @@ def collect_jobs(inputs: Iterable[Path], globs: Iterable[str] = DEFAULT_GLOBS) -
         if resolved not in seen:
             seen.add(resolved)
             unique.append(job)
-    return unique
+    return Collection(unique, tuple(folders), patterns, tuple(passed_over))
 
 
 def clashing_jobs(jobs: Iterable[Job]) -> tuple[Job, Job] | None:
@@ -137,6 +166,52 @@ def _extract(job: Job, options: Options, out_dir: Path | None) -> tuple[str, Any
     except Exception as error:  # the batch boundary: a bug on one file must not stop the rest
         return "error", ("internal", f"internal error ({error.__class__.__name__}: {error})")
     return "ok", (text, pages, None)
+
+
+class _Overdue(BaseException):
+    """Raised by the alarm when an in-process document runs past its timeout.
+
+    A BaseException, so the batch boundary's ``except Exception`` does not swallow it.
+    """
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` with :class:`_Overdue` (0: never).
+
+    Only where an interval timer exists and on the main thread; elsewhere, no limit.
+    """
+    if not seconds or not hasattr(signal, "setitimer"):
+        yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _Overdue
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _timed_out(options: Options) -> tuple[str, Any]:
+    return "error", ("timeout", f"gave up after {options.timeout:g} s (--timeout)")
+
+
+def _extract_here(job: Job, options: Options, out_dir: Path | None) -> tuple[str, Any]:
+    """One job in this process, its timeout kept by an alarm: for a single input, a
+    worker process would cost more to start than the alarm's looser guarantee is worth."""
+    try:
+        with _deadline(options.timeout):
+            return _extract(job, options, out_dir)
+    except _Overdue:
+        return _timed_out(options)
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -240,11 +315,7 @@ def _run_parallel(
                 elif options.timeout and now - slot.started > options.timeout:
                     _stop_slot(slot, kill=True)
                     slots[index] = _start_slot(options, out_dir)
-                    yield (
-                        job,
-                        "error",
-                        ("timeout", f"gave up after {options.timeout:g} s (--timeout)"),
-                    )
+                    yield (job, *_timed_out(options))
     finally:
         for slot in slots:
             _stop_slot(slot, kill=slot.job is not None)
@@ -314,8 +385,8 @@ def run_jobs(
         else:
             todo.append(job)
     stream: Iterable[tuple[Job, str, Any]]
-    if workers <= 1 and not options.timeout:
-        stream = ((job, *_extract(job, options, out_dir)) for job in todo)
+    if len(todo) == 1 or (workers <= 1 and not options.timeout):
+        stream = ((job, *_extract_here(job, options, out_dir)) for job in todo)
     else:
         stream = _run_parallel(todo, workers=workers, options=options, out_dir=out_dir)
     for job, status, payload in stream:

@@ -6,6 +6,7 @@ with both values, so a failing CI run says exactly what changed.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -28,6 +29,9 @@ class CheckOptions:
 
     ignore_locations: bool = False
     tolerant: bool = False  # compare text with whitespace and quote marks normalised
+    # PDF box edges within this many points are the same box: the two engines place
+    # glyphs a few tenths of a point apart, and fonts render a little differently
+    box_tolerance: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +74,17 @@ def _ignored(path: str, options: CheckOptions) -> bool:
     return options.ignore_locations and bool(re.search(r"(?:^|\.)location(?:\.|$)", path))
 
 
-def _same(expected: Any, actual: Any, options: CheckOptions) -> bool:
+_BOX_EDGE = re.compile(r"\.bbox\[[0-3]\]$")
+
+
+def _same(path: str, expected: Any, actual: Any, options: CheckOptions) -> bool:
+    if (
+        options.box_tolerance
+        and _BOX_EDGE.search(path)
+        and isinstance(expected, float | int)
+        and isinstance(actual, float | int)
+    ):
+        return abs(expected - actual) <= options.box_tolerance
     if options.tolerant and isinstance(expected, str) and isinstance(actual, str):
         return " ".join(expected.translate(_QUOTES).split()) == " ".join(
             actual.translate(_QUOTES).split()
@@ -86,7 +100,7 @@ def compare(expected: Any, actual: Any, options: CheckOptions) -> list[Mismatch]
         if _ignored(path, options):
             continue
         want, got = left.get(path, MISSING), right.get(path, MISSING)
-        if not _same(want, got, options):
+        if not _same(path, want, got, options):
             mismatches.append(Mismatch(path, want, got))
     return mismatches
 
@@ -141,8 +155,41 @@ def junit_xml(checks: Iterable[DocumentCheck]) -> str:
 
 
 def describe(mismatch: Mismatch) -> str:
-    """One mismatch as a line of plain text."""
-    return (
+    """One mismatch as plain text; for two texts, a second line shows where they differ."""
+    line = (
         f"{mismatch.path}: expected {json.dumps(mismatch.expected, ensure_ascii=False)}, "
         f"got {json.dumps(mismatch.actual, ensure_ascii=False)}"
     )
+    if isinstance(mismatch.expected, str) and isinstance(mismatch.actual, str):
+        return f"{line}\n      where: {word_difference(mismatch.expected, mismatch.actual)}"
+    return line
+
+
+# Words of unchanged text kept either side of a change in a word difference.
+_CONTEXT_WORDS = 4
+
+
+def word_difference(expected: str, actual: str) -> str:
+    """Where two texts differ, word by word: ``… kept [-expected-]{+actual+} kept …``.
+
+    Long unchanged runs are cut to a few words either side of each change, so a
+    one-word change in a paragraph-long item reads at a glance.
+    """
+    left, right = expected.split(" "), actual.split(" ")
+    parts: list[str] = []
+    opcodes = difflib.SequenceMatcher(a=left, b=right, autojunk=False).get_opcodes()
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            words = left[i1:i2]
+            head = words[:_CONTEXT_WORDS] if index else []
+            tail = words[-_CONTEXT_WORDS:] if index < len(opcodes) - 1 else []
+            if len(words) > len(head) + len(tail):
+                parts.extend([*head, "…", *tail] if head or tail else ["…"])
+            else:
+                parts.extend(words)
+            continue
+        if i2 > i1:
+            parts.append(f"[-{' '.join(left[i1:i2])}-]")
+        if j2 > j1:
+            parts.append(f"{{+{' '.join(right[j1:j2])}+}}")
+    return " ".join(parts) or "(only whitespace differs)"

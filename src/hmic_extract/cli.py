@@ -1,20 +1,25 @@
 """Command-line interface: parse arguments, call the library, render results.
 
 Exit codes: 0 every input written; 1 some input failed; 2 usage error; 130 interrupted.
+Every error is one line: ``hmic-extract: [FILE: ]reason [code]``.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from hmic_extract import __version__
+from hmic_extract.errors import HmicError
 
 if TYPE_CHECKING:
+    from typer._click.core import Command  # typer's own click, which get_command returns
+
     from hmic_extract.batch import Job, Result
     from hmic_extract.check import DocumentCheck
     from hmic_extract.models import Record
@@ -26,6 +31,20 @@ class Engine(StrEnum):
 
     PDFIUM = "pdfium"
     PDFPLUMBER = "pdfplumber"
+
+
+class Summary(StrEnum):
+    """How much a batch prints when it ends."""
+
+    AUTO = "auto"  # the per-document table for small batches, else short
+    FULL = "full"  # totals and one row per document
+    SHORT = "short"  # totals, then only the failed and warned documents
+    NONE = "none"  # nothing
+
+
+# A batch of more documents than this gets the short summary unless asked otherwise:
+# a table of hundreds of rows scrolls the totals and the failures out of sight.
+FULL_SUMMARY_MAX = 20
 
 
 EXIT_OK = 0
@@ -42,8 +61,10 @@ app = typer.Typer(
         "130 interrupted."
     ),
     no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
+    # Plain click help: options read by their metavars (DIR, PATH, N), not by Python
+    # types, and "\b" keeps an example on one line.
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 
 
@@ -66,45 +87,74 @@ def _main(
 @app.command("extract")
 def extract_command(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Files or folders (folders are walked recursively).")
+        list[Path],
+        typer.Argument(
+            metavar="INPUTS...", help="Files or folders (folders are walked recursively)."
+        ),
     ],
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write DIR/<input file name>.json here.")
+        Path | None,
+        typer.Option("--out", "-o", metavar="DIR", help="Write DIR/<input file name>.json here."),
     ] = None,
     stdout: Annotated[
         bool, typer.Option("--stdout", help="Print the record of a single input instead.")
     ] = False,
     glob: Annotated[
         list[str] | None,
-        typer.Option("--glob", help="Pattern for files taken from folders (repeatable)."),
+        typer.Option(
+            "--glob",
+            metavar="PATTERN",
+            help="File-name pattern for files taken from folders, e.g. '*.pdf' (repeatable). "
+            "Default: every format hmic-extract reads.",
+            show_default=False,
+        ),
     ] = None,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes [default: number of CPUs]."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes.",
+            show_default="number of CPUs",
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Redo inputs whose record is already up to date.")
     ] = False,
     jsonl: Annotated[
         Path | None,
-        typer.Option("--jsonl", help="Also write every record to this JSON Lines file."),
+        typer.Option(
+            "--jsonl", metavar="PATH", help="Also write every record to this JSON Lines file."
+        ),
     ] = None,
     csv_path: Annotated[
         Path | None,
-        typer.Option("--csv", help="Also write one row per item to this CSV (UTF-8 with BOM)."),
+        typer.Option(
+            "--csv",
+            metavar="PATH",
+            help="Also write one row per item to this CSV (UTF-8 with BOM).",
+        ),
     ] = None,
     db: Annotated[
-        Path | None, typer.Option("--db", help="Also upsert every record into this SQLite file.")
+        Path | None,
+        typer.Option(
+            "--db", metavar="PATH", help="Also upsert every record into this SQLite file."
+        ),
     ] = None,
     report: Annotated[
         Path | None,
-        typer.Option("--report", help="Write a machine-readable run report (JSON) here."),
+        typer.Option(
+            "--report", metavar="PATH", help="Write a machine-readable run report (JSON) here."
+        ),
     ] = None,
     engine: Annotated[
         Engine, typer.Option("--engine", help="PDF engine: pdfium (fast) or pdfplumber.")
     ] = Engine.PDFIUM,
     password: Annotated[
-        str | None, typer.Option("--password", help="Password for encrypted PDFs.")
+        str | None,
+        typer.Option("--password", metavar="TEXT", help="Password for encrypted PDFs."),
     ] = None,
     accept_unrecognised: Annotated[
         bool,
@@ -113,16 +163,40 @@ def extract_command(
         ),
     ] = False,
     max_pages: Annotated[
-        int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages.")
+        int, typer.Option("--max-pages", min=1, metavar="N", help="Refuse PDFs with more pages.")
     ] = 500,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.")
+        int,
+        typer.Option(
+            "--max-bytes", min=1, metavar="N", help="Refuse inputs larger than this many bytes."
+        ),
     ] = 100 * 1024 * 1024,
     timeout: Annotated[
         float,
-        typer.Option("--timeout", min=0, help="Seconds per document before giving up (0: none)."),
+        typer.Option(
+            "--timeout",
+            min=0,
+            metavar="SECONDS",
+            help="Seconds per document before giving up (0: none).",
+        ),
     ] = 120.0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+    summary: Annotated[
+        Summary,
+        typer.Option(
+            "--summary",
+            help=f"What to print at the end: auto is full for up to {FULL_SUMMARY_MAX} "
+            "documents (or with -v), else short (totals, failed and warned documents).",
+        ),
+    ] = Summary.AUTO,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="The full summary, and every file a folder walk passed over."
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress, notices or summary.")
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Extract records from PCC responses.
@@ -130,16 +204,15 @@ def extract_command(
     Records are written as DIR/<input file name>.json, folder layout mirrored.
     Inputs whose record is up to date (same bytes, same tool version) are
     skipped unless --force. Exit codes: 0 all written, 1 some inputs failed,
-    2 usage error, 130 interrupted (records already written are kept).
+    2 usage error (every output is checked before any work), 130 interrupted
+    (records already written are kept).
 
-    [bold]Examples[/bold]
+    Examples:
 
+    \b
       hmic-extract extract response.pdf --out out/
-
       hmic-extract extract responses/ --out out/ --glob '*.pdf' --jobs 4
-
       hmic-extract extract responses/ --out out/ --csv items.csv --db responses.sqlite
-
       hmic-extract extract response.md --stdout
     """
     from hmic_extract.batch import default_workers
@@ -147,6 +220,13 @@ def extract_command(
 
     if (out is None) == (not stdout) or (stdout and out is not None):
         _usage("give exactly one of --out DIR or --stdout")
+    _check_outputs(
+        ("--out", out, "folder"),
+        ("--jsonl", jsonl, "file"),
+        ("--csv", csv_path, "file"),
+        ("--db", db, "sqlite"),
+        ("--report", report, "file"),
+    )
     options = Options(
         engine=engine.value,
         password=password,
@@ -155,31 +235,31 @@ def extract_command(
         max_bytes=max_bytes,
         timeout=timeout,
     )
-    found = _collect(inputs, glob)
+    found = _collect(inputs, glob, notices=not (quiet or stdout), verbose=verbose)
     if stdout and len(found) != 1:
         _usage(f"--stdout takes exactly one input, got {len(found)}")
-    if not found:
-        _usage("no input files found")
     workers = jobs or default_workers()
     try:
         results = _run_batch(found, out, options, workers, force=force, quiet=quiet or stdout)
-        _exports(results, jsonl=jsonl, csv_path=csv_path, db=db, report=report)
+        _exports(found, results, jsonl=jsonl, csv_path=csv_path, db=db, report=report)
     except Exception as error:  # the command's boundary: one line, or a traceback with --debug
         if debug:
             raise
-        from hmic_extract.errors import HmicError
 
-        reason = error.reason if isinstance(error, HmicError) else "internal error (see --debug)"
-        print(f"hmic-extract: {reason}", file=sys.stderr)
-        raise typer.Exit(EXIT_FAILED) from None
+        if isinstance(error, HmicError):
+            _fail(error.reason, error.code)
+        _fail("internal error (run again with --debug for the traceback)", "internal")
     interrupted = len(found) - len(results) if len(results) < len(found) else None
     if stdout:
         if results and results[0].text is not None:
             sys.stdout.write(results[0].text)
-    elif not quiet:
+    elif not quiet and summary is not Summary.NONE:
         from hmic_extract import render
 
-        render.summary(results, interrupted_at=interrupted)
+        full = summary is Summary.FULL or (
+            summary is Summary.AUTO and (verbose or len(found) <= FULL_SUMMARY_MAX)
+        )
+        render.summary(results, full=full, interrupted_at=interrupted)
     if interrupted is not None:
         raise typer.Exit(EXIT_INTERRUPTED)
     raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_FAILED)
@@ -211,6 +291,7 @@ def _run_batch(
 
 
 def _exports(
+    found: list[Job],
     results: list[Result],
     *,
     jsonl: Path | None,
@@ -237,14 +318,20 @@ def _exports(
     if report is not None:
         from hmic_extract.export import write_report
 
-        write_report(report, results)
+        write_report(report, found, results)
 
 
 @app.command("check")
 def check_command(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or folders to extract and check.")],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(metavar="INPUTS...", help="Files or folders to extract and check."),
+    ],
     expected: Annotated[
-        Path, typer.Option("--expected", "-e", help="Folder of expected records (DIR/<name>.json).")
+        Path,
+        typer.Option(
+            "--expected", "-e", metavar="DIR", help="Folder of expected records (DIR/<name>.json)."
+        ),
     ],
     ignore_locations: Annotated[
         bool, typer.Option("--ignore-locations", help="Do not compare `location` fields.")
@@ -252,15 +339,30 @@ def check_command(
     tolerant: Annotated[
         bool, typer.Option("--tolerant", help="Compare text with whitespace and quotes normalised.")
     ] = False,
+    box_tolerance: Annotated[
+        float,
+        typer.Option(
+            "--box-tolerance",
+            min=0,
+            metavar="POINTS",
+            help="PDF boxes match when each edge is within this many points "
+            "(the two engines place text a little differently; 0: exact).",
+        ),
+    ] = 3.0,
     update: Annotated[
         bool, typer.Option("--update", help="Write the current records as the expected ones.")
     ] = False,
     junit: Annotated[
-        Path | None, typer.Option("--junit", help="Also write a JUnit XML report here.")
+        Path | None,
+        typer.Option("--junit", metavar="PATH", help="Also write a JUnit XML report here."),
     ] = None,
     glob: Annotated[
         list[str] | None,
-        typer.Option("--glob", help="Pattern for files taken from folders (repeatable)."),
+        typer.Option(
+            "--glob",
+            metavar="PATTERN",
+            help="File-name pattern for files taken from folders (repeatable).",
+        ),
     ] = None,
     engine: Annotated[
         Engine,
@@ -270,34 +372,41 @@ def check_command(
     """Check that extraction still gives the expected records (for CI).
 
     Each mismatch is reported as a JSON path with the expected and actual
-    values. Exit 0 when every document matches, 1 when any differs or has no
-    expected record, 2 for usage errors. `source.path` is never compared.
+    values, and for text where the two differ. Exit 0 when every document
+    matches, 1 when any differs or has no expected record, 2 for usage errors
+    (a missing --expected folder among them). `source.path` is never compared.
 
-    [bold]Examples[/bold]
+    Examples:
 
+    \b
       hmic-extract check tests/fixtures/samples --expected tests/fixtures/expected
-
       hmic-extract check docs/ --expected expected/ --junit report.xml
-
       hmic-extract check docs/ --expected expected/ --update
     """
     from hmic_extract.batch import run_jobs
     from hmic_extract.check import CheckOptions, check_result, junit_xml
     from hmic_extract.options import Options
 
-    jobs = _collect(inputs, glob)
-    if not jobs:
-        _usage("no input files found")
-    compare_options = CheckOptions(ignore_locations=ignore_locations, tolerant=tolerant)
-    results = list(run_jobs(jobs, out_dir=None, options=Options(timeout=0, engine=engine.value)))
+    if not update and not expected.is_dir():
+        _usage(f"{expected}: no such folder of expected records (--expected; --update makes it)")
+    _check_outputs(("--junit", junit, "file"), ("--expected", expected, "folder"))
+    jobs = _collect(inputs, glob, notices=True, verbose=False)
+    compare_options = CheckOptions(
+        ignore_locations=ignore_locations, tolerant=tolerant, box_tolerance=box_tolerance
+    )
+    options = Options(timeout=0, engine=engine.value)
+    results = list(run_jobs(jobs, out_dir=None, options=options))
     checks = [check_result(result, expected, compare_options) for result in results]
-    if update:
-        _update_expected(results, checks, expected)
-        raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_FAILED)
-    if junit is not None:
-        from hmic_extract.write import write_atomic
+    try:
+        if update:
+            _update_expected(results, checks, expected)
+            raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_FAILED)
+        if junit is not None:
+            from hmic_extract.write import write_atomic
 
-        write_atomic(junit, junit_xml(checks))
+            write_atomic(junit, junit_xml(checks))
+    except HmicError as error:
+        _fail(error.reason, error.code)
     from hmic_extract import render
 
     render.check_report(checks)
@@ -327,64 +436,140 @@ def _update_expected(results: list[Result], checks: list[DocumentCheck], expecte
 
 @app.command("show")
 def show_command(
-    document: Annotated[Path, typer.Argument(help="A document, or a record JSON it gave.")],
+    document: Annotated[
+        Path, typer.Argument(metavar="PATH", help="A document, or a record JSON it gave.")
+    ],
     highlight: Annotated[
         Path | None,
-        typer.Option("--highlight", help="Write one PNG per PDF page, every item boxed, here."),
+        typer.Option(
+            "--highlight",
+            metavar="DIR",
+            help="Write one PNG per PDF page, every item boxed, into DIR.",
+        ),
     ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            metavar="PATH",
+            help="Write a review page: the pages (or text) beside the record, "
+            "each item linked to where it stands.",
+        ),
+    ] = None,
+    dpi: Annotated[
+        int,
+        typer.Option("--dpi", min=36, max=600, metavar="N", help="Resolution of page images."),
+    ] = 150,
     password: Annotated[
-        str | None, typer.Option("--password", help="Password for encrypted PDFs.")
+        str | None,
+        typer.Option("--password", metavar="TEXT", help="Password for encrypted PDFs."),
     ] = None,
 ) -> None:
-    """Show a document's record as a tree; with --highlight, where every item came from.
+    """Show a document's record as a tree; with --highlight or --html, where every item came from.
 
-    [bold]Examples[/bold]
+    A document extract would refuse is said so first, then shown as read (exit 1).
+    A record JSON is shown as stored; --highlight and --html then open the
+    document it names in source.path (it must be the same bytes).
 
+    Examples:
+
+    \b
       hmic-extract show response.pdf
-
-      hmic-extract show response.pdf --highlight pages/
-
+      hmic-extract show response.pdf --highlight pages/ --dpi 200
+      hmic-extract show response.pdf --html review.html
       hmic-extract show out/response.pdf.json
     """
     from hmic_extract import render
-    from hmic_extract.errors import HmicError
     from hmic_extract.options import Options
 
-    options = Options(password=password, accept_unrecognised=True)
+    _check_outputs(("--highlight", highlight, "folder"), ("--html", html, "file"))
+    options = Options(password=password)
     try:
-        record, data = _record_for_show(document, options)
-        render.record_tree(record)
+        shown = _record_for_show(document, options, needs_source=bool(highlight or html))
+        if shown.refusal is not None:
+            render.error_line(str(document), f"{shown.refusal}; shown as read", "not_recognised")
+        render.record_tree(shown.record)
         if highlight is not None:
             from hmic_extract.highlight import write_highlights
 
-            if data is None:
-                _usage("--highlight needs the document itself, not its record")
-            for path in write_highlights(data or b"", record, highlight, options=options):
+            for path in write_highlights(
+                shown.data, shown.record, highlight, dpi=dpi, options=options
+            ):
                 print(f"wrote {path}")
+        if html is not None:
+            from hmic_extract.highlight import write_review
+
+            write_review(shown.data, shown.record, html, dpi=dpi, options=options)
+            print(f"wrote {html}")
     except HmicError as error:
         render.error_line(str(document), error.reason, error.code)
         raise typer.Exit(EXIT_FAILED) from None
+    raise typer.Exit(EXIT_FAILED if shown.refusal is not None else EXIT_OK)
 
 
-def _record_for_show(document: Path, options: Options) -> tuple[Record, bytes | None]:
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """What `show` draws: a record, the document's bytes, and why extract would refuse it."""
+
+    record: Record
+    data: bytes
+    refusal: str | None = None
+
+
+def _record_for_show(document: Path, options: Options, *, needs_source: bool) -> _Shown:
     """The record to show: read from a record file, or extracted from the document."""
     import json
 
+    from hmic_extract.errors import NotAResponseError
     from hmic_extract.models import Record
     from hmic_extract.pipeline import extract_bytes, read_input
 
     data = read_input(document, options=options)
     if document.suffix.casefold() == ".json":
         try:
-            return Record.model_validate(json.loads(data)), None
+            record = Record.model_validate(json.loads(data))
         except ValueError:
             pass  # not a record: treat it as a document
-    return extract_bytes(data, path=str(document), options=options), data
+        else:
+            source = _source_document(record, document) if needs_source else b""
+            return _Shown(record, source)
+    try:
+        return _Shown(extract_bytes(data, path=str(document), options=options), data)
+    except NotAResponseError as refused:
+        accepting = replace(options, accept_unrecognised=True)
+        record = extract_bytes(data, path=str(document), options=accepting)
+        return _Shown(record, data, refused.reason)
+
+
+def _source_document(record: Record, record_path: Path) -> bytes:
+    """The bytes of the document a record was made from, found by its ``source.path``
+    (as given, or beside the record) and held to its SHA-256; a usage error otherwise."""
+    import hashlib
+
+    stated = Path(record.source.path)
+    for candidate in (stated, record_path.parent / stated, record_path.parent / stated.name):
+        try:
+            data = candidate.read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() == record.source.sha256:
+            return data
+    _usage(
+        f"{record_path}: its document {record.source.path} was not found with the same bytes; "
+        "give the document itself to draw where items came from"
+    )
+    raise AssertionError  # _usage exits
 
 
 @app.command("schema")
 def schema_command() -> None:
-    """Print the JSON Schema of the record (generated from the models)."""
+    """Print the JSON Schema of the record (generated from the models).
+
+    Examples:
+
+    \b
+      hmic-extract schema > record.schema.json
+    """
     from hmic_extract.models import record_schema
 
     sys.stdout.write(_schema_text(record_schema()))
@@ -398,62 +583,157 @@ def _schema_text(schema: dict[str, object]) -> str:
 
 @app.command("validate")
 def validate_command(
-    records: Annotated[list[Path], typer.Argument(help="Record JSON files to validate.")],
+    records: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="RECORDS...", help="Record JSON files, or folders of them (walked recursively)."
+        ),
+    ],
 ) -> None:
     """Validate stored records against the schema and the record's own invariants.
 
     Exit 0 when every record is valid, 1 when any is not, 2 for usage errors.
+
+    Examples:
+
+    \b
+      hmic-extract validate out/
+      hmic-extract validate out/response.pdf.json
     """
-    import json
+    from hmic_extract.batch import collect_jobs
+    from hmic_extract.render import error_line
+    from hmic_extract.validate import record_file_problems
 
-    from hmic_extract.validate import record_problems
-
+    found = collect_jobs(records, ("*.json",))
+    if not found.jobs:
+        _usage(_nothing_found(found.folders, found.patterns))
     bad = 0
-    for path in records:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            problems = ["no such file"]
-        except (OSError, ValueError) as exc:
-            problems = [f"not readable JSON ({exc})"]
-        else:
-            problems = record_problems(data)
+    for job in found.jobs:
+        problems = record_file_problems(job.path)
         if problems:
             bad += 1
-            for problem in problems:
-                typer.echo(f"hmic-extract: {path}: {problem}", err=True)
+            for code, problem in problems:
+                error_line(job.display, problem, code)
         else:
-            typer.echo(f"valid  {path}")
+            typer.echo(f"valid  {job.display}")
     raise typer.Exit(EXIT_FAILED if bad else EXIT_OK)
 
 
-def _collect(inputs: list[Path], glob: list[str] | None) -> list[Job]:
-    """The inputs' files, refused as a usage error when two would share a record path."""
+def _collect(
+    inputs: list[Path], glob: list[str] | None, *, notices: bool, verbose: bool
+) -> list[Job]:
+    """The inputs' files; a usage error when there are none or two would share a record path.
+
+    Files a folder walk passed over are counted on stderr (-v lists them), never
+    skipped in silence.
+    """
     from hmic_extract.batch import DEFAULT_GLOBS, clashing_jobs, collect_jobs
 
-    jobs = collect_jobs(inputs, tuple(glob) if glob else DEFAULT_GLOBS)
-    clash = clashing_jobs(jobs)
+    found = collect_jobs(inputs, tuple(glob) if glob else DEFAULT_GLOBS)
+    if not found.jobs:
+        _usage(_nothing_found(found.folders, found.patterns))
+    clash = clashing_jobs(found.jobs)
     if clash is not None:
         first, second = clash
         _usage(
             f"{first.display} and {second.display} would both be recorded as "
             f"{second.relative.as_posix()}.json; give them in separate runs"
         )
-    return jobs
+    if notices and found.passed_over:
+        counts = ", ".join(
+            f"{suffix or 'no extension'} ({count})"
+            for suffix, count in found.passed_over_by_extension().items()
+        )
+        hint = "" if verbose else "; -v lists them"
+        print(
+            f"hmic-extract: passed over {len(found.passed_over)} file(s) in folders "
+            f"that match no pattern: {counts}{hint}",
+            file=sys.stderr,
+        )
+        if verbose:
+            for path in found.passed_over:
+                print(f"  passed over {path}", file=sys.stderr)
+    return found.jobs
 
 
-def _usage(message: str) -> None:
-    typer.echo(f"hmic-extract: {message}", err=True)
+def _nothing_found(folders: tuple[Path, ...], patterns: tuple[str, ...]) -> str:
+    where = ", ".join(str(folder) for folder in folders) or "the inputs given"
+    return (
+        f"no input files found: searched {where} for file names matching "
+        f"{' '.join(patterns)} (--glob matches file names)"
+    )
+
+
+def _check_outputs(*outputs: tuple[str, Path | None, str]) -> None:
+    """Every output option checked once before any work: a usage error naming the first
+    that cannot be written, or two options naming the same file."""
+    from hmic_extract.write import clashing_outputs, output_problem
+
+    given = [(option, path, kind) for option, path, kind in outputs if path is not None]
+    clash = clashing_outputs((option, path) for option, path, kind in given if kind != "folder")
+    if clash is not None:
+        first, second, path = clash
+        _usage(f"{path}: given to both {first} and {second}; one would overwrite the other")
+    for option, path, kind in given:
+        problem = output_problem(path, folder=kind == "folder", sqlite=kind == "sqlite")
+        if problem is not None:
+            _usage(f"{path}: {problem} ({option})")
+
+
+def _usage(message: str) -> NoReturn:
+    print(f"hmic-extract: {message} [usage]", file=sys.stderr)
     raise typer.Exit(EXIT_USAGE)
 
 
+def _fail(message: str, code: str) -> NoReturn:
+    print(f"hmic-extract: {message} [{code}]", file=sys.stderr)
+    raise typer.Exit(EXIT_FAILED)
+
+
+def command() -> Command:
+    """The click command tree of ``app``, with arguments shown by their metavar alone.
+
+    typer prints an argument's Python type beside its name (``INPUTS... <list[Path]>``)
+    and braces in the usage line; the metavar already says what to give.
+    """
+    from typer.core import TyperArgument
+    from typer.main import get_command
+
+    class _Argument(TyperArgument):
+        def display_type_rich(self, ctx: Any) -> str | None:
+            return None
+
+        def _usage_display_name(self) -> str:
+            return self.display_name_raw
+
+    root = get_command(app)
+    for sub in getattr(root, "commands", {}).values():
+        for param in sub.params:
+            if isinstance(param, TyperArgument):
+                param.__class__ = _Argument
+    return root
+
+
 def main() -> None:
-    """Console-script entry point.
+    """Console-script entry point: typer's own usage errors in the one error format.
 
     ``--version`` alone is answered before typer builds the command tree, which
     costs more than the whole answer.
     """
-    if sys.argv[1:] == ["--version"]:
+    arguments = sys.argv[1:]
+    if arguments == ["--version"]:
         print(f"hmic-extract {__version__}")
         return
-    app()
+    try:
+        code = command().main(
+            args=arguments or ["--help"], prog_name="hmic-extract", standalone_mode=False
+        )
+    except typer.TyperException as error:
+        context = getattr(error, "ctx", None)
+        hint = f" (see '{context.command_path} --help')" if context is not None else ""
+        print(f"hmic-extract: {error.format_message()}{hint} [usage]", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except typer.Abort:
+        print("hmic-extract: interrupted", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

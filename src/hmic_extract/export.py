@@ -1,8 +1,9 @@
-"""Analyst exports: JSON Lines, a one-row-per-item CSV, and a SQLite store.
+"""Analyst exports: JSON Lines, a one-row-per-item CSV, a SQLite store, and the run report.
 
 The SQLite store (standard library sqlite3) is keyed by the input's SHA-256:
 loading a document again replaces its rows, so re-running a batch never
-duplicates anything.
+duplicates anything. The CSV's columns are named as the store's, and carry the
+keys (``document_sha256``, ``item_id``) that join a row to it.
 """
 
 from __future__ import annotations
@@ -10,34 +11,64 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from hmic_extract.batch import Result
+from hmic_extract import __version__
+from hmic_extract.batch import Job, Result
+from hmic_extract.errors import OutputError
 from hmic_extract.models import CoreQuestion, Item, Record
 from hmic_extract.write import record_json, write_atomic
 
 ITEM_KINDS = ("area_for_improvement", "recommendation", "cause_of_concern")
+# The short kind in an item's id ("afi-3"): readable in a spreadsheet cell.
+_ID_PREFIX = {"area_for_improvement": "afi", "recommendation": "rec", "cause_of_concern": "coc"}
 
+# Named as the SQLite store's columns (documents.*, items.*, deadlines.due/text).
 CSV_COLUMNS = (
-    "source_file",
+    "document_sha256",
+    "path",
     "force",
     "inspection_title",
     "published",
     "grade",
     "previous_grade",
-    "item_kind",
-    "question_number",
+    "item_id",
+    "kind",
+    "question",
     "question_text",
-    "item_text",
+    "text",
     "sub_items",
-    "deadlines",
+    "first_due",
+    "last_due",
+    "deadline_text",
     "response",
     "page",
 )
-# Sub-items and deadlines share one cell each, joined by this separator.
+# Sub-items and deadline words share one cell each, joined by this separator.
 JOIN = " | "
+
+
+def item_id(kind: str, position: int) -> str:
+    """An item's id within its document, stable across runs: "afi-1", "rec-2", "coc-1"."""
+    return f"{_ID_PREFIX[kind]}-{position + 1}"
+
+
+def content_key(record: Record) -> str:
+    """What makes two inputs the same report: force, inspection title and publication date.
+
+    The same response saved as .docx and .pdf has two SHA-256s but one content key.
+    A record missing any of the three is its own report (keyed by its SHA-256):
+    nothing is merged on a guess.
+    """
+    force, title = record.force, record.inspection.title
+    published = record.inspection.published
+    if not force or not title or published is None:
+        return record.source.sha256
+    words = " ".join(re.findall(r"\w+", f"{force} {title}".casefold()))
+    return f"{words} {published.isoformat()}"
 
 
 def items_of(record: Record) -> Iterator[tuple[str, CoreQuestion | None, int, Item]]:
@@ -73,21 +104,27 @@ def csv_text(records: Iterable[Record]) -> str:
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for record in records:
-        for kind, question, _, item in items_of(record):
+        for kind, question, position, item in items_of(record):
+            dues = sorted(d.date for d in item.deadlines)
+            number = question.number if question else item.question
             writer.writerow(
                 (
+                    record.source.sha256,
                     record.source.path,
                     record.force or "",
                     record.inspection.title or "",
                     record.inspection.published.isoformat() if record.inspection.published else "",
                     record.judgement.grade or "",
                     record.judgement.previous_grade or "",
+                    item_id(kind, position),
                     kind,
-                    question.number if question and question.number is not None else "",
-                    question.text if question else "",
+                    number if number is not None else "",
+                    question.text if question else item.question_text or "",
                     item.text,
                     JOIN.join(item.sub_items),
-                    JOIN.join(d.date.isoformat() for d in item.deadlines),
+                    dues[0].isoformat() if dues else "",
+                    dues[-1].isoformat() if dues else "",
+                    JOIN.join(d.text for d in item.deadlines),
                     item.response or "",
                     item.location.page if item.location.page is not None else "",
                 )
@@ -104,10 +141,15 @@ def write_csv(path: Path, records: Iterable[Record], *, bom: bool = True) -> Non
     write_atomic(path, ("\ufeff" if bom else "") + csv_text(records))
 
 
+# The store's layout version (PRAGMA user_version); an older store is rebuilt from the
+# records it holds when opened.
+STORE_VERSION = 2
+
 SCHEMA = """
 PRAGMA foreign_keys = ON;
 CREATE TABLE IF NOT EXISTS documents (
     sha256 TEXT PRIMARY KEY,
+    content_key TEXT NOT NULL,
     path TEXT NOT NULL,
     format TEXT NOT NULL,
     pages INTEGER,
@@ -126,6 +168,11 @@ CREATE TABLE IF NOT EXISTS documents (
     record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_force_published ON documents (force, published);
+CREATE INDEX IF NOT EXISTS documents_content_key ON documents (content_key);
+-- one document per report: the same report saved as .docx and .pdf counts once
+CREATE VIEW IF NOT EXISTS reports AS
+SELECT * FROM documents
+WHERE sha256 IN (SELECT MIN(sha256) FROM documents GROUP BY content_key);
 CREATE TABLE IF NOT EXISTS sections (
     document TEXT NOT NULL REFERENCES documents (sha256) ON DELETE CASCADE,
     position INTEGER NOT NULL,
@@ -150,6 +197,7 @@ CREATE TABLE IF NOT EXISTS questions (
 CREATE TABLE IF NOT EXISTS items (
     id INTEGER PRIMARY KEY,
     document TEXT NOT NULL REFERENCES documents (sha256) ON DELETE CASCADE,
+    item_id TEXT NOT NULL,
     kind TEXT NOT NULL
         CHECK (kind IN ('area_for_improvement', 'recommendation', 'cause_of_concern')),
     position INTEGER NOT NULL,
@@ -161,7 +209,8 @@ CREATE TABLE IF NOT EXISTS items (
     page INTEGER,
     line_start INTEGER,
     line_end INTEGER,
-    UNIQUE (document, kind, position)
+    UNIQUE (document, kind, position),
+    UNIQUE (document, item_id)
 );
 CREATE INDEX IF NOT EXISTS items_document ON items (document);
 CREATE INDEX IF NOT EXISTS items_kind_question ON items (kind, question);
@@ -198,11 +247,49 @@ def _flag(value: bool | None) -> int | None:
     return None if value is None else int(value)
 
 
+# Every table and view of the store, dependants first, for a rebuild.
+_STORE_OBJECTS = (
+    ("VIEW", "reports"),
+    ("TABLE", "deadlines"),
+    ("TABLE", "items"),
+    ("TABLE", "statements"),
+    ("TABLE", "warnings"),
+    ("TABLE", "questions"),
+    ("TABLE", "sections"),
+    ("TABLE", "documents"),
+)
+
+
 def open_store(path: Path) -> sqlite3.Connection:
-    """The SQLite store at ``path``, created with its schema if new."""
+    """The SQLite store at ``path``: created if new, rebuilt from its records if older."""
     connection = sqlite3.connect(path)
-    connection.executescript(SCHEMA)
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        existing = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
+        ).fetchone()
+        if existing and version < STORE_VERSION:
+            _rebuild(connection)
+        connection.executescript(SCHEMA)
+        connection.execute(f"PRAGMA user_version = {STORE_VERSION}")
+    except sqlite3.DatabaseError as exc:
+        connection.close()
+        raise OutputError(f"{path}: not a usable SQLite store ({exc})") from exc
     return connection
+
+
+def _rebuild(connection: sqlite3.Connection) -> None:
+    """Re-make an older store in today's layout from the whole records it keeps."""
+    records = [
+        Record.model_validate_json(text)
+        for (text,) in connection.execute("SELECT record FROM documents").fetchall()
+    ]
+    with connection:
+        for kind, name in _STORE_OBJECTS:
+            connection.execute(f"DROP {kind} IF EXISTS {name}")
+    connection.executescript(SCHEMA)
+    for record in records:
+        upsert(connection, record)
 
 
 def upsert(connection: sqlite3.Connection, record: Record) -> None:
@@ -211,9 +298,10 @@ def upsert(connection: sqlite3.Connection, record: Record) -> None:
     with connection:
         connection.execute("DELETE FROM documents WHERE sha256 = ?", (key,))
         connection.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 key,
+                content_key(record),
                 record.source.path,
                 record.source.format,
                 record.source.pages,
@@ -257,10 +345,12 @@ def upsert(connection: sqlite3.Connection, record: Record) -> None:
         )
         for kind, question, position, item in items_of(record):
             cursor = connection.execute(
-                "INSERT INTO items (document, kind, position, question, question_text, text, "
-                "sub_items, response, page, line_start, line_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO items (document, item_id, kind, position, question, question_text, "
+                "text, sub_items, response, page, line_start, line_end) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     key,
+                    item_id(kind, position),
                     kind,
                     position,
                     question.number if question else item.question,
@@ -303,12 +393,17 @@ def write_store(path: Path, records: Iterable[Record]) -> None:
     try:
         for record in records:
             upsert(connection, record)
+    except sqlite3.DatabaseError as exc:
+        raise OutputError(f"{path}: cannot store records ({exc})") from exc
     finally:
         connection.close()
 
 
-def write_report(path: Path, results: Iterable[Result]) -> None:
-    """A machine-readable run report: each input's status, output, error code and warnings."""
+def report_data(jobs: Sequence[Job], results: Sequence[Result]) -> dict[str, object]:
+    """The run report: whether the run was complete, counts, each input's outcome, and the
+    inputs an interrupted run never reached."""
+    reached = {result.job.path for result in results}
+    not_reached = [job.display for job in jobs if job.path not in reached]
     entries = [
         {
             "input": r.job.display,
@@ -320,4 +415,24 @@ def write_report(path: Path, results: Iterable[Result]) -> None:
         }
         for r in results
     ]
-    write_atomic(path, json.dumps({"results": entries}, indent=2, ensure_ascii=False) + "\n")
+    failed = sum(1 for r in results if not r.ok)
+    return {
+        "tool_version": __version__,
+        "complete": not not_reached,
+        "counts": {
+            "inputs": len(jobs),
+            "written": sum(1 for r in results if r.ok and not r.skipped),
+            "up_to_date": sum(1 for r in results if r.skipped),
+            "failed": failed,
+            "with_warnings": sum(1 for entry in entries if entry["warnings"]),
+            "not_reached": len(not_reached),
+        },
+        "results": entries,
+        "not_reached": not_reached,
+    }
+
+
+def write_report(path: Path, jobs: Sequence[Job], results: Sequence[Result]) -> None:
+    """Write the run report (see :func:`report_data`) as JSON."""
+    text = json.dumps(report_data(jobs, results), indent=2, ensure_ascii=False) + "\n"
+    write_atomic(path, text)

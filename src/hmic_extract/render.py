@@ -105,43 +105,81 @@ class BatchProgress:
             self.progress.update(
                 self.task, advance=1, pages=self.pages, rate=f"{self.done / elapsed:.1f} docs/s"
             )
-        elif not self.quiet and not stdout().is_terminal:
-            status = "skipped" if result.skipped else "ok" if result.ok else "failed"
+        elif not self.quiet and not stdout().is_terminal and result.ok:
+            # a failure has had its one error line above; this line is for the others
+            status = "skipped" if result.skipped else "ok"
             where = f" -> {result.output}" if result.output else ""
             print(f"{status:7} {result.job.display}{where}", flush=True)
 
 
-def summary(results: Sequence[Result], *, interrupted_at: int | None = None) -> None:
-    """Totals, then one row per document: what was found, or why it failed."""
+def _status(result: Result) -> str:
+    if not result.ok:
+        return f"[red]failed \\[{result.error_code}][/]"
+    return "up to date" if result.skipped else "ok"
+
+
+def _warning_codes(result: Result) -> str:
+    record = result.record
+    return ", ".join(sorted({w.code for w in record.warnings})) if record is not None else ""
+
+
+def summary(results: Sequence[Result], *, full: bool, interrupted_at: int | None = None) -> None:
+    """Totals, after one row per document (``full``) or the failed and warned ones only.
+
+    Document names are never broken: the table gives way in the other columns.
+    """
+    from rich.markup import escape
+
     failed = [r for r in results if not r.ok]
     warned = [r for r in results if r.ok and r.record is not None and r.record.warnings]
     skipped = [r for r in results if r.skipped]
+    if full:
+        _document_table(results)
+    else:
+        for title, listed in (("failed", failed), ("with warnings", warned)):
+            if listed:
+                stdout().print(f"[bold]{title}:[/]")
+            for result in listed:
+                why = escape((result.error if not result.ok else _warning_codes(result)) or "")
+                stdout().print(
+                    f"  {escape(result.job.display)}  {_status(result)}  [dim]{why}[/]",
+                    soft_wrap=True,
+                )
+    ok = len(results) - len(failed)
+    line = (
+        f"{len(results)} document(s): {ok} ok ({len(warned)} with warnings, "
+        f"{len(skipped)} up to date), {len(failed)} failed"
+    )
+    stdout().print(line, style="red" if failed else "green")
+    if interrupted_at is not None:
+        stdout().print(f"interrupted: {interrupted_at} input(s) were not processed", style="yellow")
+
+
+def _document_table(results: Sequence[Result]) -> None:
+    """One row per document: its status, then what was found."""
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title="hmic-extract", title_justify="left")
-    for column in (
-        "document",
-        "force",
-        "inspection",
-        "published",
-        "grade",
-        "Qs",
-        "AFIs",
-        "recs",
-        "CoCs",
-        "warnings",
-    ):
+    longest = max((len(str(r.job.relative)) for r in results), default=8)
+    table.add_column("document", no_wrap=True, min_width=min(longest, 60))
+    table.add_column("status", no_wrap=True)
+    for column in ("force", "inspection", "published", "grade"):
         table.add_column(column, overflow="fold")
+    for column in ("Qs", "AFIs", "recs", "CoCs"):
+        table.add_column(column, justify="right")
+    table.add_column("warnings", overflow="fold")
     for result in results:
         record = result.record
-        name = str(result.job.relative)
+        name = escape(str(result.job.relative))
         if record is None:
-            table.add_row(name, f"[red]failed ({result.error_code})[/]", result.error or "")
+            table.add_row(name, _status(result))
             continue
         afis = sum(len(q.areas_for_improvement) for q in record.core_questions)
         afis += len(record.areas_for_improvement)
         table.add_row(
             name,
+            _status(result),
             record.force or "–",
             record.inspection.title or "–",
             record.inspection.published.isoformat() if record.inspection.published else "–",
@@ -150,21 +188,17 @@ def summary(results: Sequence[Result], *, interrupted_at: int | None = None) -> 
             str(afis),
             str(len(record.recommendations)),
             str(len(record.causes_of_concern)),
-            ", ".join(sorted({w.code for w in record.warnings})),
+            _warning_codes(result),
         )
     stdout().print(table)
-    ok = len(results) - len(failed)
-    line = f"{ok} ok ({len(warned)} with warnings, {len(skipped)} up to date), {len(failed)} failed"
-    stdout().print(line, style="red" if failed else "green")
-    if interrupted_at is not None:
-        stdout().print(f"interrupted: {interrupted_at} input(s) were not processed", style="yellow")
 
 
 def check_report(checks: Sequence[DocumentCheck]) -> None:
     """Mismatches per document: a table on a terminal, plain lines otherwise; then a count."""
+    from rich.markup import escape
     from rich.table import Table
 
-    from hmic_extract.check import describe
+    from hmic_extract.check import describe, word_difference
 
     failed = [c for c in checks if not c.ok]
     for check in failed:
@@ -176,8 +210,16 @@ def check_report(checks: Sequence[DocumentCheck]) -> None:
             table.add_column("path", style="bold", overflow="fold")
             table.add_column("expected", style="green", overflow="fold")
             table.add_column("actual", style="red", overflow="fold")
+            table.add_column("where they differ", overflow="fold")
             for m in check.mismatches:
-                table.add_row(m.path, repr(m.expected), repr(m.actual))
+                where = (
+                    word_difference(m.expected, m.actual)
+                    if isinstance(m.expected, str) and isinstance(m.actual, str)
+                    else ""
+                )
+                table.add_row(
+                    escape(m.path), escape(repr(m.expected)), escape(repr(m.actual)), escape(where)
+                )
             stdout().print(table)
         else:
             print(f"FAIL {check.job.display}")
@@ -209,8 +251,7 @@ def record_tree(record: Record) -> None:
     previous = record.judgement.previous_grade
     facts.add(f"grade {grade}" + (f" (previously {previous})" if previous else ""))
     facts.add(f"PCC {record.commissioner or '–'}; Chief Constable {record.chief_constable or '–'}")
-    ticked = [t.label for t in record.inspection.types if t.checked]
-    facts.add(f"type: {', '.join(ticked) or 'none ticked'}")
+    facts.add(f"type: {_types(record)}")
     sections = root.add("[bold]sections[/]")
     for section in record.sections:
         where = _where(section.location)
@@ -244,6 +285,17 @@ def record_tree(record: Record) -> None:
         for warning in record.warnings:
             node.add(f"[red]{warning.code}[/]: {warning.message}")
     stdout().print(root)
+
+
+def _types(record: Record) -> str:
+    """The inspection types ticked; a format that shows no boxes says which are listed."""
+    types = record.inspection.types
+    if not types:
+        return "not stated"
+    if all(t.checked is None for t in types):
+        labels = ", ".join(t.label for t in types)
+        return f"boxes not stated in this format ({labels})"
+    return ", ".join(t.label for t in types if t.checked) or "none ticked"
 
 
 def _where(location: Location) -> str:

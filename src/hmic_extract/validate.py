@@ -6,6 +6,8 @@ checks what only the whole record can show.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -118,3 +120,20 @@ def record_problems(data: Any) -> list[str]:
                     f"{item.question} under question {question.number}"
                 )
     return problems
+
+
+def record_file_problems(path: Path) -> list[tuple[str, str]]:
+    """Everything wrong with a stored record file, each as (error code, problem)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return [("not_found", "no such file")]
+    except UnicodeDecodeError:
+        return [("invalid_json", "not UTF-8 text, so not a record")]
+    except OSError as exc:
+        return [("unreadable", exc.strerror or str(exc))]
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        return [("invalid_json", f"not JSON: {exc}")]
+    return [("invalid_record", problem) for problem in record_problems(data)]

@@ -7,8 +7,10 @@ timestamps, no absolute paths, keys in model order, UTF-8 with a final newline.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from hmic_extract.errors import OutputError
@@ -24,8 +26,8 @@ def record_json(record: Record) -> str:
     return record.model_dump_json(indent=2) + "\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (or bytes) to ``path`` via a temporary file in the same folder and a rename.
 
     A reader never sees a partial file, even if the process is killed mid-write.
     Files are not fsynced one by one: that cost as much as extracting a short
@@ -38,8 +40,15 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write to {path.parent}: {exc.strerror}") from exc
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        # mkstemp makes the file private (0600); a record is as readable as any file
+        # the user creates, so colleagues and CI artefact uploads can read it.
+        os.chmod(fd, new_file_mode())
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
         os.replace(temporary, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -50,3 +59,73 @@ def write_atomic(path: Path, text: str) -> None:
 def output_path(out_dir: Path, relative_input: Path) -> Path:
     """``DIR/<input file name>.json``, with the input's folder layout mirrored."""
     return out_dir / relative_input.parent / f"{relative_input.name}.json"
+
+
+@functools.cache
+def new_file_mode() -> int:
+    """The permissions the user's umask gives a new file (read once: the umask is per process)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+# The leading bytes of every SQLite 3 database file.
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _nearest_existing(path: Path) -> Path:
+    """``path`` itself, or the closest ancestor of it that exists."""
+    for candidate in (path, *path.parents):
+        if candidate.exists():
+            return candidate
+    return Path.cwd()
+
+
+def _writable_folder(folder: Path) -> str | None:
+    """Why files cannot be created in ``folder`` (an existing path), or None if they can.
+
+    Creating a throw-away file is the only test that holds for every user (root
+    passes ``os.access`` everywhere) and every file system (read-only mounts).
+    """
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return f"cannot create files in {folder} ({exc.strerror})"
+    return None
+
+
+def output_problem(path: Path, *, folder: bool = False, sqlite: bool = False) -> str | None:
+    """Why an output cannot be written at ``path``, or None when it can.
+
+    ``folder`` outputs (``--out``) must be, or be creatable as, a folder; file outputs
+    must not be a folder; a ``sqlite`` output that exists must already be a database.
+    """
+    if path.exists():
+        if folder and not path.is_dir():
+            return "is a file, not a folder"
+        if not folder and path.is_dir():
+            return "is a folder, not a file"
+        if sqlite and path.stat().st_size:
+            try:
+                with path.open("rb") as handle:
+                    head = handle.read(len(_SQLITE_HEADER))
+            except OSError as exc:
+                return f"cannot be read ({exc.strerror})"
+            if head != _SQLITE_HEADER:
+                return "exists and is not a SQLite database"
+    parent = _nearest_existing(path if folder else path.parent)
+    return _writable_folder(parent)
+
+
+def clashing_outputs(named: Iterable[tuple[str, Path]]) -> tuple[str, str, Path] | None:
+    """Two options that name the same output file (one would overwrite the other)."""
+    seen: dict[Path, str] = {}
+    for option, path in named:
+        key = path.resolve()
+        if key in seen:
+            return seen[key], option, path
+        seen[key] = option
+    return None

@@ -54,7 +54,7 @@ def sniff_format(data: bytes) -> str:
                 if "word/document.xml" in archive.namelist():
                     return "docx"
         except zipfile.BadZipFile as exc:
-            raise UnsupportedFormatError(f"a damaged zip archive ({exc})") from exc
+            raise UnsupportedFormatError(f"a damaged zip archive: {exc}") from exc
         raise UnsupportedFormatError("a zip archive that is not a Word document")
     for magic, what in _KNOWN_BINARY:
         if data.startswith(magic):

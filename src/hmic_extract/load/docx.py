@@ -364,7 +364,7 @@ def load_docx(data: bytes) -> LoadedDocument:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, PackageNotFoundError) as exc:
-        raise CorruptDocumentError(f"damaged Word document ({exc})") from exc
+        raise CorruptDocumentError(f"damaged Word document: {exc}") from exc
     reader = _Reader(document)
     reader.body(document.element.body)
     return LoadedDocument("docx", tuple(reader.blocks), None)

@@ -124,16 +124,14 @@ def _open(data: bytes, options: Options) -> Any:
         if isinstance(cause, PDFPasswordIncorrect):
             raise password_error(options) from cause
         if isinstance(cause, PDFEncryptionError):
-            raise EncryptedDocumentError(
-                f"the PDF uses unsupported encryption ({cause})"
-            ) from cause
-        raise CorruptDocumentError(f"corrupt or truncated PDF ({cause})") from cause
+            raise EncryptedDocumentError(f"the PDF uses unsupported encryption: {cause}") from cause
+        raise CorruptDocumentError(f"corrupt or truncated PDF: {cause}") from cause
     except PDFPasswordIncorrect as exc:
         raise password_error(options) from exc
     except PDFEncryptionError as exc:
-        raise EncryptedDocumentError(f"the PDF uses unsupported encryption ({exc})") from exc
+        raise EncryptedDocumentError(f"the PDF uses unsupported encryption: {exc}") from exc
     except _DAMAGE as exc:
-        raise CorruptDocumentError(f"corrupt or truncated PDF ({exc})") from exc
+        raise CorruptDocumentError(f"corrupt or truncated PDF: {exc}") from exc
 
 
 def _read_pages(pdf: Any, options: Options) -> list[tuple[int, list[list[Word]]]]:
@@ -155,7 +153,7 @@ def load_pdf(data: bytes, *, options: Options) -> LoadedDocument:
         with pdf:
             page_lines = _read_pages(pdf, options)
     except _DAMAGE as exc:
-        raise CorruptDocumentError(f"corrupt or truncated PDF ({_unwrap(exc)})") from exc
+        raise CorruptDocumentError(f"corrupt or truncated PDF: {_unwrap(exc)}") from exc
     pages = [[pdf_line(line) for line in lines] for _, lines in page_lines]
     return line_blocks(with_item_tables(data, pages, options=options))
 
@@ -192,7 +190,7 @@ def with_item_tables(
                         pages[index] = with_table_rows(pages[index], rows)
                 page.close()
     except _DAMAGE as exc:
-        raise CorruptDocumentError(f"corrupt or truncated PDF ({_unwrap(exc)})") from exc
+        raise CorruptDocumentError(f"corrupt or truncated PDF: {_unwrap(exc)}") from exc
     return pages
 
 
@@ -206,4 +204,4 @@ def page_images(data: bytes, *, resolution: int, options: Options) -> Iterator[t
                 page.close()
                 yield number, image
     except _DAMAGE as exc:
-        raise CorruptDocumentError(f"corrupt or truncated PDF ({_unwrap(exc)})") from exc
+        raise CorruptDocumentError(f"corrupt or truncated PDF: {_unwrap(exc)}") from exc

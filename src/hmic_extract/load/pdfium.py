@@ -275,12 +275,26 @@ def _open(data: bytes, options: Options) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise password_error(options) from exc
-        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_SUCCESS:
-            # PDFium refuses a document whose page tree is empty without naming an error.
-            raise CorruptDocumentError("the PDF has no pages (or no readable page tree)") from exc
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_SECURITY:
             raise EncryptedDocumentError("the PDF uses unsupported encryption") from exc
-        raise CorruptDocumentError(f"corrupt or truncated PDF ({exc})") from exc
+        # PDFium refuses a document whose page tree is empty without setting an error,
+        # so its "last error" is then whatever failed before in this process: told
+        # apart by the bytes instead.
+        if not _PAGE_OBJECT.search(data):
+            raise CorruptDocumentError("the PDF has no pages (or no readable page tree)") from exc
+        raise CorruptDocumentError(f"corrupt or truncated PDF: {_reason(exc)}") from exc
+
+
+# A page object ("/Type /Page", not "/Pages"): a PDF with none has nothing to read.
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def _reason(exc: Exception) -> str:
+    """PDFium's own words, without pypdfium2's wrapping ("Failed to load document
+    (PDFium: Data format error).") so an error line has no nested parentheses."""
+    text = str(exc)
+    inner = re.search(r"\(PDFium: ([^()]+)\)", text)
+    return (inner[1] if inner else text).rstrip(".").casefold()
 
 
 def load_pdfium(data: bytes, *, options: Options) -> LoadedDocument:
@@ -294,7 +308,9 @@ def load_pdfium(data: bytes, *, options: Options) -> LoadedDocument:
             try:
                 pdf_page = document[index]
             except pdfium.PdfiumError as exc:
-                raise CorruptDocumentError(f"page {index + 1} cannot be read ({exc})") from exc
+                raise CorruptDocumentError(
+                    f"page {index + 1} cannot be read: {_reason(exc)}"
+                ) from exc
             page = _Page(pdf_page)
             try:
                 pages.append([pdf_line(line) for line in _page_lines(page)])
