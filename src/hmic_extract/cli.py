@@ -122,6 +122,10 @@ def extract_command(
         float,
         typer.Option("--timeout", min=0, help="Seconds per document before giving up (0: none)."),
     ] = 120.0,
+    convert: Annotated[
+        bool,
+        typer.Option("--convert", help="Convert legacy .doc files with LibreOffice (soffice)."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
@@ -154,6 +158,7 @@ def extract_command(
         max_pages=max_pages,
         max_bytes=max_bytes,
         timeout=timeout,
+        convert=convert,
     )
     found = _collect(inputs, glob)
     if stdout and len(found) != 1:
@@ -266,6 +271,10 @@ def check_command(
         Engine,
         typer.Option("--engine", help="PDF engine: pdfium (fast) or pdfplumber, as extract uses."),
     ] = Engine.PDFIUM,
+    convert: Annotated[
+        bool,
+        typer.Option("--convert", help="Convert legacy .doc files with LibreOffice (soffice)."),
+    ] = False,
 ) -> None:
     """Check that extraction still gives the expected records (for CI).
 
@@ -289,7 +298,8 @@ def check_command(
     if not jobs:
         _usage("no input files found")
     compare_options = CheckOptions(ignore_locations=ignore_locations, tolerant=tolerant)
-    results = list(run_jobs(jobs, out_dir=None, options=Options(timeout=0, engine=engine.value)))
+    options = Options(timeout=0, engine=engine.value, convert=convert)
+    results = list(run_jobs(jobs, out_dir=None, options=options))
     checks = [check_result(result, expected, compare_options) for result in results]
     if update:
         _update_expected(results, checks, expected)
@@ -335,6 +345,10 @@ def show_command(
     password: Annotated[
         str | None, typer.Option("--password", help="Password for encrypted PDFs.")
     ] = None,
+    convert: Annotated[
+        bool,
+        typer.Option("--convert", help="Convert legacy .doc files with LibreOffice (soffice)."),
+    ] = False,
 ) -> None:
     """Show a document's record as a tree; with --highlight, where every item came from.
 
@@ -350,7 +364,7 @@ def show_command(
     from hmic_extract.errors import HmicError
     from hmic_extract.options import Options
 
-    options = Options(password=password, accept_unrecognised=True)
+    options = Options(password=password, accept_unrecognised=True, convert=convert)
     try:
         record, data = _record_for_show(document, options)
         render.record_tree(record)
