@@ -241,10 +241,149 @@ def render_docx(path: Path) -> None:
     document.save(str(path))
 
 
+def render_odt(path: Path) -> None:
+    """The seed as LibreOffice would save the Word form: headings with outline levels,
+    nested bullet lists, a details table whose inspection types are checkbox controls."""
+    from xml.sax.saxutils import escape
+
+    from tests.odf import odt_bytes
+
+    def row(*cells: str) -> str:
+        return (
+            "<table:table-row>"
+            + "".join(f"<table:table-cell>{cell}</table:table-cell>" for cell in cells)
+            + "</table:table-row>"
+        )
+
+    def para(text: str, style: str = "") -> str:
+        attribute = f' text:style-name="{style}"' if style else ""
+        return f"<text:p{attribute}>{escape(text)}</text:p>"
+
+    def heading(text: str) -> str:
+        return f'<text:h text:outline-level="2">{escape(text)}</text:h>'
+
+    forms, controls = [], {}
+    # The inspection types print their label beside the box; the office-use boxes
+    # stand in a cell of their own beside the label's.
+    boxes = [(label, checked, label) for label, checked in TYPES]
+    boxes += [(label, checked, "") for label, checked in OFFICE_USE]
+    for index, (label, checked, printed) in enumerate(boxes, start=1):
+        state = "checked" if checked else "unchecked"
+        forms.append(
+            f'<form:checkbox form:id="control{index}" form:label="{escape(printed)}" '
+            f'form:current-state="{state}"/>'
+        )
+        controls[label] = f"control{index}"
+    types = "".join(
+        f'<text:p><draw:control draw:control="{controls[t]}"/></text:p>' for t, _ in TYPES
+    )
+    quoted = f"Yes {'☒' if QUOTED else '☐'}   No {'☐' if QUOTED else '☒'}"
+    body = [para(TITLE, "Bold"), heading("INSPECTION DETAILS"), "<table:table>"]
+    body += [row(para(label), para(value)) for label, value in DETAILS]
+    body += [row(para("Type of Inspection:"), types)]
+    body += [row(para("Is Cleveland Police quoted in the Report?"), para(quoted)), "</table:table>"]
+    open_items = 0  # how deep the bullet list now open is: 0 none, 1 or 2 levels
+    for piece in seed_body():
+        if piece.kind != "bullet":
+            body.append("</text:list-item></text:list>" * open_items)
+            open_items = 0
+        if piece.kind == "heading":
+            body.append(heading(piece.text))
+        elif piece.kind == "question":
+            body.append(
+                f'<text:p><text:span text:style-name="Italic">{piece.number}) '
+                f"{escape(piece.text)}</text:span></text:p>"
+            )
+        elif piece.kind == "bullet":
+            level = piece.depth + 1
+            if level > open_items:
+                body.append(
+                    '<text:list text:style-name="Bullets"><text:list-item>' * (level - open_items)
+                )
+            else:
+                body.append("</text:list-item></text:list>" * (open_items - level))
+                body.append("</text:list-item><text:list-item>")
+            open_items = level
+            body.append(para(piece.text))
+        else:
+            body.append(para(piece.text))
+    body.append("</text:list-item></text:list>" * open_items)
+    body.append(heading("FOR OFFICE USE ONLY") + "<table:table>")
+    for label, _ in OFFICE_USE:
+        body.append(
+            row(para(label), f'<text:p><draw:control draw:control="{controls[label]}"/></text:p>')
+        )
+    body.append("</table:table>")
+    path.write_bytes(
+        odt_bytes(
+            "".join(body),
+            forms="<form:form>" + "".join(forms) + "</form:form>",
+            styles=(
+                '<style:style style:name="Bold" style:family="paragraph">'
+                '<style:text-properties fo:font-weight="bold"/></style:style>'
+                '<text:list-style style:name="Bullets">'
+                '<text:list-level-style-bullet text:level="1" text:bullet-char="•"/>'
+                '<text:list-level-style-bullet text:level="2" text:bullet-char="◦"/>'
+                "</text:list-style>"
+            ),
+            automatic_styles=(
+                '<style:style style:name="Italic" style:family="text">'
+                '<style:text-properties fo:font-style="italic"/></style:style>'
+            ),
+        )
+    )
+
+
+def render_rtf() -> str:
+    """The seed as Word writes RTF: bold headings, \\listtext bullets, the form as a table."""
+
+    def escape(text: str) -> str:
+        text = text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+        return "".join(c if ord(c) < 128 else f"\\u{ord(c)}?" for c in text)
+
+    def row(*cells: str) -> str:
+        edges = "".join(f"\\cellx{3000 * (i + 1)}" for i in range(len(cells)))
+        return (
+            f"\\trowd{edges}\\pard\\intbl "
+            + "".join(f"{escape(c)}\\cell " for c in cells)
+            + "\\row\n"
+        )
+
+    def box(checked: bool) -> str:
+        return "☒" if checked else "☐"
+
+    out = ["{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Calibri;}{\\f1\\fcharset2 Symbol;}}\n"]
+    out.append(f"\\pard\\b {escape(TITLE)}\\b0\\par\n\\pard\\b INSPECTION DETAILS\\b0\\par\n")
+    out += [row(label, value) for label, value in DETAILS]
+    out.append(row("Type of Inspection:", "  ".join(f"{box(c)} {t}" for t, c in TYPES)))
+    out.append(
+        row(
+            "Is Cleveland Police quoted in the Report?", f"Yes {box(QUOTED)}   No {box(not QUOTED)}"
+        )
+    )
+    for piece in seed_body():
+        if piece.kind == "heading":
+            out.append(f"\\pard\\b {escape(piece.text)}\\b0\\par\n")
+        elif piece.kind == "question":
+            out.append(f"\\pard\\i {piece.number}) {escape(piece.text)}\\i0\\par\n")
+        elif piece.kind == "bullet":
+            glyph = "\\u-3913 ?" if piece.depth == 0 else "o"
+            out.append(
+                f"{{\\listtext\\pard\\plain\\f1 {glyph}\\tab}}\\ls1\\ilvl{piece.depth} "
+                f"{escape(piece.text)}\\par\n"
+            )
+        else:
+            out.append(f"\\pard {escape(piece.text)}\\par\n")
+    out.append("\\pard\\b FOR OFFICE USE ONLY\\b0\\par\n")
+    out += [row(label, box(checked)) for label, checked in OFFICE_USE]
+    return "".join(out) + "}\n"
+
+
 def main() -> None:
     samples = FIXTURES / "samples"
     render_pdf(samples / "cleveland-seed-rendered.pdf")
     render_docx(samples / "cleveland-seed-rendered.docx")
+    render_odt(samples / "cleveland-seed-rendered.odt")
     (samples / "cleveland-seed-rendered.txt").write_bytes(render_text().encode("cp1252"))
 
 

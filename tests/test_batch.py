@@ -159,7 +159,7 @@ def test_csv_and_jsonl_exports(tmp_path: Path) -> None:
     raw = table.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
-    assert len(rows) == 4 * 9  # four renderings of the seed, nine AFIs each
+    assert len(rows) == 5 * 9  # five renderings of the seed, nine AFIs each
     assert list(rows[0]) == list(CSV_COLUMNS)
     fifth = next(r for r in rows if r["first_due"])
     assert (fifth["first_due"], fifth["last_due"]) == ("2017-05-01", "2017-06-01")
@@ -169,7 +169,7 @@ def test_csv_and_jsonl_exports(tmp_path: Path) -> None:
     assert len(fifth["document_sha256"]) == 64
     assert fifth["sub_items"].count(" | ") == 2
     records = [json.loads(line) for line in lines.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 4
+    assert len(records) == 5
     assert {r["force"] for r in records} == {"Cleveland Police"}
 
 

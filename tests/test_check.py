@@ -24,7 +24,7 @@ def test_fixtures_match_their_expected_records() -> None:
     """Dogfooding: the project's own golden files are checked with `check`."""
     result = runner.invoke(app, ["check", str(SAMPLES), "--expected", str(EXPECTED)])
     assert result.exit_code == 0, result.output
-    assert "4 of 4 document(s) match" in result.stdout
+    assert "5 of 5 document(s) match" in result.stdout
 
 
 def test_check_extracts_with_the_engine_asked_for() -> None:
@@ -130,7 +130,7 @@ def test_junit_report_counts_failures(edited_expected: Path, tmp_path: Path) -> 
     assert result.exit_code == 1
     suite = ET.parse(report).getroot().find("testsuite")
     assert suite is not None
-    assert (suite.get("tests"), suite.get("failures")) == ("4", "1")
+    assert (suite.get("tests"), suite.get("failures")) == ("5", "1")
     failures = suite.findall("testcase/failure")
     assert len(failures) == 1
     assert "judgement.grade" in (failures[0].text or "")

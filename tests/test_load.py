@@ -31,7 +31,7 @@ def test_zip_must_hold_a_word_document() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("hello.txt", "hi")
-    with pytest.raises(UnsupportedFormatError, match="not a Word document"):
+    with pytest.raises(UnsupportedFormatError, match="not a Word or OpenDocument text document"):
         sniff_format(buffer.getvalue())
 
 

@@ -32,8 +32,19 @@ from hmic_extract.models import Record
 from hmic_extract.options import Options
 from hmic_extract.write import output_path, record_json, write_atomic
 
-# File patterns taken from folders by default: every format hmic-extract reads.
-DEFAULT_GLOBS = ("*.pdf", "*.docx", "*.txt", "*.text", "*.md", "*.markdown")
+# File patterns taken from folders by default: every format hmic-extract reads, and
+# legacy .doc, which it reads with --convert and otherwise refuses with what to do.
+DEFAULT_GLOBS = (
+    "*.pdf",
+    "*.docx",
+    "*.odt",
+    "*.rtf",
+    "*.doc",
+    "*.txt",
+    "*.text",
+    "*.md",
+    "*.markdown",
+)
 # How often the parent looks for finished or overdue workers, in seconds.
 _POLL = 0.05
 

@@ -137,7 +137,7 @@ class Block:
 class LoadedDocument:
     """What a loader returns: the blocks plus facts about the source itself."""
 
-    format: str  # pdf | text | markdown | docx
+    format: str  # pdf | text | markdown | docx | odt | rtf
     blocks: tuple[Block, ...]
     pages: int | None
 

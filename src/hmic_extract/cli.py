@@ -180,6 +180,10 @@ def extract_command(
             help="Seconds per document before giving up (0: none).",
         ),
     ] = 120.0,
+    convert: Annotated[
+        bool,
+        typer.Option("--convert", help="Convert legacy .doc files with LibreOffice (soffice)."),
+    ] = False,
     summary: Annotated[
         Summary,
         typer.Option(
@@ -234,6 +238,7 @@ def extract_command(
         max_pages=max_pages,
         max_bytes=max_bytes,
         timeout=timeout,
+        convert=convert,
     )
     found = _collect(inputs, glob, notices=not (quiet or stdout), verbose=verbose)
     if stdout and len(found) != 1:
@@ -368,6 +373,10 @@ def check_command(
         Engine,
         typer.Option("--engine", help="PDF engine: pdfium (fast) or pdfplumber, as extract uses."),
     ] = Engine.PDFIUM,
+    convert: Annotated[
+        bool,
+        typer.Option("--convert", help="Convert legacy .doc files with LibreOffice (soffice)."),
+    ] = False,
 ) -> None:
     """Check that extraction still gives the expected records (for CI).
 
@@ -394,7 +403,7 @@ def check_command(
     compare_options = CheckOptions(
         ignore_locations=ignore_locations, tolerant=tolerant, box_tolerance=box_tolerance
     )
-    options = Options(timeout=0, engine=engine.value)
+    options = Options(timeout=0, engine=engine.value, convert=convert)
     results = list(run_jobs(jobs, out_dir=None, options=options))
     checks = [check_result(result, expected, compare_options) for result in results]
     try:
@@ -464,6 +473,10 @@ def show_command(
         str | None,
         typer.Option("--password", metavar="TEXT", help="Password for encrypted PDFs."),
     ] = None,
+    convert: Annotated[
+        bool,
+        typer.Option("--convert", help="Convert legacy .doc files with LibreOffice (soffice)."),
+    ] = False,
 ) -> None:
     """Show a document's record as a tree; with --highlight or --html, where every item came from.
 
@@ -483,7 +496,7 @@ def show_command(
     from hmic_extract.options import Options
 
     _check_outputs(("--highlight", highlight, "folder"), ("--html", html, "file"))
-    options = Options(password=password)
+    options = Options(password=password, convert=convert)
     try:
         shown = _record_for_show(document, options, needs_source=bool(highlight or html))
         if shown.refusal is not None:

@@ -49,6 +49,12 @@ class UndecodableTextError(HmicError):
     code = "undecodable"
 
 
+class DocumentTimeoutError(HmicError):
+    """A step outside the process (a converter) ran past the document timeout."""
+
+    code = "timeout"
+
+
 class NotAResponseError(HmicError):
     code = "not_recognised"
 

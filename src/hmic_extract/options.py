@@ -16,3 +16,4 @@ class Options:
     max_bytes: int = 100 * 1024 * 1024
     timeout: float = 120.0  # seconds per document in a worker process; 0 disables
     max_memory_mb: int = 4096  # address-space cap per worker process; 0 disables
+    convert: bool = False  # hand legacy .doc files to LibreOffice (soffice) to read

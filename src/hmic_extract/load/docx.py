@@ -4,7 +4,12 @@ Heading levels come from styles and outline levels; list markers and depths
 from the numbering definitions (so an auto-numbered "1)" keeps its number);
 table rows keep their cells; a one-cell row (a boxed section) is read as the
 blocks inside it; a text box is read as blocks after the paragraph it is anchored
-in. Headers and footers are not part of the body and are skipped.
+in. Checkboxes, content controls (w14:checkbox) and legacy form fields alike,
+give their state as ☒/☐. Headers and footers are not part of the body and are
+skipped; so are footnotes and endnotes, which live in parts of their own and
+leave only a reference mark in the body: a note is an aside to a sentence (mostly
+a link to the report), the record has no field for it, and read in the flow it
+would split a list or be taken for an item or a response.
 Locations count body paragraphs: Word files have no fixed pages or lines.
 """
 
@@ -164,13 +169,28 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _REMOVED = (qn("w:del"), qn("w:moveFrom"))
 
 
+def _content_checkbox(sdt: Any) -> bool | None:
+    """The state of a checkbox content control (w14:checkbox), or None for other controls.
+
+    Its glyph is whatever font and character the author chose (often a Wingdings
+    private-use character), so the state is read, not the glyph."""
+    properties = sdt.find(qn("w:sdtPr"))
+    box = properties.find(f"{_W14}checkbox") if properties is not None else None
+    if box is None:
+        return None
+    checked = box.find(f"{_W14}checked")
+    return checked is not None and checked.get(f"{_W14}val", "0") in ("1", "true")
+
+
 def _own_nodes(element: Any) -> Iterator[Any]:
-    """The element's descendants, leaving out text boxes, fallback copies and the
-    text tracked changes removed."""
+    """The element's descendants, leaving out text boxes, fallback copies, the
+    text tracked changes removed, and the glyph inside a checkbox content control."""
     for child in element.iterchildren():
         if child.tag in (_TEXT_BOX, _FALLBACK, *_REMOVED):
             continue
         yield child
+        if child.tag == qn("w:sdt") and _content_checkbox(child) is not None:
+            continue
         yield from _own_nodes(child)
 
 
@@ -202,6 +222,8 @@ def _text(element: Any) -> str:
             parts.append("\n")
         elif tag == qn("w:checkBox"):  # a legacy form checkbox: its state, not its glyph
             parts.append(f"{_CHECKED if _legacy_checked(node) else _UNCHECKED} ")
+        elif tag == qn("w:sdt") and (state := _content_checkbox(node)) is not None:
+            parts.append(_CHECKED if state else _UNCHECKED)
         elif tag == qn("w:sym"):
             code = node.get(qn("w:char")) or ""
             try:
