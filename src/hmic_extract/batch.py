@@ -175,7 +175,7 @@ def _extract(job: Job, options: Options, out_dir: Path | None) -> tuple[str, Any
     except (MemoryError, RecursionError) as error:
         return "error", ("resources", f"ran out of {error.__class__.__name__[:-5].lower()}")
     except Exception as error:  # the batch boundary: a bug on one file must not stop the rest
-        return "error", ("internal", f"internal error ({error.__class__.__name__}: {error})")
+        return "error", ("internal", f"internal error: {error.__class__.__name__}: {error}")
     return "ok", (text, pages, None)
 
 

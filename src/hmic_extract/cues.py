@@ -84,6 +84,7 @@ SECTION_CUES: Final[Mapping[str, Mapping[str, float]]] = {
         "introduction": 3.0,
         "background": 3.0,
         "overview": 3.0,
+        "synopsis": 3.0,
         "context": 2.0,
         "about": 1.0,
         "summary": 1.25,

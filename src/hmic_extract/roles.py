@@ -25,9 +25,11 @@ from hmic_extract.vocabulary import (
     ANNOUNCING,
     AREA_GRADE,
     CHECKED,
+    DETAIL_LABELS,
     GRADE_PATTERN,
     ITEM_GROUP_LABELS,
     NO_AFI_NOTE,
+    OFFICE_USE_FIELDS,
     SALUTATION,
     SENTENCE_HEADING_MAX_WORDS,
     UNCHECKED,
@@ -217,6 +219,17 @@ def group_label(text: str) -> str | None:
     return item_kind(stripped)
 
 
+# A lead-in that reports what the inspectorate wants in the force's voice, naming no
+# kind itself: "It said that the force should:", "HMIC recommends the force must:".
+_REPORTED_LEAD: Final = re.compile(
+    r"^(?:it|they|hmic\w*|the\s+(?:report|inspectorate|inspectors?))\b[^:]{0,30}?\b"
+    r"(?:said|says|found|finds|recommend\w*|conclude[sd]|stated?|states|noted|wants?)\b"
+    r"(?:\s+that)?\s+(?:the\s+)?(?:force|constabulary|chief\s+constable|police)\s+"
+    r"(?:should|must|needs?\s+to|ought\s+to)\s*:$",
+    re.I,
+)
+
+
 def announced_group(text: str) -> str | None:
     """The item kind a sentence ending on a colon announces ("HMIC made the following
     recommendations:", "The recommendations for chief constables are:"); None for an
@@ -225,6 +238,11 @@ def announced_group(text: str) -> str | None:
     # the sentence that ends on the colon announces; one before it may mention other
     # kinds ("HMICFRS made no recommendations. It identified the following AFIs:")
     stripped = _LAST_SENTENCE.split(text.strip().strip("*_ "))[-1]
+    if _REPORTED_LEAD.match(stripped):
+        # "… identified three areas for improvement. It said that the force should:":
+        # the reported lead-in hands on the kind the sentence before it named
+        kinds = {kind for pattern, kind in ANNOUNCED_GROUPS if pattern.search(text)}
+        return kinds.pop() if len(kinds) == 1 else None
     if (
         not stripped.endswith(":")
         or len(stripped.split()) > ANNOUNCEMENT_MAX_WORDS
@@ -382,17 +400,58 @@ _QUOTED_BY: Final = {
 
 def holds_items(blocks: Sequence[Block]) -> bool:
     """Whether blocks present items: a label or lead-in with a list or an item's
-    sentence after it, or a table with a column of items."""
-    announced = False
+    sentence after it, a core question with a list in the item's voice after it, or a
+    table with a column of items."""
+    announced = asked = False
     for block in blocks:
         if block.role in (Role.GROUP_LABEL, Role.LEAD_IN):
             announced = True
+        elif block.role is Role.BODY and block.kind is not BlockKind.LIST_ITEM and _asks(block):
+            asked = True
         elif (
-            block.kind is BlockKind.TABLE_ROW
-            and any(group_label(cell) for cell in block.cells if len(cell.split()) <= 4)
-        ) or (announced and (block.kind is BlockKind.LIST_ITEM or ITEM_VOICE.search(block.text))):
+            (
+                block.kind is BlockKind.TABLE_ROW
+                and any(group_label(cell) for cell in block.cells if len(cell.split()) <= 4)
+            )
+            or (announced and (block.kind is BlockKind.LIST_ITEM or ITEM_VOICE.search(block.text)))
+            or (asked and block.kind is BlockKind.LIST_ITEM and ITEM_VOICE.search(block.text))
+        ):
             return True
     return False
+
+
+def _asks(block: Block) -> bool:
+    return block.text.rstrip(" *_”’\"'").endswith("?")
+
+
+# Prose this long is no form's row: a details form holds labels and short values.
+_FORM_ROW_MAX_WORDS = 40
+
+
+def holds_details_form(blocks: Sequence[Block]) -> bool:
+    """Whether blocks are a report's details form: rows of a label and a short value, at
+    least two of them labelled as details are (report, date published, type, quoted),
+    and no prose."""
+    if any(len(block.text.split()) > _FORM_ROW_MAX_WORDS for block in blocks):
+        return False
+    labelled = sum(
+        1
+        for block in blocks
+        if any(
+            pattern.search(block.cells[0] if block.cells else block.text)
+            for pattern in DETAIL_LABELS.values()
+        )
+    )
+    return labelled >= 2 and labelled * 2 >= len(blocks)
+
+
+def holds_office_use_form(blocks: Sequence[Block]) -> bool:
+    """Whether blocks are the office's own record of the response: rows with boxes, one
+    naming a step the office takes (sent to the Home Office, put on its website)."""
+    boxed = [block for block in blocks if features(block).has_box]
+    return bool(boxed) and any(
+        pattern.search(block.text) for block in boxed for _, pattern in OFFICE_USE_FIELDS
+    )
 
 
 def asks_questions(blocks: Sequence[Block]) -> bool:

@@ -16,7 +16,9 @@ from hmic_extract.blocks import Block, BlockKind, Location, Role, span_of
 from hmic_extract.roles import (
     asks_questions,
     group_label,
+    holds_details_form,
     holds_items,
+    holds_office_use_form,
     presents_findings,
     quoted_side,
 )
@@ -117,10 +119,18 @@ def _is_findings_label(text: str) -> bool:
 _SMALLER = 0.95
 
 
+def _ranks_below(block: Block, heading: Block) -> bool:
+    """Whether a block is a sub-heading of a section's heading: a bold line or a deeper
+    level under a marked heading, or smaller type (a PDF ranks headings by size)."""
+    if heading.level and (block.level == 0 or block.level > heading.level):
+        return True
+    return 0 < block.style.size < heading.style.size * _SMALLER
+
+
 def _opens_unknown_section(block: Block, current: str | None, current_heading: Block) -> bool:
     """Whether an unrecognised heading is strong enough to start a section of its own."""
-    if block.kind is not BlockKind.HEADING or current is None:
-        return False
+    if block.kind is not BlockKind.HEADING or current is None or block.role is Role.FORM:
+        return False  # a form's row ("Is the force named in the report? ☒ Yes ☐ No")
     if block.level == 0 or block.level > 3:
         return False  # a bold line or a deep heading structures its section, not the document
     if current_heading.level and block.level > current_heading.level:
@@ -164,14 +174,22 @@ def _form_values_back(sections: list[Section]) -> list[Section]:
 # Kinds a section's content may overrule: an unknown heading, or one that names a
 # summary or a judgement but holds the findings' labelled items.
 _OPEN_KINDS = frozenset({"other", "overall_judgement", "overall_summary", "executive_summary"})
+# Kinds a details form overrules: a heading about the report names its details too.
+_FORM_KINDS = frozenset({"other", "executive_summary", "overall_summary"})
 
 
 def _kind_from_content(section: Section) -> Section:
     """A section's kind from what it holds where its heading is unknown or weak:
-    labelled items make it findings, quotes by one side that side's response; a
-    findings heading over prose alone ("What the inspection found") is a summary."""
+    a details form makes it the details ("About the report"), boxes for the office's
+    own steps its office use, labelled items make it findings, quotes by one side
+    that side's response; a findings heading over prose alone ("What the inspection
+    found") is a summary."""
     kind = section.kind
-    if kind in _OPEN_KINDS and holds_items(section.blocks):
+    if kind in _FORM_KINDS and holds_details_form(section.blocks):
+        kind = "inspection_details"
+    elif kind == "other" and holds_office_use_form(section.blocks):
+        kind = "office_use"
+    elif kind in _OPEN_KINDS and holds_items(section.blocks):
         kind = "findings"
     elif kind == "other" and (side := quoted_side(section.blocks)) is not None:
         kind = side
@@ -211,6 +229,17 @@ def segment(blocks: Sequence[Block]) -> Segmented:
             and not (heading_block is not None and _opens_own_section(block, heading_block, body))
         ):
             found = None  # "Recommendations" inside findings labels a group of items
+        if (
+            found == "findings"
+            and kind not in (None, "findings")
+            and heading_block is not None
+            and _ranks_below(block, heading_block)
+            and _is_findings_label(block.text)
+            and _asks(body)
+        ):
+            # "**Areas to improve**" under a question asked in the current section
+            # labels that question's items; the section's content makes it findings
+            found = None
         if (
             found is None
             and heading_block is not None

@@ -354,7 +354,8 @@ DETAIL_LABELS: Final = {
     # "Is Cleveland Police quoted in the Report?", or as a bare label: "Force quoted
     # in report:", "Quoted in the report:"
     "quoted": re.compile(
-        r"(?:(?:is|was)\s+(?P<force>.+?)\s+|\b(?:force\s+)?)(?:quoted|named|mentioned)\s+in\s+"
+        r"(?:(?:is|was)\s+(?P<force>.+?)\s+|\b(?:force\s+)?)"
+        r"(?:quoted|named|mentioned|referred\s+to|cited)\s+in\s+"
         r"(?:the\s*(?:report)?|report)\s*[?:]?",
         re.I | re.S,
     ),
@@ -375,7 +376,8 @@ TYPE_OPTION: Final = re.compile(
 OFFICE_USE_FIELDS: Final = (
     (
         "forwarded_to_home_office",
-        re.compile(r"forwarded|sent\s+to\s+(?:the\s+)?home\s+office", re.I),
+        # the Home Office, or its minister ("Copy sent to the Home Secretary")
+        re.compile(r"forwarded|sent\s+to\s+(?:the\s+)?home\s+(?:office|secretary)", re.I),
     ),
     ("published_on_pcc_website", re.compile(r"published\s+on|website", re.I)),
 )

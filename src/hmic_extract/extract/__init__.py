@@ -45,9 +45,11 @@ from hmic_extract.models import (
 from hmic_extract.normalise import flatten
 from hmic_extract.segment import Segmented
 from hmic_extract.vocabulary import (
+    CHECKED,
     CHIEF_CONSTABLE_ROLES,
     COMMISSIONER_LED_FORCE,
     COMMISSIONER_ROLES,
+    UNCHECKED,
 )
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -250,9 +252,11 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
     """The record of one document, with warnings for whatever could not be settled."""
     warnings: list[Warning] = []
     # A form printed before any heading (no "Inspection details" section) is read
-    # from the preamble's labelled blocks, and only those: prose is not a value.
+    # from the preamble's labelled or boxed rows, and only those: prose is not a value.
     form = _blocks_of(segmented, "inspection_details") or [
-        block for block in segmented.preamble if has_detail_label(block.text)
+        block
+        for block in segmented.preamble
+        if has_detail_label(block.text) or CHECKED in block.text or UNCHECKED in block.text
     ]
     details = read_details(form, segmented.title)
     paragraphs = _paragraphs(_all_blocks(segmented))

@@ -127,13 +127,39 @@ def _checked(box: str) -> bool:
     return box == CHECKED
 
 
+# A form row's own label right before boxed options, in whatever words ("Kind of
+# inspection: ☒ Force-specific ☐ National", "Report category:"): from the line's start
+# up to a colon, the first box after it.
+_OPTIONS_LABEL = re.compile(
+    rf"^[ \t]*(?P<label>[^\n:{CHECKED}{UNCHECKED}]{{3,60}}?)[ \t]*:[ \t]*\n?[ \t]*(?={_BOX})",
+    re.M,
+)
+
+
+def _options_label(text: str) -> re.Match[str] | None:
+    """The label of a row of two or more boxed options that are not a Yes/No answer:
+    what the inspection types are, by the form's layout when its words are unknown."""
+    for match in _OPTIONS_LABEL.finditer(text):
+        row = text[match.end() :].split("\n\n", 1)[0]
+        labels = [m["label"].strip(" :;,").casefold() for m in _BOX_THEN_LABEL.finditer(row)]
+        if len(labels) >= 2 and not {"yes", "no"} & set(labels):
+            return match
+    return None
+
+
 def _regions(text: str) -> dict[str, tuple[re.Match[str], str]]:
-    """Each label found, with the text between it and the next label."""
+    """Each label found, with the text between it and the next label; the type options'
+    label by its options when its words are not the vocabulary's."""
     found = []
     for name, pattern in DETAIL_LABELS.items():
         match = pattern.search(text)
         if match:
             found.append((match.start(), name, match))
+    if not any(name == "types" for _, name, _ in found):
+        options = _options_label(text)
+        taken = {start for start, _, _ in found}
+        if options is not None and options.start("label") not in taken:
+            found.append((options.start(), "types", options))
     found.sort()
     regions = {}
     for index, (_, name, match) in enumerate(found):
@@ -182,7 +208,7 @@ def _options(value: str) -> tuple[TypeOption, ...]:
     paired = _column_options(value)
     if paired:
         return paired
-    flat = " ".join(value.split())
+    flat = " ".join(_options_rows(value).split())
     if re.search(_BOX, flat):
         pattern = _BOX_THEN_LABEL if re.match(_BOX, flat) else _LABEL_THEN_BOX
         options = tuple(
@@ -197,6 +223,19 @@ def _options(value: str) -> tuple[TypeOption, ...]:
         part.strip(" :;,•-") for line in value.split("\n") for part in re.split(r"\s{2,}", line)
     ]
     return tuple(TypeOption(label, None) for label in labels if label)
+
+
+def _options_rows(value: str) -> str:
+    """The lines of boxed options, up to a line of the form's next question or label
+    ("Does the report quote the force?") that follows them without a box of its own."""
+    lines = value.split("\n")
+    boxed = False
+    for index, line in enumerate(lines):
+        if re.search(_BOX, line):
+            boxed = True
+        elif boxed and line.rstrip(" *_").endswith(("?", ":")):
+            return "\n".join(lines[:index])
+    return value
 
 
 def _paired_columns(text: str) -> list[tuple[str, bool]]:

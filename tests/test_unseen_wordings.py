@@ -1,0 +1,140 @@
+"""Forms, labels and lead-ins in wordings the vocabulary does not list: read by layout
+and content (regressions from blind probes written without reading the code)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hmic_extract.options import Options
+from hmic_extract.pipeline import extract_bytes
+from hmic_extract.write import record_json
+
+
+def _record(text: str, name: str = "response.md") -> dict[str, Any]:
+    record = extract_bytes(text.encode("utf-8"), path=name, options=Options())
+    data: dict[str, Any] = json.loads(record_json(record))
+    return data
+
+
+_FINDINGS = """
+## What the inspectorate found
+
+Q1. How effective is the force at preventing crime?
+
+- The force should improve how it shares information with partner agencies.
+
+## The Chief Constable's reply
+
+Chief Constable Ann Other said: "We accept the findings."
+
+## The Commissioner's comments
+
+Police and Crime Commissioner Sam Person said: "I will hold the force to account."
+"""
+
+
+def test_type_options_under_a_label_in_other_words() -> None:
+    """ "Kind of inspection:" is the types' label because boxed options follow it, and a
+    question on the next line ends the options."""
+    record = _record(
+        "# PCC response to HMICFRS report\n\n## Report particulars\n\n"
+        "**Report:** PEEL: Police efficiency 2017  \n"
+        "**Published by HMICFRS:** 9 November 2017  \n"
+        "**Kind of inspection:** ☒ Force-specific ☐ National ☐ Joint with another inspectorate  \n"
+        "**Does the report quote Kent Police?** ☒ Yes ☐ No\n" + _FINDINGS
+    )
+    types = [(t["label"], t["checked"]) for t in record["inspection"]["types"]]
+    assert types == [
+        ("Force-specific", True),
+        ("National", False),
+        ("Joint with another inspectorate", False),
+    ]
+    assert record["inspection"]["force_quoted"] is True
+
+
+def test_a_boxed_question_in_plain_text_is_a_form_row_not_a_heading() -> None:
+    record = _record(
+        "PCC RESPONSE TO AN HMIC INSPECTION REPORT\n\n"
+        "A. REPORT DETAILS\n\n"
+        " Name of report:         PEEL: Police effectiveness 2015\n\n"
+        " Date of publication:    18/02/2016\n\n"
+        " Report category:        [X] Force only\n"
+        "                         [ ] All forces (national)\n\n"
+        " Is Kent Police named in the report?      [X] Yes    [ ] No\n\n"
+        "B. WHAT THE INSPECTORATE FOUND\n\n"
+        "Q1. How effective is the force at preventing crime?\n\n"
+        "- The force should improve how it shares information with partner agencies.\n",
+        name="response.txt",
+    )
+    assert [s["kind"] for s in record["sections"]][:2] == ["inspection_details", "findings"]
+    assert record["inspection"]["force_quoted"] is True
+    assert [(t["label"], t["checked"]) for t in record["inspection"]["types"]] == [
+        ("Force only", True),
+        ("All forces (national)", False),
+    ]
+
+
+def test_a_details_table_and_an_office_record_are_known_by_what_they_hold() -> None:
+    record = _record(
+        "# Response to the inspectorate\n\n## About the report\n\n"
+        "| | |\n|---|---|\n"
+        "| Name of report | PEEL: Police effectiveness 2017 |\n"
+        "| Date report published | 22 March 2018 |\n"
+        "| Is Kent Police referred to in the report? | ☒ Yes ☐ No |\n"
+        + _FINDINGS
+        + "\n## Completed by the office\n\n"
+        "☒ Copy sent to the Home Secretary  \n☐ Placed on the Commissioner's website\n"
+    )
+    kinds = [s["kind"] for s in record["sections"]]
+    assert kinds[0] == "inspection_details"
+    assert kinds[-1] == "office_use"
+    assert record["inspection"]["published"] == "2018-03-22"
+    assert record["inspection"]["force_quoted"] is True
+    assert record["office_use"] == {
+        "forwarded_to_home_office": True,
+        "published_on_pcc_website": False,
+    }
+
+
+def test_a_reported_lead_in_hands_on_the_kind_named_before_it() -> None:
+    record = _record(
+        "Commissioner responds to HMIC report on Kent Police\n\n"
+        'Police and Crime Commissioner Sam Person said: "I welcome the report."\n\n'
+        "HMIC also identified two areas for improvement. It said that the force should:\n\n"
+        "- develop a better understanding of hidden demand;\n"
+        "- make sure that savings are tracked and reported.\n",
+        name="release.txt",
+    )
+    assert [a["text"] for a in record["areas_for_improvement"]] == [
+        "develop a better understanding of hidden demand;",
+        "make sure that savings are tracked and reported.",
+    ]
+
+
+def test_a_group_label_under_a_question_stays_with_it() -> None:
+    """ "**Areas to improve**" under "### Question one – …?" labels that question's items;
+    it does not open a findings section that leaves the question behind."""
+    record = _record(
+        "# PCC response to the HMICFRS inspection of Kent Police\n\n"
+        "## Inspection overview\n\nThe inspectorate answered two questions.\n\n"
+        "## Matters requiring attention\n\n"
+        "### Question one – How well does the force understand demand?\n\n"
+        "**Areas to improve**\n\n"
+        "* The force should improve its understanding of hidden demand.\n\n"
+        "### Question two – How well does the force use its resources?\n\n"
+        "**Areas to improve**\n\n"
+        "* The force should carry out a skills audit.\n\n"
+        "## The Commissioner's view\n\n"
+        'Police and Crime Commissioner Sam Person said: "I will hold the force to account."\n'
+    )
+    questions = [
+        (q["number"], [a["text"] for a in q["areas_for_improvement"]])
+        for q in record["core_questions"]
+    ]
+    assert questions == [
+        (1, ["The force should improve its understanding of hidden demand."]),
+        (2, ["The force should carry out a skills audit."]),
+    ]
+    assert record["areas_for_improvement"] == []
+    assert [s["kind"] for s in record["sections"]][:2] == ["executive_summary", "findings"]
