@@ -25,7 +25,7 @@ SectionKind = Literal[
     "office_use",
     "other",
 ]
-SourceFormat = Literal["pdf", "text", "markdown", "docx"]
+SourceFormat = Literal["pdf", "text", "markdown", "docx", "html"]
 
 
 class _Model(BaseModel):

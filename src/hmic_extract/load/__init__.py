@@ -1,13 +1,15 @@
 """Stage 1, load: detect the format from the bytes and turn the input into blocks.
 
 Formats are told by content, never by file name: ``%PDF-`` is a PDF, a zip
-holding ``word/document.xml`` is Word, anything that decodes as text is text,
-and text is markdown when it has markdown structure.
+holding ``word/document.xml`` is Word, text that opens as a web page (a doctype,
+an ``<html>`` tag, or a head dense with tags) is HTML, anything else that decodes
+as text is text, and text is markdown when it has markdown structure.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from hmic_extract.blocks import LoadedDocument
@@ -27,6 +29,30 @@ _KNOWN_BINARY = (
 )
 
 
+# A web page opens with a doctype or an <html> tag (after a BOM, an XML declaration
+# or comments); a fragment saved without them opens on document tags.
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html\b|<html[\s>])", re.I | re.S
+)
+_HTML_TAG = re.compile(
+    r"<(?:head|body|meta|link|script|style|title|div|p|h[1-6]|ul|ol|li|table|tr|td|span|a|br|"
+    r"main|article|section|nav|header|footer)\b[^<>]*>",
+    re.I,
+)
+# A fragment's head is a page when tags start it and are this dense: prose that mentions
+# "<html>" has a tag or two, markup has one every few dozen characters.
+_HTML_HEAD = 1024
+_HTML_MIN_TAGS = 8
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether decoded text is a web page rather than prose or markdown about one."""
+    head = text[:_HTML_HEAD].lstrip("\ufeff")
+    if _HTML_START.match(head):
+        return True
+    return head.lstrip().startswith("<") and len(_HTML_TAG.findall(head)) >= _HTML_MIN_TAGS
+
+
 # A Word file expands to at most this many times the input limit; more is a zip bomb.
 _MAX_EXPANSION = 20
 
@@ -42,7 +68,7 @@ def _check_expansion(data: bytes, options: Options) -> None:
 
 
 def sniff_format(data: bytes) -> str:
-    """The format of ``data``: pdf, docx, markdown or text. Raises for anything else."""
+    """The format of ``data``: pdf, docx, html, markdown or text. Raises for anything else."""
     if not data:
         raise EmptyInputError("the file is empty")
     head = data[:1024].lstrip(b"\xef\xbb\xbf\r\n\t ")
@@ -60,6 +86,8 @@ def sniff_format(data: bytes) -> str:
         if data.startswith(magic):
             raise UnsupportedFormatError(f"unsupported format: {what}")
     text = decode_text(data)
+    if looks_like_html(text):
+        return "html"
     return "markdown" if looks_like_markdown(text) else "text"
 
 
@@ -79,6 +107,10 @@ def load_bytes(data: bytes, *, options: Options) -> LoadedDocument:
 
         _check_expansion(data, options)
         return load_docx(data)
+    if fmt == "html":
+        from hmic_extract.load.html import load_html
+
+        return load_html(decode_text(data))
     if fmt == "markdown":
         from hmic_extract.load.markdown import load_markdown
 
