@@ -284,3 +284,42 @@ def test_tag_soup_never_crashes_and_lines_increase(pieces: list[str]) -> None:
     lines = [b.location.line_start for b in loaded.blocks]
     assert lines == sorted(set(lines))
     assert all(b.location.line_start == b.location.line_end for b in loaded.blocks)
+
+
+def _printed_page(bodies: list[str]) -> str:
+    """A web page as a browser prints it: date, time and title above each page, the
+    address and a page counter below."""
+    pages = [
+        f"03/12/2024, 15:07 Response to HMICFRS PEEL | Office of the PCC\n\n{body}\n\n"
+        f"https://www.opcc.example.gov.uk/news/response-to-peel/ {n}/{len(bodies)}\n"
+        for n, body in enumerate(bodies, start=1)
+    ]
+    return "\f".join(pages)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_a_page_printed_from_a_browser_loses_its_print_furniture(count: int) -> None:
+    from hmic_extract.load.text import load_text
+
+    words = ["The force accepts the report.", "I welcome it.", "Progress follows."]
+    bodies = words[:count]
+    texts = [b.text for b in normalise(load_text(_printed_page(bodies)).blocks)]
+    assert " ".join(texts) == " ".join(bodies)  # a paragraph may run on over a page break
+
+
+def test_print_furniture_is_only_dropped_at_a_page_edge() -> None:
+    from hmic_extract.load.text import load_text
+
+    body = "\n\n".join(
+        [
+            "Top line.",
+            "Second.",
+            "Third.",
+            "https://www.example.org/report",
+            "Fifth.",
+            "Sixth.",
+            "End.",
+        ]
+    )
+    texts = [b.text for b in normalise(load_text(body).blocks)]
+    assert "https://www.example.org/report" in texts
