@@ -323,3 +323,40 @@ def test_print_furniture_is_only_dropped_at_a_page_edge() -> None:
     )
     texts = [b.text for b in normalise(load_text(body).blocks)]
     assert "https://www.example.org/report" in texts
+
+
+def test_chrome_words_that_survive_the_markup_are_dropped_as_in_saved_text() -> None:
+    """Furniture without tags or classes that name it ("Skip to content" in a plain
+    paragraph) goes as it does from a page saved as text."""
+    html = _page(
+        "<div><p>Skip to main content</p><p>Home / News / Response</p>"
+        "<h1>Response to HMICFRS</h1><p>The text of the response.</p>"
+        "<p>Share this page</p><p>© 2024 Office of the PCC</p></div>"
+    )
+    texts = [b.text for b in normalise(load_html(html).blocks)]
+    assert texts == ["Response to HMICFRS", "The text of the response."]
+
+
+def test_a_dateline_block_is_page_metadata_not_text() -> None:
+    """The page's "Published: <time>" line dates the page, not the report: it leaves the
+    text (so a report date in the prose wins) and stays the page's date."""
+    html = _page(
+        "<main><h1>Response</h1><ul><li>Published: <time datetime='2022-11-04'>4 November"
+        " 2022</time></li></ul><p>The report was published on <time>13 September 2022</time>"
+        " and is the subject of this response to the inspectorate.</p></main>"
+    )
+    loaded = load_html(html)
+    assert [b.text for b in loaded.blocks][:1] == ["Response"]
+    assert "4 November 2022" not in " ".join(b.text for b in loaded.blocks)
+    assert "13 September 2022" in loaded.blocks[1].text
+    assert loaded.page_date == date(2022, 11, 4)
+
+
+def test_labelled_boxes_side_by_side_are_one_a_line() -> None:
+    html = _page(
+        "<fieldset><legend>Inspection type (tick all that apply)</legend>"
+        "<label><input type='checkbox' checked> National</label>"
+        "<label><input type='checkbox'> Thematic</label></fieldset>"
+    )
+    texts = [b.text for b in load_html(html).blocks]
+    assert texts == ["Inspection type (tick all that apply)", "☒ National\n☐ Thematic"]

@@ -68,6 +68,9 @@ _BOLD = frozenset({"strong", "b"})
 _ITALIC = frozenset({"em", "i", "cite"})
 # A line typed with a list marker inside a paragraph ("1. …<br>2. …"): an item of its own.
 _TYPED_MARKER = re.compile(r"^\s*(?:\(?[a-z]\)|\(?\d{1,2}[.)]|[•▪◦·\-–*])\s+\S", re.I)
+# A block holding a <time> and at most this many other words ("Published:", "Posted
+# on … in News") is the page's dateline, the response page's date, not the text's.
+_STAMP_LABEL_MAX_WORDS = 6
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # Control characters lxml refuses in a tree (a form feed from a printed page among them).
@@ -150,6 +153,11 @@ def _hidden(element: Any) -> bool:
     )
 
 
+def _has_box(element: Any) -> bool:
+    """Whether an element holds a checkbox or radio button."""
+    return bool(element.xpath(".//input[@type='checkbox' or @type='radio']"))
+
+
 def _is_chrome(element: Any, *, inside_main: bool) -> bool:
     """Whether an element is the site's furniture rather than the page's content."""
     tag = _tag(element)
@@ -157,7 +165,7 @@ def _is_chrome(element: Any, *, inside_main: bool) -> bool:
         return True
     if (element.get("role") or "").casefold() in _CHROME_ROLES:
         return True
-    if tag == "form" and not element.xpath(".//input[@type='checkbox' or @type='radio']"):
+    if tag == "form" and not _has_box(element):
         return True  # a search box or a sign-up form; a form with boxes is content
     return bool(_words(element) & _CHROME_WORDS) or _hidden(element) or _screen_reader_only(element)
 
@@ -195,6 +203,13 @@ def _prune(root: Any, *, landmark: bool) -> None:
         tag = _tag(element)
         if not tag or tag in _NEVER_TEXT or _is_chrome(element, inside_main=landmark):
             element.drop_tree()
+    for stamp in list(root.iter("time")):
+        block = next((a for a in stamp.iterancestors() if _tag(a) in _BLOCK_TAGS), None)
+        if block is None or block is root or block.getparent() is None:
+            continue
+        words = len(block.text_content().split()) - len(stamp.text_content().split())
+        if words <= _STAMP_LABEL_MAX_WORDS:
+            block.drop_tree()  # the page's date is metadata: page_date carries it
     for listing in list(root.iter("ul", "ol")):
         items = listing.findall("li")
         linked = [" ".join(a.text_content().split()) for a in listing.iter("a")]
@@ -257,8 +272,11 @@ class _Reader:
         tag = _tag(element)
         bold = bold or tag in _BOLD
         italic = italic or tag in _ITALIC
+        if tag == "label" and _has_box(element) and "".join(run.parts).strip():
+            run.parts.append("\n")  # options set side by side: one a line, as forms print them
         if tag == "br":
             run.parts.append("\n")
+
         elif tag == "input" and (element.get("type") or "").casefold() in ("checkbox", "radio"):
             checked = element.get("checked") is not None
             run.add(f" {_CHECKED if checked else _UNCHECKED} ", bold=bold, italic=italic)
