@@ -28,6 +28,7 @@ from hmic_extract.vocabulary import (
     GRADE_PATTERN,
     ITEM_GROUP_LABELS,
     NO_AFI_NOTE,
+    RECOMMENDED_THAT,
     SALUTATION,
     SENTENCE_HEADING_MAX_WORDS,
     UNCHECKED,
@@ -225,6 +226,8 @@ def announced_group(text: str) -> str | None:
     # the sentence that ends on the colon announces; one before it may mention other
     # kinds ("HMICFRS made no recommendations. It identified the following AFIs:")
     stripped = _LAST_SENTENCE.split(text.strip().strip("*_ "))[-1]
+    if RECOMMENDED_THAT.search(stripped) and len(stripped.split()) <= ANNOUNCEMENT_MAX_WORDS:
+        return "recommendation"
     if (
         not stripped.endswith(":")
         or len(stripped.split()) > ANNOUNCEMENT_MAX_WORDS

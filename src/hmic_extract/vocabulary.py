@@ -222,6 +222,10 @@ ANNOUNCED_GROUPS: Final = (
     (re.compile(r"\brecommendations\b|\brecommendation\s*:\s*$", re.I), "recommendation"),
     (re.compile(r"\bareas?\s+(?:for|of)\s+improvement\b", re.I), "area_for_improvement"),
 )
+# A sentence whose last words are "recommended that:" hands over to the recommendations
+# themselves, one per item ("To address that concern, the inspectorate recommended
+# that:"); "recommends that the force:" is one recommendation introducing its points.
+RECOMMENDED_THAT: Final = re.compile(r"\brecommend(?:s|ed)?\s+that\s*:$", re.I)
 # … and the words that make it an announcement rather than prose that mentions items.
 ANNOUNCING: Final = re.compile(
     r"\b(?:following|made|identified|raised|found|set\s+out|listed|gave|makes|identifies)\b",
