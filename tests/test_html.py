@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from hmic_extract.load import sniff_format
 from hmic_extract.load.html import load_html
 from hmic_extract.normalise import normalise
 from tests.conftest import FIXTURES
-from tests.helpers import differences, record_of
+from tests.helpers import assert_golden, record_of
 
 PAGES = FIXTURES / "html"
 PAGE_FILES = sorted(PAGES.glob("*.html"))
@@ -24,12 +23,7 @@ PAGE_FILES = sorted(PAGES.glob("*.html"))
 
 @pytest.mark.parametrize("page", PAGE_FILES, ids=lambda p: p.name)
 def test_page_matches_expected_record(page: Path, update_golden: bool) -> None:
-    expected_path = PAGES / "expected" / f"{page.name}.json"
-    actual = record_of(page)
-    if update_golden:
-        expected_path.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    expected = json.loads(expected_path.read_text(encoding="utf-8"))
-    assert differences(expected, actual, ignore=("source.path", "tool_version")) == []
+    assert_golden(page, PAGES / "expected" / f"{page.name}.json", update=update_golden)
 
 
 def test_every_page_has_an_expected_record() -> None:

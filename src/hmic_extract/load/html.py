@@ -31,6 +31,7 @@ from typing import Any
 
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
 from hmic_extract.errors import EmptyInputError
+from hmic_extract.load.numerals import roman
 
 _CHECKED = "☒"
 _UNCHECKED = "☐"
@@ -75,18 +76,6 @@ _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # Control characters lxml refuses in a tree (a form feed from a printed page among them).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Roman numerals for list markers ("iv)"), as far as a list runs.
-_ROMAN: tuple[tuple[int, str], ...] = (
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-)
 
 
 @dataclass
@@ -219,22 +208,13 @@ def _prune(root: Any, *, landmark: bool) -> None:
             listing.drop_tree()
 
 
-def _roman(number: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while number >= value:
-            out += letters
-            number -= value
-    return out
-
-
 def _ordinal(number: int, kind: str) -> str:
     """An ordered list's marker for ``number`` in the list's ``type``."""
     if kind in ("a", "A"):
         letter = chr(ord("a") + (number - 1) % 26)
         return f"{letter.upper() if kind == 'A' else letter})"
     if kind in ("i", "I"):
-        numeral = _roman(max(number, 1))
+        numeral = roman(max(number, 1))
         return f"{numeral.upper() if kind == 'I' else numeral})"
     return f"{number}."
 
