@@ -16,6 +16,10 @@ each rendering against the corpus's own gold answers:
 - every markdown file through pandoc to Word, and that Word file through
   LibreOffice to PDF; and through pandoc to a web page printed to PDF by
   LibreOffice's web layout (pandoc, soffice);
+- every markdown file as a web page: markdown-it-py's HTML wrapped in a site's
+  template (skip link, cookie banner, navigation, breadcrumbs, share buttons,
+  related links, footer), which must score within 0.01 of the markdown itself
+  (the ``markdown`` rendering: the files unchanged);
 - every text and markdown file edited as other producers write: CRLF line ends,
   tab indents, title-case headings, other bullet glyphs, no blank lines; and
   reworded, its headings and item-group labels put in other offices' words
@@ -132,6 +136,51 @@ def _markdown_to_web_pdf(source: Path, target: Path) -> None:
     shutil.rmtree(staging)
 
 
+# A CMS page around the content: everything but <main>'s content is the site's.
+_SITE_TEMPLATE = """<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>{title} | Office of the Police and Crime Commissioner</title>
+<link rel="stylesheet" href="/assets/site.css"><script src="/assets/site.js"></script>
+</head>
+<body>
+<a class="skip-link" href="#content">Skip to main content</a>
+<div class="cookie-banner" role="dialog"><p>We use cookies to make this site work.</p>
+<button>Accept all cookies</button><button>Reject non-essential cookies</button></div>
+<header class="site-header"><a href="/">Police and Crime Commissioner</a>
+<nav aria-label="Main menu"><ul><li><a href="/about/">About</a></li>
+<li><a href="/news/">News</a></li><li><a href="/publications/">Publications</a></li>
+<li><a href="/contact/">Contact us</a></li></ul></nav></header>
+<nav class="breadcrumbs"><a href="/">Home</a> &gt; <a href="/publications/">Publications</a>
+&gt; <span>{title}</span></nav>
+<main id="content">
+{body}
+<div class="share-buttons">Share this page: <a href="#">Facebook</a> <a href="#">Twitter</a>
+<a href="#">Email</a></div>
+</main>
+<aside class="related"><h2>Related articles</h2><ul><li><a href="/news/1/">New officers</a></li>
+<li><a href="/news/2/">Budget agreed</a></li></ul></aside>
+<footer class="site-footer"><ul><li><a href="/privacy/">Privacy</a></li>
+<li><a href="/accessibility/">Accessibility</a></li></ul>
+<p>&copy; 2024 Office of the Police and Crime Commissioner</p></footer>
+</body>
+</html>
+"""
+
+
+def _markdown_to_site_html(source: Path, target: Path) -> None:
+    """A markdown file as a web page: markdown-it-py's HTML in a site's template."""
+    from html import escape
+
+    from markdown_it import MarkdownIt
+
+    text = decode_text(source.read_bytes())
+    body = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(text)
+    page = _SITE_TEMPLATE.format(title=escape(source.stem), body=body)
+    target.write_text(page, encoding="utf-8")
+
+
 def _edited(edit: Callable[[str], str]) -> Converter:
     """A converter that rewrites a text or markdown file the way another producer might."""
 
@@ -246,6 +295,8 @@ RENDERINGS: dict[str, tuple[str, str, str, Converter]] = {
     "markdown-to-word": ("pandoc", ".md", ".docx", _markdown_to_word),
     "markdown-to-pdf": ("soffice", ".md", ".pdf", _markdown_to_pdf),
     "markdown-to-web-pdf": ("soffice", ".md", ".pdf", _markdown_to_web_pdf),
+    "markdown": ("python3", ".md", ".md", _edited(lambda text: text)),
+    "html": ("python3", ".md", ".html", _markdown_to_site_html),
 }
 for _name, _edit in EDITS.items():  # the text and markdown files, edited
     RENDERINGS[f"{_name}-txt"] = ("python3", ".txt", ".txt", _edited(_edit))
@@ -288,8 +339,21 @@ def main() -> int:
         folder, out = args.work / name, args.work / f"{name}-out"
         count = render(name, args.corpus, folder)
         shutil.rmtree(out, ignore_errors=True)
+        # the rendering's own files, whatever the folder walk takes by default
+        files = f"*{RENDERINGS[name][2]}"
         subprocess.run(
-            [CLI, "extract", str(folder), "--out", str(out), "--quiet", "--jobs", "2"],
+            [
+                CLI,
+                "extract",
+                str(folder),
+                "--glob",
+                files,
+                "--out",
+                str(out),
+                "--quiet",
+                "--jobs",
+                "2",
+            ],
             check=False,
             capture_output=True,
         )

@@ -23,6 +23,16 @@ RENDERING_DEPENDENT = (
 )
 
 
+def assert_golden(document: Path, expected_path: Path, *, update: bool) -> None:
+    """The document's record equals its expected record (rewritten first with ``update``),
+    its path and the tool's version aside."""
+    actual = record_of(document)
+    if update:
+        expected_path.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    assert differences(expected, actual, ignore=("source.path", "tool_version")) == []
+
+
 def record_of(path: Path, **options: Any) -> dict[str, Any]:
     """The record of ``path`` as the JSON data the CLI would write."""
     record = extract_path(path, options=Options(**options), display_path=path.name)

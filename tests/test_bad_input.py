@@ -77,11 +77,11 @@ BAD_INPUTS: dict[str, tuple[str, Callable[[], bytes], str, str]] = {
     "encrypted": ("locked.pdf", _encrypted, "encrypted", "needs a password (use --password)"),
     "scan": ("scan.pdf", _scan, "no_text", "OCR is not built in"),
     "gzip": ("notes.txt", lambda: gzip.compress(b"hello " * 100), "unsupported_format", "gzip"),
-    "html": (
+    "html-not-a-response": (
         "page.txt",
         lambda: b"<!DOCTYPE html><html><body><p>Hi</p></body></html>",
-        "unsupported_format",
-        "HTML",
+        "not_recognised",
+        "not recognised as a PCC response",
     ),
     "undecodable": (
         "odd.txt",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from hmic_extract.extract.judgement import canonical_grade, read_grades
@@ -1129,3 +1132,51 @@ def test_a_layout_table_of_sections_from_pandoc(source: str, name: str, tmp_path
         "Jane Alice Whitehouse",
         "Ann Example",
     )
+
+
+def _record_of_markdown(folder: Path, text: str) -> dict[str, Any]:
+    path = folder / "response.md"
+    path.write_text(text, encoding="utf-8")
+    return record_of(path, accept_unrecognised=True)
+
+
+def test_boxes_opening_their_lines_pair_with_the_labels_after_them(tmp_path: Path) -> None:
+    """A form printing each option as "☒ National" on a line, under an instruction
+    ("(tick all that apply)"), paired each box with the label before it."""
+    from hmic_extract.extract.details import read_office_use
+    from hmic_extract.load.markdown import load_markdown
+
+    types = _record_of_markdown(
+        tmp_path,
+        "# Response to HMICFRS: PEEL legitimacy 2017\n\n## Inspection details\n\n"
+        "Type of inspection: (tick all that apply)\n\n☒ National\n\n☐ Thematic\n\n"
+        "## Findings\n\nThe force should improve its vetting.\n",
+    )["inspection"]["types"]
+    assert [(t["label"], t["checked"]) for t in types] == [("National", True), ("Thematic", False)]
+    office = read_office_use(
+        load_markdown(
+            "Completed by staff\n\n☒ Response forwarded to Home Office\n\n"
+            "☐ Response published on PCC website\n"
+        ).blocks
+    )
+    assert office == {"forwarded_to_home_office": True, "published_on_pcc_website": False}
+
+
+def test_a_lead_in_after_another_kind_announces_its_own(tmp_path: Path) -> None:
+    """ "… identified one cause of concern. To address that concern, the inspectorate
+    recommended that:" announces recommendations, though it names a concern."""
+    record = _record_of_markdown(
+        tmp_path,
+        "# Response to the HMICFRS fraud inspection\n\nSouth Wales Police was inspected.\n\n"
+        "## Key findings\n\nThe inspectorate identified one cause of concern:\n\n"
+        "- Victims of fraud are not getting an appropriate service.\n\n"
+        "To address that concern, the inspectorate recommended that:\n\n"
+        "1. Chief constables should adopt the procedures for fraud.\n"
+        "2. Forces should make sure that every vulnerable victim is visited.\n\n"
+        "## My response\n\nI welcome the report.\n",
+    )
+    assert [i["text"][:20] for i in record["causes_of_concern"]] == ["Victims of fraud are"]
+    assert [i["text"][:20] for i in record["recommendations"]] == [
+        "Chief constables sho",
+        "Forces should make s",
+    ]

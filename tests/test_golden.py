@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import EXPECTED, SAMPLES
-from tests.helpers import differences, record_of
+from tests.helpers import assert_golden, record_of
 
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.is_file())
 
 
 @pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
 def test_sample_matches_expected_record(sample: Path, update_golden: bool) -> None:
-    expected_path = EXPECTED / f"{sample.name}.json"
-    actual = record_of(sample)
-    if update_golden:
-        expected_path.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    expected = json.loads(expected_path.read_text(encoding="utf-8"))
-    assert differences(expected, actual, ignore=("source.path", "tool_version")) == []
+    assert_golden(sample, EXPECTED / f"{sample.name}.json", update=update_golden)
 
 
 def test_every_sample_has_an_expected_record() -> None:

@@ -44,6 +44,8 @@ DEFAULT_GLOBS = (
     "*.text",
     "*.md",
     "*.markdown",
+    "*.html",
+    "*.htm",
 )
 # How often the parent looks for finished or overdue workers, in seconds.
 _POLL = 0.05

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 
@@ -137,9 +138,12 @@ class Block:
 class LoadedDocument:
     """What a loader returns: the blocks plus facts about the source itself."""
 
-    format: str  # pdf | text | markdown | docx | odt | rtf
+    format: str  # pdf | text | markdown | docx | odt | rtf | html
     blocks: tuple[Block, ...]
     pages: int | None
+    # a web page's own date from its metadata (the response's, not the report's):
+    # extraction falls back on it only when the text dates nothing
+    page_date: date | None = None
 
 
 def span_of(blocks: Sequence[Block]) -> Location:

@@ -25,7 +25,7 @@ SectionKind = Literal[
     "office_use",
     "other",
 ]
-SourceFormat = Literal["pdf", "text", "markdown", "docx", "odt", "rtf"]
+SourceFormat = Literal["pdf", "text", "markdown", "docx", "odt", "rtf", "html"]
 
 
 class _Model(BaseModel):

@@ -62,7 +62,7 @@ def extract_bytes(data: bytes, *, path: str, options: Options) -> Record:
         format=loaded.format,  # type: ignore[arg-type]  # loaders name only SourceFormat values
         pages=loaded.pages,
     )
-    record = extract(segmented, source=source, tool_version=__version__)
+    record = extract(segmented, source=source, tool_version=__version__, page_date=loaded.page_date)
     recognition = recognise(segmented, record)
     if not recognition.recognised:
         if not options.accept_unrecognised:

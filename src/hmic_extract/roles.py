@@ -30,6 +30,7 @@ from hmic_extract.vocabulary import (
     ITEM_GROUP_LABELS,
     NO_AFI_NOTE,
     OFFICE_USE_FIELDS,
+    RECOMMENDED_THAT,
     SALUTATION,
     SENTENCE_HEADING_MAX_WORDS,
     UNCHECKED,
@@ -243,6 +244,8 @@ def announced_group(text: str) -> str | None:
         # the reported lead-in hands on the kind the sentence before it named
         kinds = {kind for pattern, kind in ANNOUNCED_GROUPS if pattern.search(text)}
         return kinds.pop() if len(kinds) == 1 else None
+    if RECOMMENDED_THAT.search(stripped) and len(stripped.split()) <= ANNOUNCEMENT_MAX_WORDS:
+        return "recommendation"
     if (
         not stripped.endswith(":")
         or len(stripped.split()) > ANNOUNCEMENT_MAX_WORDS

@@ -92,6 +92,21 @@ PROTECTIVE_MARKINGS: Final = re.compile(
 PAGE_NUMBER: Final = re.compile(
     r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
 )
+# What a browser prints around a web page (Chrome, Edge, Firefox, Safari) in the top
+# and bottom lines of every page: the date and time (the page's title after it), the
+# page's address (a "1/3" counter after it), a counter before the date. Matched in a
+# page's furniture band only, so it holds on a one-page print that nothing repeats on.
+_PRINT_STAMP = (
+    r"(?:\d{1,2}/\d{1,2}/\d{2,4},?|\d{4}-\d{2}-\d{2}[ ,T]?)\s*\d{1,2}[:.]\d{2}(?::\d{2})?"
+    r"(?:\s*[ap]\.?m\.?)?"
+)
+_PRINT_ADDRESS = r"(?:https?://|file:///?|www\.)\S+"
+_PRINT_COUNTER = r"(?:\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}\s+of\s+\d{1,4})"
+BROWSER_PRINT: Final = re.compile(
+    rf"^(?:{_PRINT_COUNTER}\s+)?{_PRINT_STAMP}(?:\s+.{{0,200}})?$"
+    rf"|^(?:{_PRINT_COUNTER}\s+)?{_PRINT_ADDRESS}(?:\s+{_PRINT_COUNTER})?$",
+    re.IGNORECASE,
+)
 # A website's furniture in a page saved or pasted as text: cookie banners, skip
 # links, accessibility bars, menus, breadcrumbs, share bars, footer links, copyright.
 SITE_CHROME: Final = re.compile(
@@ -207,6 +222,10 @@ ANNOUNCED_GROUPS: Final = (
     (re.compile(r"\brecommendations\b|\brecommendation\s*:\s*$", re.I), "recommendation"),
     (re.compile(r"\bareas?\s+(?:for|of)\s+improvement\b", re.I), "area_for_improvement"),
 )
+# A sentence whose last words are "recommended that:" hands over to the recommendations
+# themselves, one per item ("To address that concern, the inspectorate recommended
+# that:"); "recommends that the force:" is one recommendation introducing its points.
+RECOMMENDED_THAT: Final = re.compile(r"\brecommend(?:s|ed)?\s+that\s*:$", re.I)
 # … and the words that make it an announcement rather than prose that mentions items.
 ANNOUNCING: Final = re.compile(
     r"\b(?:following|made|identified|raised|found|set\s+out|listed|gave|makes|identifies)\b",

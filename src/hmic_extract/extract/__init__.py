@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from hmic_extract.blocks import Block, BlockKind, Role
 from hmic_extract.extract.details import (
@@ -248,8 +249,14 @@ def _person(
     )
 
 
-def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Record:
-    """The record of one document, with warnings for whatever could not be settled."""
+def extract(
+    segmented: Segmented, *, source: Source, tool_version: str, page_date: date | None = None
+) -> Record:
+    """The record of one document, with warnings for whatever could not be settled.
+
+    ``page_date`` is a web page's own date (from its metadata): the publication date
+    only when the text gives none, with a warning, as it dates the response page.
+    """
     warnings: list[Warning] = []
     # A form printed before any heading (no "Inspection details" section) is read
     # from the preamble's labelled or boxed rows, and only those: prose is not a value.
@@ -275,6 +282,15 @@ def extract(segmented: Segmented, *, source: Source, tool_version: str) -> Recor
         )
         or title_in_prose(_paragraphs(_headed_blocks(segmented)))
     )
+    if published is None and page_date is not None:
+        published = page_date
+        warnings.append(
+            Warning(
+                code="published_from_page",
+                message=f"publication date {page_date.isoformat()} is the web page's own date "
+                "(the response's), not necessarily the report's: the text gives none",
+            )
+        )
     if published is None:
         warnings.append(Warning(code="no_published_date", message="no publication date found"))
     if force is None:

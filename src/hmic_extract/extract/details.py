@@ -201,6 +201,23 @@ def _plain_answer(value: str) -> bool | None:
     return None
 
 
+def _box_order(value: str) -> tuple[re.Pattern[str], int]:
+    """How a form's boxes pair with their labels, and where in the flattened text to
+    start: box first where the text opens on a box or every box opens a line of its
+    label ("☒ National" a line, the words before the first box the form's
+    instruction, "(tick all that apply)"); else label first."""
+    flat = " ".join(value.split())
+    # a lone box on its line pairs with the label above it, not the one below
+    box_lines = [line.strip() for line in value.split("\n") if re.search(_BOX, line)]
+    boxed_labels = box_lines and all(
+        re.match(rf"{_BOX}\s*[^\s{CHECKED}{UNCHECKED}]", line) for line in box_lines
+    )
+    if re.match(_BOX, flat) or boxed_labels:
+        first = re.search(_BOX, flat)
+        return _BOX_THEN_LABEL, first.start() if first else 0
+    return _LABEL_THEN_BOX, 0
+
+
 def _options(value: str) -> tuple[TypeOption, ...]:
     """The type options listed in ``value``, each with its box state: a box beside
     each label; labels and boxes as two columns; or labels run together apart from
@@ -210,10 +227,10 @@ def _options(value: str) -> tuple[TypeOption, ...]:
         return paired
     flat = " ".join(_options_rows(value).split())
     if re.search(_BOX, flat):
-        pattern = _BOX_THEN_LABEL if re.match(_BOX, flat) else _LABEL_THEN_BOX
+        pattern, start = _box_order(value)
         options = tuple(
             TypeOption(label, _checked(m["box"]))
-            for m in pattern.finditer(flat)
+            for m in pattern.finditer(flat, start)
             if (label := m["label"].strip(" :;,"))
         )
         if any(len(TYPE_OPTION.findall(option.label)) > 1 for option in options):
@@ -449,8 +466,8 @@ def read_office_use(blocks: Sequence[Block]) -> dict[str, bool | None]:
         _set_field(states, printed, checked)
     if all(state is not None for state in states.values()):
         return states
-    pattern = _BOX_THEN_LABEL if re.match(_BOX, text) else _LABEL_THEN_BOX
-    for match in pattern.finditer(text):
+    pattern, start = _box_order(form)
+    for match in pattern.finditer(text, start):
         _set_field(states, match["label"], _checked(match["box"]))
     # The form has boxes: a listed field with none beside it was left unticked
     # (an empty table cell next to another row's "X").

@@ -424,7 +424,10 @@ class _Reader:
         if grade and self.question is not None and self.item is None:
             self.question.grade = canonical_grade(grade["grade"].strip(" .*_‘’'\"“”"))
             return
-        kind = group_label(text) or announced_group(text)
+        # a lead-in's kind is the one its last words announce, as the role stage read it
+        # ("… one cause of concern. To address it, the inspectorate recommended that:")
+        lead_in = block.cue if block.role is Role.LEAD_IN else None
+        kind = lead_in or group_label(text) or announced_group(text)
         if kind is not None and (
             block.kind is not BlockKind.LIST_ITEM or block.role is Role.LEAD_IN
         ):

@@ -3,13 +3,16 @@
 Formats are told by content, never by file name: ``%PDF-`` is a PDF, a zip
 holding ``word/document.xml`` is Word, a zip whose ``mimetype`` (or manifest)
 names OpenDocument text is .odt, ``{\\rtf`` is RTF, an OLE2 compound file is a
-legacy Word document (converted with ``--convert``) or refused, anything that
-decodes as text is text, and text is markdown when it has markdown structure.
+legacy Word document (converted with ``--convert``) or refused, text that opens
+as a web page (a doctype, an ``<html>`` tag, or a head dense with tags) is HTML,
+anything else that decodes as text is text, and text is markdown when it has
+markdown structure.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from hmic_extract.blocks import LoadedDocument
@@ -26,6 +29,30 @@ _KNOWN_BINARY = (
     (b"II*\x00", "a TIFF image; OCR is not built in"),
     (b"MM\x00*", "a TIFF image; OCR is not built in"),
 )
+
+
+# A web page opens with a doctype or an <html> tag (after a BOM, an XML declaration
+# or comments); a fragment saved without them opens on document tags.
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html\b|<html[\s>])", re.I | re.S
+)
+_HTML_TAG = re.compile(
+    r"<(?:head|body|meta|link|script|style|title|div|p|h[1-6]|ul|ol|li|table|tr|td|span|a|br|"
+    r"main|article|section|nav|header|footer)\b[^<>]*>",
+    re.I,
+)
+# A fragment's head is a page when tags start it and are this dense: prose that mentions
+# "<html>" has a tag or two, markup has one every few dozen characters.
+_HTML_HEAD = 1024
+_HTML_MIN_TAGS = 8
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether decoded text is a web page rather than prose or markdown about one."""
+    head = text[:_HTML_HEAD].lstrip("\ufeff")
+    if _HTML_START.match(head):
+        return True
+    return head.lstrip().startswith("<") and len(_HTML_TAG.findall(head)) >= _HTML_MIN_TAGS
 
 
 # A Word or OpenDocument file expands to at most this many times the input limit;
@@ -61,7 +88,7 @@ def _zip_format(archive: zipfile.ZipFile) -> str:
 
 
 def sniff_format(data: bytes) -> str:
-    """The format of ``data``: pdf, docx, odt, rtf, doc, markdown or text.
+    """The format of ``data``: pdf, docx, odt, rtf, doc, html, markdown or text.
 
     Raises for anything else.
     """
@@ -86,6 +113,8 @@ def sniff_format(data: bytes) -> str:
         if data.startswith(magic):
             raise UnsupportedFormatError(f"unsupported format: {what}")
     text = decode_text(data)
+    if looks_like_html(text):
+        return "html"
     return "markdown" if looks_like_markdown(text) else "text"
 
 
@@ -120,6 +149,10 @@ def load_bytes(data: bytes, *, options: Options) -> LoadedDocument:
         from hmic_extract.load.rtf import load_rtf
 
         return load_rtf(data)
+    if fmt == "html":
+        from hmic_extract.load.html import load_html
+
+        return load_html(decode_text(data))
     if fmt == "markdown":
         from hmic_extract.load.markdown import load_markdown
 

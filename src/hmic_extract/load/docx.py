@@ -29,23 +29,14 @@ from lxml.etree import LxmlError
 
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
 from hmic_extract.errors import CorruptDocumentError
+from hmic_extract.load.numerals import roman
 from hmic_extract.vocabulary import names_a_section
 
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _HEADING_STYLE = re.compile(r"^(?:heading\s*(\d)|title)$", re.I)
 _LIST_STYLE = re.compile(r"^list\s+(?:bullet|number|paragraph|continue)(?:\s+(\d))?$", re.I)
-_ROMAN = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 # A list marker with a word in it, not just a number, letter or numeral.
 _WORDED_MARKER = re.compile(r"[A-Za-z]{2,}")
-
-
-def _roman(number: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while number >= value:
-            out += letters
-            number -= value
-    return out
 
 
 @dataclass
@@ -111,8 +102,8 @@ class _Numbering:
         return {
             "lowerLetter": chr(ord("a") + (count - 1) % 26),
             "upperLetter": chr(ord("A") + (count - 1) % 26),
-            "lowerRoman": _roman(count),
-            "upperRoman": _roman(count).upper(),
+            "lowerRoman": roman(count),
+            "upperRoman": roman(count).upper(),
         }.get(fmt, str(count))
 
 

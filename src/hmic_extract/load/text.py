@@ -24,7 +24,6 @@ _GRID_BORDER = re.compile(r"^\s*\+[-=:+]{3,}\+\s*$", re.M)
 _GRID_CELL_EDGE = re.compile(r"^\s*\|\s*|\s*\|\s*$", re.M)
 # Where a column of a laid-out line starts: after a run of two or more spaces.
 _COLUMN_START = re.compile(r"(?<=\S) {2,}(?=\S)")
-_HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml)", re.I)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -75,8 +74,6 @@ def decode_text(data: bytes) -> str:
                 raise UndecodableTextError("neither UTF-8 nor Windows-1252 text") from exc
     if _BINARY.search(text[:65536]):
         raise UnsupportedFormatError("binary data, not a document")
-    if _HTML.match(text[:1024]):
-        raise UnsupportedFormatError("an HTML or XML page; save it as PDF or text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -9,6 +9,7 @@ from hmic_extract.blocks import Block
 from hmic_extract.cues import names_section
 from hmic_extract.normalise.glyphs import flatten
 from hmic_extract.vocabulary import (
+    BROWSER_PRINT,
     PAGE_NUMBER,
     PAGE_X_OF_Y,
     PROTECTIVE_MARKINGS,
@@ -74,7 +75,8 @@ def furniture(lines: Sequence[Block]) -> set[int]:
             # A list's bullet printed apart from its item (pdftotext's reading order)
             # often opens a page; it is content however often that happens.
             bullets = all(c in UNAMBIGUOUS_BULLETS or c.isspace() for c in text)
-            if PAGE_NUMBER.match(text) or (repeated and not heading and not bullets):
+            printed = BROWSER_PRINT.match(text)  # a browser's date, address, counter
+            if PAGE_NUMBER.match(text) or printed or (repeated and not heading and not bullets):
                 drop.add(i)
     drop.update(
         i
