@@ -177,7 +177,6 @@ def test_a_stale_pdfium_error_does_not_misname_an_empty_page_tree(tmp_path: Path
         "corrupt or truncated PDF: data format error",
         "the PDF has no pages (or no readable page tree)",
     ]
-    assert all("(" not in reason.split(":")[-1] for reason in reasons[:1])
 
 
 def test_size_and_page_limits(tmp_path: Path, rendered: dict[str, Path]) -> None:

@@ -250,6 +250,7 @@ def test_an_older_store_is_rebuilt_in_the_new_layout(tmp_path: Path) -> None:
     assert code == 0
     with sqlite3.connect(store) as connection:
         assert connection.execute("PRAGMA user_version").fetchone() == (2,)
+        assert connection.execute("SELECT COUNT(*) FROM documents").fetchone() == (2,)
         keys = connection.execute("SELECT DISTINCT content_key FROM documents").fetchall()
         assert len(keys) == 1
         assert connection.execute("SELECT COUNT(*) FROM reports").fetchone() == (1,)

@@ -79,6 +79,9 @@ def test_word_difference_shows_only_what_changed() -> None:
         "[-May.-] {+June.+}"
     )
     assert word_difference("a b", "a b c") == "a b {+c+}"
+    assert word_difference("a b", "a  b\n") == "(only whitespace differs)"
+    assert word_difference("x", "") == "[-x-]"
+    assert "\n" not in word_difference("one\ntwo", "one\nthree")
 
 
 def test_a_missing_expected_folder_is_a_usage_error(tmp_path: Path) -> None:

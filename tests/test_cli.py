@@ -237,14 +237,18 @@ def test_typers_usage_errors_use_the_one_error_format(capsys: pytest.CaptureFixt
     ("options", "problem"),
     [
         (["--out", "{file}"], "{file}: is a file, not a folder (--out) [usage]"),
-        (["--stdout", "--db", "{file}"], "{file}: exists and is not a SQLite database (--db)"),
-        (["--stdout", "--csv", "{dir}"], "{dir}: is a folder, not a file (--csv)"),
-        (["--stdout", "--jsonl", "{file}/x.jsonl"], "{file}/x.jsonl: {file} is not a folder"),
-        (["--stdout", "--report", "{file}/r.json"], "(--report) [usage]"),
+        (["--db", "{file}"], "{file}: exists and is not a SQLite database (--db)"),
+        (["--csv", "{tmp}"], "{tmp}: is a folder, not a file (--csv)"),
+        (["--jsonl", "{file}/x.jsonl"], "{file}/x.jsonl: {file} is not a folder"),
+        (["--report", "{file}/r.json"], "(--report) [usage]"),
+        (["--out", "{tmp}/link"], "{tmp}/link: is a broken symbolic link (--out)"),
         (
-            ["--stdout", "--csv", "{dir}/same", "--jsonl", "{dir}/same"],
-            "{dir}/same: given to both --jsonl and --csv; one would overwrite the other",
+            ["--csv", "{tmp}/same", "--jsonl", "{tmp}/same"],
+            "{tmp}/same: given to both --jsonl and --csv; one would overwrite the other",
         ),
+        (["--csv", "{tmp}/in/a.md"], "given to both an input and --csv"),
+        (["--csv", "{tmp}/out"], "given to both --out and --csv"),
+        (["--jsonl", "{tmp}/out/b.md.json"], "given to both a record and --jsonl"),
     ],
 )
 def test_outputs_are_checked_once_before_any_work(
@@ -252,15 +256,38 @@ def test_outputs_are_checked_once_before_any_work(
 ) -> None:
     existing = tmp_path / "notes.md"
     existing.write_text("# not a database\n")
-    names = {"file": str(existing), "dir": str(tmp_path)}
+    (tmp_path / "link").symlink_to(tmp_path / "nowhere")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("a.md", "b.md", "c.md"):
+        shutil.copy(SEED_MD, inputs / name)
+    names = {"file": str(existing), "tmp": str(tmp_path)}
     args = [option.format(**names) for option in options]
-    inputs = [str(SEED_MD)] * (1 if "--stdout" in args else 3)
-    result = runner.invoke(app, ["extract", *inputs[:1], *args])
+    if "--out" not in args:
+        args = ["--out", str(tmp_path / "out"), *args]
+    result = runner.invoke(app, ["extract", str(inputs), *args])
     assert result.exit_code == 2, result.output
     assert problem.format(**names) in result.stderr
-    assert len(result.stderr.splitlines()) == 1
+    assert len(result.stderr.splitlines()) == 1  # once, not once per input
     assert result.stdout == ""  # nothing was extracted
     assert existing.read_text() == "# not a database\n"
+    assert (inputs / "a.md").read_bytes() == SEED_MD.read_bytes()
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_database_of_another_program_is_refused_untouched(tmp_path: Path) -> None:
+    import sqlite3
+
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE accounts (id INTEGER)")
+    before = other.read_bytes()
+    result = runner.invoke(app, ["extract", str(SEED_MD), "--stdout", "--db", str(other)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"hmic-extract: {other}: a SQLite database that is not a hmic-extract store [output]\n"
+    )
+    assert other.read_bytes() == before
 
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a folder no one can write")
@@ -272,32 +299,110 @@ def test_an_unwritable_output_folder_is_a_usage_error() -> None:
 
 def test_files_are_created_with_the_users_umask(tmp_path: Path) -> None:
     """Regression: records, CSV, JSONL and the report were private (0600)."""
+    import os
     import stat
 
     from hmic_extract.write import new_file_mode
 
     out = tmp_path / "out"
+    exports = [tmp_path / name for name in ("items.csv", "records.jsonl", "run.json")]
+    previous = os.umask(0o022)
+    new_file_mode.cache_clear()
+    try:
+        result = runner.invoke(
+            app,
+            [
+                "extract",
+                str(SEED_MD),
+                "--out",
+                str(out),
+                "--csv",
+                str(exports[0]),
+                "--jsonl",
+                str(exports[1]),
+                "--report",
+                str(exports[2]),
+                "--quiet",
+            ],
+        )
+    finally:
+        os.umask(previous)
+        new_file_mode.cache_clear()
+    assert result.exit_code == 0
+    for path in [*out.iterdir(), *exports]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    import stat
+
+    from hmic_extract.write import write_atomic
+
+    target = tmp_path / "shared.csv"
+    target.write_text("old")
+    target.chmod(0o664)
+    write_atomic(target, "new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664
+    assert target.read_text() == "new"
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from hmic_extract import write
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write.write_atomic(tmp_path / "record.json", "{}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_report_of_an_interrupted_run_lists_what_was_not_reached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hmic_extract import batch
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("a.md", "b.md", "c.md"):
+        shutil.copy(SEED_MD, inputs / name)
+    real = batch._extract
+    calls = {"count": 0}
+
+    def extract_then_interrupt(*args: object, **kwargs: object) -> object:
+        calls["count"] += 1
+        if calls["count"] == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "_extract", extract_then_interrupt)
+    report = tmp_path / "run.json"
     result = runner.invoke(
         app,
         [
             "extract",
-            str(SEED_MD),
+            str(inputs),
             "--out",
-            str(out),
-            "--csv",
-            str(tmp_path / "items.csv"),
-            "--jsonl",
-            str(tmp_path / "records.jsonl"),
+            str(tmp_path / "o"),
+            "--jobs",
+            "1",
+            "--timeout",
+            "0",
             "--report",
-            str(tmp_path / "run.json"),
-            "--quiet",
+            str(report),
         ],
     )
-    assert result.exit_code == 0
-    written = [*out.iterdir(), *(tmp_path / n for n in ("items.csv", "records.jsonl", "run.json"))]
-    for path in written:
-        assert stat.S_IMODE(path.stat().st_mode) == new_file_mode(), path
-    assert new_file_mode() & stat.S_IRGRP or new_file_mode() == 0o600
+    assert result.exit_code == 130
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["complete"] is False
+    assert [Path(name).name for name in data["not_reached"]] == ["b.md", "c.md"]
+    assert data["counts"]["not_reached"] == 2
+    assert data["counts"]["written"] == 1
 
 
 def test_report_says_whether_the_run_was_complete(tmp_path: Path) -> None:
@@ -419,6 +524,23 @@ def test_one_input_still_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert result.exit_code == 1
     assert "gave up after 0.5 s (--timeout) [timeout]" in result.stderr
     assert time.monotonic() - started < 10
+    assert list(tmp_path.iterdir()) == []  # no record, no temporary file
+
+
+def test_one_input_leaves_a_callers_timer_alone(tmp_path: Path) -> None:
+    """An embedding program's own interval timer is neither cancelled nor replaced."""
+    import signal
+
+    previous = signal.signal(signal.SIGALRM, lambda *_: None)
+    signal.setitimer(signal.ITIMER_REAL, 60)
+    try:
+        result = runner.invoke(app, ["extract", str(SEED_MD), "--out", str(tmp_path), "--quiet"])
+        remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert result.exit_code == 0
+    assert 50 < remaining <= 60
 
 
 def test_validate_takes_folders_and_codes_its_errors(tmp_path: Path) -> None:

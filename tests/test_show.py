@@ -57,10 +57,11 @@ def test_highlight_boxes_every_item_on_its_page(tmp_path: Path, rendered: dict[s
         assert _pixels(image.convert("RGB"), COLOURS["area_for_improvement"]) <= legend_swatch
 
 
-def test_highlight_needs_a_pdf(tmp_path: Path) -> None:
+def test_highlight_needs_a_pdf_and_says_so_before_the_tree(tmp_path: Path) -> None:
     result = runner.invoke(app, ["show", str(SEED_MD), "--highlight", str(tmp_path)])
-    assert result.exit_code == 1
-    assert "highlight images need a PDF input" in result.stderr
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--highlight draws on PDF pages; this is markdown [usage]" in result.stderr
 
 
 def test_show_says_first_that_extract_would_refuse(tmp_path: Path) -> None:
@@ -121,8 +122,9 @@ def test_html_review_links_every_item_to_its_box(tmp_path: Path, rendered: dict[
     )
     assert text.count("data:image/png;base64,") == record["source"]["pages"]
     # every item's entry links to a box, and that box links back to the entry
-    assert 'id="entry-q-3-afi-5"' in text
-    assert 'data-for="q-3-afi-5" href="#entry-q-3-afi-5"' in text
+    # anchors are the items' ids, as in the CSV and the store: Q3's fifth is the seventh AFI
+    assert 'id="entry-afi-7"' in text
+    assert 'data-for="afi-7" href="#entry-afi-7"' in text
     assert 'href="#box-' in text
 
 

@@ -192,12 +192,15 @@ class _Overdue(BaseException):
 def _deadline(seconds: float) -> Iterator[None]:
     """Interrupt the block after ``seconds`` with :class:`_Overdue` (0: never).
 
-    Only where an interval timer exists and on the main thread; elsewhere, no limit.
+    Only where an interval timer exists, on the main thread, and when no one else's
+    timer is running (it is left alone); elsewhere, no limit.
     """
-    if not seconds or not hasattr(signal, "setitimer"):
-        yield
-        return
-    if threading.current_thread() is not threading.main_thread():
+    if (
+        not seconds
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
         yield
         return
 

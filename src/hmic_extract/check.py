@@ -175,7 +175,9 @@ def word_difference(expected: str, actual: str) -> str:
     Long unchanged runs are cut to a few words either side of each change, so a
     one-word change in a paragraph-long item reads at a glance.
     """
-    left, right = expected.split(" "), actual.split(" ")
+    left, right = expected.split(), actual.split()
+    if left == right:
+        return "(only whitespace differs)"
     parts: list[str] = []
     opcodes = difflib.SequenceMatcher(a=left, b=right, autojunk=False).get_opcodes()
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
@@ -192,4 +194,4 @@ def word_difference(expected: str, actual: str) -> str:
             parts.append(f"[-{' '.join(left[i1:i2])}-]")
         if j2 > j1:
             parts.append(f"{{+{' '.join(right[j1:j2])}+}}")
-    return " ".join(parts) or "(only whitespace differs)"
+    return " ".join(parts)

@@ -7,6 +7,7 @@ Every error is one line: ``hmic-extract: [FILE: ]reason [code]``.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -224,12 +225,15 @@ def extract_command(
 
     if (out is None) == (not stdout) or (stdout and out is not None):
         _usage("give exactly one of --out DIR or --stdout")
+    found = _collect(inputs, glob, notices=not (quiet or stdout), verbose=verbose)
     _check_outputs(
         ("--out", out, "folder"),
         ("--jsonl", jsonl, "file"),
         ("--csv", csv_path, "file"),
         ("--db", db, "sqlite"),
         ("--report", report, "file"),
+        jobs=found,
+        records_in=out,
     )
     options = Options(
         engine=engine.value,
@@ -240,7 +244,6 @@ def extract_command(
         timeout=timeout,
         convert=convert,
     )
-    found = _collect(inputs, glob, notices=not (quiet or stdout), verbose=verbose)
     if stdout and len(found) != 1:
         _usage(f"--stdout takes exactly one input, got {len(found)}")
     workers = jobs or default_workers()
@@ -398,8 +401,8 @@ def check_command(
 
     if not update and not expected.is_dir():
         _usage(f"{expected}: no such folder of expected records (--expected; --update makes it)")
-    _check_outputs(("--junit", junit, "file"), ("--expected", expected, "folder"))
     jobs = _collect(inputs, glob, notices=True, verbose=False)
+    _check_outputs(("--junit", junit, "file"), ("--expected", expected, "folder"), jobs=jobs)
     compare_options = CheckOptions(
         ignore_locations=ignore_locations, tolerant=tolerant, box_tolerance=box_tolerance
     )
@@ -499,6 +502,14 @@ def show_command(
     options = Options(password=password, convert=convert)
     try:
         shown = _record_for_show(document, options, needs_source=bool(highlight or html))
+        drawable = shown.record.source.format
+        if highlight is not None and drawable != "pdf":
+            _usage(f"{document}: --highlight draws on PDF pages; this is {drawable}")
+        if html is not None and drawable not in ("pdf", "text", "markdown"):
+            _usage(
+                f"{document}: --html shows PDF pages or text lines; this is {drawable}, whose "
+                "locations count paragraphs you could not see"
+            )
         if shown.refusal is not None:
             render.error_line(str(document), f"{shown.refusal}; shown as read", "not_recognised")
         render.record_tree(shown.record)
@@ -677,13 +688,21 @@ def _nothing_found(folders: tuple[Path, ...], patterns: tuple[str, ...]) -> str:
     )
 
 
-def _check_outputs(*outputs: tuple[str, Path | None, str]) -> None:
+def _check_outputs(
+    *outputs: tuple[str, Path | None, str],
+    jobs: Sequence[Job] = (),
+    records_in: Path | None = None,
+) -> None:
     """Every output option checked once before any work: a usage error naming the first
-    that cannot be written, or two options naming the same file."""
-    from hmic_extract.write import clashing_outputs, output_problem
+    that cannot be written, or that names an input, a record the run writes, or
+    another option's path."""
+    from hmic_extract.write import clashing_outputs, output_path, output_problem
 
     given = [(option, path, kind) for option, path, kind in outputs if path is not None]
-    clash = clashing_outputs((option, path) for option, path, kind in given if kind != "folder")
+    taken = [("an input", job.path) for job in jobs]
+    if records_in is not None:
+        taken += [("a record", output_path(records_in, job.relative)) for job in jobs]
+    clash = clashing_outputs([*taken, *((option, path) for option, path, _ in given)])
     if clash is not None:
         first, second, path = clash
         _usage(f"{path}: given to both {first} and {second}; one would overwrite the other")
@@ -744,9 +763,18 @@ def main() -> None:
     except typer.TyperException as error:
         context = getattr(error, "ctx", None)
         hint = f" (see '{context.command_path} --help')" if context is not None else ""
-        print(f"hmic-extract: {error.format_message()}{hint} [usage]", file=sys.stderr)
+        label = "usage" if error.exit_code == EXIT_USAGE else "error"
+        print(f"hmic-extract: {error.format_message()}{hint} [{label}]", file=sys.stderr)
         sys.exit(error.exit_code)
     except typer.Abort:
-        print("hmic-extract: interrupted", file=sys.stderr)
+        print("hmic-extract: interrupted [interrupted]", file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)
+    except Exception as error:  # the program's boundary: one line, or the traceback
+        if "--debug" in arguments:
+            raise
+        print(
+            f"hmic-extract: internal error: {error.__class__.__name__}: {error} [internal]",
+            file=sys.stderr,
+        )
+        sys.exit(EXIT_FAILED)
     sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -8,11 +8,15 @@ keys (``document_sha256``, ``item_id``) that join a row to it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import os
 import re
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -247,49 +251,70 @@ def _flag(value: bool | None) -> int | None:
     return None if value is None else int(value)
 
 
-# Every table and view of the store, dependants first, for a rebuild.
-_STORE_OBJECTS = (
-    ("VIEW", "reports"),
-    ("TABLE", "deadlines"),
-    ("TABLE", "items"),
-    ("TABLE", "statements"),
-    ("TABLE", "warnings"),
-    ("TABLE", "questions"),
-    ("TABLE", "sections"),
-    ("TABLE", "documents"),
-)
-
-
 def open_store(path: Path) -> sqlite3.Connection:
-    """The SQLite store at ``path``: created if new, rebuilt from its records if older."""
-    connection = sqlite3.connect(path)
+    """The SQLite store at ``path``: created if new, rebuilt from its records if older.
+
+    A database that holds other tables and no store of ours is refused, never altered.
+    """
     try:
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        existing = connection.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
-        ).fetchone()
-        if existing and version < STORE_VERSION:
-            _rebuild(connection)
-        connection.executescript(SCHEMA)
-        connection.execute(f"PRAGMA user_version = {STORE_VERSION}")
+        connection = sqlite3.connect(path)
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            tables = {
+                name
+                for (name,) in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                )
+            }
+            if tables and "documents" not in tables:
+                raise OutputError(f"{path}: a SQLite database that is not a hmic-extract store")
+            if tables and version < STORE_VERSION:
+                connection.close()
+                _rebuild(path, stored_records(path))
+                connection = sqlite3.connect(path)
+            connection.executescript(SCHEMA)
+            connection.execute(f"PRAGMA user_version = {STORE_VERSION}")
+        except BaseException:
+            connection.close()
+            raise
     except sqlite3.DatabaseError as exc:
-        connection.close()
         raise OutputError(f"{path}: not a usable SQLite store ({exc})") from exc
     return connection
 
 
-def _rebuild(connection: sqlite3.Connection) -> None:
-    """Re-make an older store in today's layout from the whole records it keeps."""
-    records = [
-        Record.model_validate_json(text)
-        for (text,) in connection.execute("SELECT record FROM documents").fetchall()
-    ]
-    with connection:
-        for kind, name in _STORE_OBJECTS:
-            connection.execute(f"DROP {kind} IF EXISTS {name}")
-    connection.executescript(SCHEMA)
-    for record in records:
-        upsert(connection, record)
+def stored_records(path: Path) -> list[Record]:
+    """Every record an existing store keeps (its ``documents.record`` column)."""
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute("SELECT record FROM documents").fetchall()
+    finally:
+        connection.close()
+    try:
+        return [Record.model_validate_json(text) for (text,) in rows]
+    except ValueError as exc:
+        raise OutputError(f"{path}: its records are not ones this version can read") from exc
+
+
+def _rebuild(path: Path, records: list[Record]) -> None:
+    """Re-make an older store in today's layout from the whole records it keeps: built
+    beside it and renamed over it, so an interrupted rebuild loses nothing."""
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".rebuild", dir=path.parent)
+    os.close(fd)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.executescript(SCHEMA)
+            connection.execute(f"PRAGMA user_version = {STORE_VERSION}")
+            for record in records:
+                upsert(connection, record)
+        finally:
+            connection.close()
+        shutil.copymode(path, temporary)  # the store keeps its own permissions
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def upsert(connection: sqlite3.Connection, record: Record) -> None:

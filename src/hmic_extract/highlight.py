@@ -77,41 +77,31 @@ class Entry:
 
 
 def entries(record: Record) -> list[Entry]:
-    """Every section, question and item of a record, in reading order of the record."""
+    """Every section, question and item of a record, in reading order of the record.
+
+    An item's anchor is its ``item_id`` ("afi-3"), as in the CSV and the SQLite store.
+    """
+    from hmic_extract.export import item_id, items_of
+
     found = [
         Entry(f"section-{index}", section.kind, "section", section.heading, section.location)
         for index, section in enumerate(record.sections, start=1)
     ]
-    for number, question in enumerate(record.core_questions, start=1):
-        tag = f"Q{question.number}" if question.number is not None else "Q"
-        found.append(Entry(f"q-{number}", tag, "question", question.text, question.location))
-        for index, item in enumerate(question.areas_for_improvement, start=1):
-            found.append(
-                Entry(
-                    f"q-{number}-afi-{index}",
-                    f"{tag} AFI {index}",
-                    "area_for_improvement",
-                    item.text,
-                    item.location,
-                )
-            )
-    for kind, items, tag in (
-        ("area_for_improvement", record.areas_for_improvement, "AFI"),
-        ("recommendation", record.recommendations, "REC"),
-        ("cause_of_concern", record.causes_of_concern, "COC"),
-    ):
-        for index, item in enumerate(items, start=1):
-            under = f"Q{item.question} " if item.question is not None else ""
-            found.append(
-                Entry(
-                    f"{tag.lower()}-{index}",
-                    f"{under}{tag} {index}",
-                    kind,
-                    item.text,
-                    item.location,
-                )
-            )
+    found += [
+        Entry(f"q-{index}", _question_tag(q.number), "question", q.text, q.location)
+        for index, q in enumerate(record.core_questions, start=1)
+    ]
+    for kind, question, position, item in items_of(record):
+        number = question.number if question is not None else item.question
+        under = f"{_question_tag(number)} " if number is not None else ""
+        anchor = item_id(kind, position)
+        label = f"{under}{anchor.split('-')[0].upper()} {anchor.split('-')[1]}"
+        found.append(Entry(anchor, label, kind, item.text, item.location))
     return found
+
+
+def _question_tag(number: int | None) -> str:
+    return f"Q{number}" if number is not None else "Q"
 
 
 def marks(record: Record) -> list[Mark]:

@@ -162,13 +162,15 @@ def _document_table(results: Sequence[Result]) -> None:
 
     table = Table(title="hmic-extract", title_justify="left")
     longest = max((len(str(r.job.relative)) for r in results), default=8)
+    # one line a row: the name whole, the other columns cut short with "…" when the
+    # terminal is narrow, never broken mid-word over several lines
     table.add_column("document", no_wrap=True, min_width=min(longest, 60))
     table.add_column("status", no_wrap=True)
     for column in ("force", "inspection", "published", "grade"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, no_wrap=True, overflow="ellipsis")
     for column in ("Qs", "AFIs", "recs", "CoCs"):
-        table.add_column(column, justify="right")
-    table.add_column("warnings", overflow="fold")
+        table.add_column(column, justify="right", no_wrap=True, min_width=len(column))
+    table.add_column("warnings", no_wrap=True, overflow="ellipsis")
     for result in results:
         record = result.record
         name = escape(str(result.job.relative))

@@ -41,8 +41,9 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         raise OutputError(f"cannot write to {path.parent}: {exc.strerror}") from exc
     try:
         # mkstemp makes the file private (0600); a record is as readable as any file
-        # the user creates, so colleagues and CI artefact uploads can read it.
-        os.chmod(fd, new_file_mode())
+        # the user creates (so colleagues and CI artefact uploads can read it), and a
+        # file replaced keeps the permissions it had.
+        os.chmod(fd, _existing_mode(path) or new_file_mode())
         if isinstance(text, bytes):
             with os.fdopen(fd, "wb") as binary:
                 binary.write(text)
@@ -50,10 +51,12 @@ def write_atomic(path: Path, text: str | bytes) -> None:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         os.replace(temporary, path)
-    except OSError as exc:
+    except BaseException as exc:  # an error, a timeout's alarm or Ctrl-C: no temp file left
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise OutputError(f"cannot write {path}: {exc.strerror}") from exc
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {path}: {exc.strerror}") from exc
+        raise
 
 
 def output_path(out_dir: Path, relative_input: Path) -> Path:
@@ -61,9 +64,26 @@ def output_path(out_dir: Path, relative_input: Path) -> Path:
     return out_dir / relative_input.parent / f"{relative_input.name}.json"
 
 
+def _existing_mode(path: Path) -> int | None:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return None
+
+
 @functools.cache
 def new_file_mode() -> int:
-    """The permissions the user's umask gives a new file (read once: the umask is per process)."""
+    """The permissions the user's umask gives a new file (read once: the umask is per process).
+
+    Read from /proc where there is one: setting the umask to learn it would change it,
+    for a moment, for every thread of the process.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
     mask = os.umask(0o022)
     os.umask(mask)
     return 0o666 & ~mask
@@ -103,6 +123,8 @@ def output_problem(path: Path, *, folder: bool = False, sqlite: bool = False) ->
     ``folder`` outputs (``--out``) must be, or be creatable as, a folder; file outputs
     must not be a folder; a ``sqlite`` output that exists must already be a database.
     """
+    if path.is_symlink() and not path.exists():
+        return "is a broken symbolic link"
     if path.exists():
         if folder and not path.is_dir():
             return "is a file, not a folder"
@@ -116,12 +138,15 @@ def output_problem(path: Path, *, folder: bool = False, sqlite: bool = False) ->
                 return f"cannot be read ({exc.strerror})"
             if head != _SQLITE_HEADER:
                 return "exists and is not a SQLite database"
+        if sqlite and not os.access(path, os.W_OK):
+            return "is read-only"  # SQLite writes the file itself, not a copy beside it
     parent = _nearest_existing(path if folder else path.parent)
     return _writable_folder(parent)
 
 
 def clashing_outputs(named: Iterable[tuple[str, Path]]) -> tuple[str, str, Path] | None:
-    """Two options that name the same output file (one would overwrite the other)."""
+    """Two names for the same path, where writing one would overwrite the other: two
+    options, an option and an input, or an option and a record the run writes."""
     seen: dict[Path, str] = {}
     for option, path in named:
         key = path.resolve()

@@ -280,12 +280,15 @@ def _open(data: bytes, options: Options) -> pdfium.PdfDocument:
         # PDFium refuses a document whose page tree is empty without setting an error,
         # so its "last error" is then whatever failed before in this process: told
         # apart by the bytes instead.
-        if not _PAGE_OBJECT.search(data):
+        if _EMPTY_PAGE_TREE.search(data) and not _PAGE_OBJECT.search(data):
             raise CorruptDocumentError("the PDF has no pages (or no readable page tree)") from exc
         raise CorruptDocumentError(f"corrupt or truncated PDF: {_reason(exc)}") from exc
 
 
-# A page object ("/Type /Page", not "/Pages"): a PDF with none has nothing to read.
+# A page tree that counts no pages, and no page object ("/Type /Page", not "/Pages")
+# anywhere: a PDF with nothing to read. Pages kept in compressed object streams are
+# not visible to this test, so it claims "no pages" only when the tree says so.
+_EMPTY_PAGE_TREE = re.compile(rb"/Count\s+0(?![0-9])")
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
 
