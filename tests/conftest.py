@@ -38,3 +38,21 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     word = folder / "seed.docx"
     render_docx(word)
     return {"pdf": pdf, "text": text, "docx": word}
+
+
+@pytest.fixture
+def ctrl_c_at_the_second_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C pressed while the second input is extracted (in this process: --jobs 1
+    --timeout 0), after the first record was written."""
+    from hmic_extract import batch
+
+    real = batch._extract
+    calls = {"count": 0}
+
+    def extract_then_interrupt(*args: object, **kwargs: object) -> object:
+        calls["count"] += 1
+        if calls["count"] == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "_extract", extract_then_interrupt)

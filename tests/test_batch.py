@@ -257,21 +257,9 @@ def test_an_older_store_is_rebuilt_in_the_new_layout(tmp_path: Path) -> None:
 
 
 def test_interrupted_run_keeps_what_was_written(
-    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tree: Path, tmp_path: Path, ctrl_c_at_the_second_input: None
 ) -> None:
     """Ctrl-C after the first record: it stays, the summary says how far the run got."""
-    from hmic_extract import batch
-
-    real = batch._extract
-    calls = {"count": 0}
-
-    def extract_then_interrupt(*args: object, **kwargs: object) -> object:
-        calls["count"] += 1
-        if calls["count"] == 2:
-            raise KeyboardInterrupt
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(batch, "_extract", extract_then_interrupt)
     out = tmp_path / "out"
     result = runner.invoke(
         app, ["extract", str(tree), "--out", str(out), "--jobs", "1", "--timeout", "0"]

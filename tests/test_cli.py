@@ -363,24 +363,12 @@ def test_an_interrupted_write_leaves_no_temporary_file(
 
 
 def test_report_of_an_interrupted_run_lists_what_was_not_reached(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, ctrl_c_at_the_second_input: None
 ) -> None:
-    from hmic_extract import batch
-
     inputs = tmp_path / "in"
     inputs.mkdir()
     for name in ("a.md", "b.md", "c.md"):
         shutil.copy(SEED_MD, inputs / name)
-    real = batch._extract
-    calls = {"count": 0}
-
-    def extract_then_interrupt(*args: object, **kwargs: object) -> object:
-        calls["count"] += 1
-        if calls["count"] == 2:
-            raise KeyboardInterrupt
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(batch, "_extract", extract_then_interrupt)
     report = tmp_path / "run.json"
     result = runner.invoke(
         app,
