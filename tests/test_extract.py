@@ -222,7 +222,7 @@ def test_a_commissioner_named_with_a_place_before_the_name() -> None:
     from hmic_extract.vocabulary import COMMISSIONER_ROLES
 
     text = "Police and Crime Commissioner for Sussex Katy Bourne commented on the report."
-    assert find_named(text, COMMISSIONER_ROLES) == "Katy Bourne"
+    assert find_named([text], COMMISSIONER_ROLES) == "Katy Bourne"
 
 
 def test_sign_off_under_the_office_named_by_its_area() -> None:
@@ -329,7 +329,7 @@ def test_a_deputy_mayor_answers_for_the_commissioner() -> None:
     text = "Deputy Mayor for Policing and Crime Sophie Linden said: “We will act.”"
     [quote] = read_statements([text])
     assert (quote.speaker, quote.role) == ("Sophie Linden", "Deputy Mayor for Policing and Crime")
-    assert find_named(text, COMMISSIONER_ROLES) == "Sophie Linden"
+    assert find_named([text], COMMISSIONER_ROLES) == "Sophie Linden"
 
 
 @pytest.mark.parametrize(
@@ -1081,7 +1081,7 @@ def test_words_of_a_heading_are_no_one_s_name(text: str) -> None:
     from hmic_extract.extract.statements import find_named
     from hmic_extract.vocabulary import COMMISSIONER_ROLES
 
-    assert find_named(text, COMMISSIONER_ROLES) is None
+    assert find_named([text], COMMISSIONER_ROLES) is None
 
 
 def test_a_layout_table_of_sections_printed_as_text() -> None:

@@ -138,3 +138,54 @@ def test_a_group_label_under_a_question_stays_with_it() -> None:
     ]
     assert record["areas_for_improvement"] == []
     assert [s["kind"] for s in record["sections"]][:2] == ["executive_summary", "findings"]
+
+
+_LETTER = """<!DOCTYPE html><html><head><title>Response</title></head><body><main>
+<h1>Vetting: response to HMICFRS</h1>
+<p>Dear Home Secretary,</p>
+<p>On 2 November 2022 HMICFRS published <em>An inspection of vetting in the police service</em>.
+Under section 55 of the Police Act 1996 I set out my comments.</p>
+<h2>Recommendations made by the inspectorate</h2>
+<p>The report made the following recommendations:</p>
+<ul><li>By 31 March 2023, chief constables should review their vetting policies.</li></ul>
+<h2>The response of Kent Police</h2>
+<p>Kent Police accepts the recommendation.</p>
+<h2>My assessment</h2>
+<p>I welcome the report. I will review my office's scrutiny of vetting.</p>
+<p>Police and Crime Commissioner: Sam Person</p>
+<p>Completed by the office on 4 November 2022</p>
+</main></body></html>"""
+
+
+def test_a_letter_page_in_its_own_words() -> None:
+    """A section heading naming the inspectorate after the page's title is a section;
+    "The response of Kent Police" is the force's; "My assessment" in the writer's
+    own voice is the commissioner's; the report's title is the one set in italics
+    after "published"; a form's "Commissioner: Name" ends at its paragraph."""
+    record = _record(_LETTER, name="letter.html")
+    assert [s["kind"] for s in record["sections"]] == [
+        "findings",
+        "force_response",
+        "pcc_response",
+    ]
+    assert record["inspection"]["title"] == "An inspection of vetting in the police service"
+    assert record["commissioner"] == "Sam Person"
+    assert [r["deadlines"][0]["date"] for r in record["recommendations"]] == ["2023-03-31"]
+
+
+def test_nothing_to_improve_is_a_note_not_an_item() -> None:
+    record = _record(
+        "# PCC response to the HMICFRS inspection of Kent Police\n\n"
+        "## What the inspectorate found\n\n"
+        "### Q1 – How effective is the force at preventing crime?\n\n"
+        "- The force should improve how it shares information with partners.\n\n"
+        "### Q2 – How effective is the force at tackling serious and organised crime?\n\n"
+        "Inspectors found nothing that the force needs to improve under this question.\n\n"
+        "## The Commissioner's comments\n\n"
+        'Police and Crime Commissioner Sam Person said: "I will hold the force to account."\n'
+    )
+    second = record["core_questions"][1]
+    assert second["areas_for_improvement"] == []
+    assert second["note"] == (
+        "Inspectors found nothing that the force needs to improve under this question."
+    )

@@ -144,6 +144,9 @@ class LoadedDocument:
     # a web page's own date from its metadata (the response's, not the report's):
     # extraction falls back on it only when the text dates nothing
     page_date: date | None = None
+    # titles the source set apart in running text (a web page's <cite> or <em>): a
+    # report named in a sentence, where no form or heading gives its title
+    cited: tuple[str, ...] = ()
 
 
 def span_of(blocks: Sequence[Block]) -> Location:

@@ -124,6 +124,10 @@ SECTION_CUES: Final[Mapping[str, Mapping[str, float]]] = {
         **_RESPONSE_WORDS,
         "force": 1.5,
         "constabulary": 1.5,
+        # "The response of Essex Police": a force named by its own name; weaker than
+        # the commissioner's words, so a "Police and Crime Commissioner's" heading
+        # stays the commissioner's
+        "police": 0.5,
         "constable*": 1.5,
         "chief": 0.5,
         "done": 0.75,
@@ -171,6 +175,7 @@ _ACTORS: Final = {
             "force",
             "constabulary",
             "constable*",
+            "police",
             "done",
             "doing",
             "action*",

@@ -62,7 +62,13 @@ def extract_bytes(data: bytes, *, path: str, options: Options) -> Record:
         format=loaded.format,  # type: ignore[arg-type]  # loaders name only SourceFormat values
         pages=loaded.pages,
     )
-    record = extract(segmented, source=source, tool_version=__version__, page_date=loaded.page_date)
+    record = extract(
+        segmented,
+        source=source,
+        tool_version=__version__,
+        page_date=loaded.page_date,
+        cited=loaded.cited,
+    )
     recognition = recognise(segmented, record)
     if not recognition.recognised:
         if not options.accept_unrecognised:

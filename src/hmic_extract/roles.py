@@ -140,7 +140,9 @@ class Features:
 
     @_once
     def item_voice(self) -> bool:
-        return bool(ITEM_VOICE.search(self.text))
+        """Speaks as an item does ("should", "needs to"), unless to say there is nothing
+        to do ("nothing that the force needs to improve")."""
+        return bool(ITEM_VOICE.search(self.text)) and not _NOTHING_TO_DO.search(self.text)
 
     @_once
     def note(self) -> bool:
@@ -227,6 +229,14 @@ _REPORTED_LEAD: Final = re.compile(
     r"(?:said|says|found|finds|recommend\w*|conclude[sd]|stated?|states|noted|wants?)\b"
     r"(?:\s+that)?\s+(?:the\s+)?(?:force|constabulary|chief\s+constable|police)\s+"
     r"(?:should|must|needs?\s+to|ought\s+to)\s*:$",
+    re.I,
+)
+
+
+# "Inspectors found nothing that the force needs to improve": a note in an item's words.
+_NOTHING_TO_DO: Final = re.compile(
+    r"\bnothing\s+(?:(?:that|which)\s+)?(?:the\s+force\s+)?(?:needs?|needed|has|had|should|must)"
+    r"\s+(?:to\s+)?(?:improve|change|do)\b",
     re.I,
 )
 

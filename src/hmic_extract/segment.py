@@ -202,6 +202,23 @@ def _kind_from_content(section: Section) -> Section:
     return section if kind == section.kind else replace(section, kind=kind)
 
 
+# The writer speaking: "I welcome the report", "my assessment".
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
+# A section in which the writer speaks this often is the writer's own comment.
+_FIRST_PERSON_MIN = 2
+
+
+def _letter_writers(section: Section) -> Section:
+    """In a commissioner's letter, an unknown section in the writer's own voice ("My
+    assessment": "I welcome the report …") is the commissioner's response."""
+    if section.kind != "other" or section.heading_block.role is Role.SECTION:
+        return section  # a known kind, or one its heading names ("Next steps")
+    text = "\n".join([section.heading, *(block.text for block in section.blocks)])
+    if len(_FIRST_PERSON.findall(text)) < _FIRST_PERSON_MIN:
+        return section
+    return replace(section, kind="pcc_response")
+
+
 def segment(blocks: Sequence[Block]) -> Segmented:
     """Sections in document order, the preamble before them, and unknown headings met."""
     preamble: list[Block] = []
@@ -220,7 +237,12 @@ def segment(blocks: Sequence[Block]) -> Segmented:
 
     for block in blocks:
         found = _heading_kind(block)
-        if kind is None and found is not None and _DOCUMENT_TITLE.search(block.text):
+        if (
+            kind is None
+            and found is not None
+            and _DOCUMENT_TITLE.search(block.text)
+            and not any(b.kind is BlockKind.HEADING for b in preamble)
+        ):
             found = None  # "RESPONSE BY THE PCC TO HMICFRS INSPECTIONS …" is the title
         if (
             found == "findings"
@@ -257,6 +279,8 @@ def segment(blocks: Sequence[Block]) -> Segmented:
             body.append(block)
     close()
     sections = [_kind_from_content(s) for s in _form_values_back(sections)]
+    if any(block.role is Role.SALUTATION for block in preamble):
+        sections = [_letter_writers(section) for section in sections]
     title = next((b.text for b in preamble if b.kind is BlockKind.HEADING), None)
     if title is None and preamble:
         title = preamble[0].text

@@ -274,6 +274,9 @@ NO_AFI_NOTE: Final = re.compile(
     r"\bnone\s+(?:identified|raised|made|found)\b|^none\.?$|\bnot\s+graded\b|\bnot\s+inspected\b|"
     r"\bnot\s+assessed\b|\bno\s+(?:further\s+)?issues\s+(?:were\s+)?(?:identified|raised)\b|"
     r"\bthere\s+(?:are|were)\s+no\s+areas\b|"
+    # "Inspectors found nothing that the force needs to improve", "nothing to improve"
+    r"\bnothing\s+(?:(?:that|which)\s+)?(?:the\s+force\s+)?(?:needs?|needed|has|had)?\s*"
+    r"(?:to\s+)?improve\b|"
     # "HMIC did not identify any areas for improvement", "has not made any recommendations"
     r"\bnot\s+(?:identify|identified|find|found|make|made|raise|raised)\s+any\s+"
     r"(?:areas?\s+for\s+improvement|afis?|recommendations|causes?\s+of\s+concern)\b",
@@ -355,7 +358,8 @@ DETAIL_LABELS: Final = {
     # "Inspection" alone heads other things).
     "title": re.compile(
         r"(?:(?:title|name)\s+of\s+(?:the\s+)?(?:inspection|report)|"
-        r"(?:inspection|report)\s+(?:title|name))\s*:?|"
+        # on one line: "Report" over "Title of report:" is a legend, then the label
+        r"(?:inspection|report)[ \t]+(?:title|name))\s*:?|"
         r"^[ \t]*(?:hmic(?:frs)?[ \t]+)?(?:inspection|report|title)[ \t]*:|"
         # a capitalised "Title:" where a form's lines were run together
         r"(?-i:\bTitle):",

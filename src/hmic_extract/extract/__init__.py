@@ -14,6 +14,7 @@ from datetime import date
 
 from hmic_extract.blocks import Block, BlockKind, Role
 from hmic_extract.extract.details import (
+    cited_title,
     force_in_prose,
     has_detail_label,
     published_in_prose,
@@ -244,18 +245,24 @@ def _person(
             if statement.role in roles and statement.speaker:
                 return statement.speaker
     area = _FORCE_AREA.match(force or "")
-    return find_named("\n".join(paragraphs), roles) or signed_by(
+    return find_named(paragraphs, roles) or signed_by(
         paragraphs, roles, area["place"] if area else None
     )
 
 
 def extract(
-    segmented: Segmented, *, source: Source, tool_version: str, page_date: date | None = None
+    segmented: Segmented,
+    *,
+    source: Source,
+    tool_version: str,
+    page_date: date | None = None,
+    cited: Sequence[str] = (),
 ) -> Record:
     """The record of one document, with warnings for whatever could not be settled.
 
     ``page_date`` is a web page's own date (from its metadata): the publication date
     only when the text gives none, with a warning, as it dates the response page.
+    ``cited`` are titles the source set apart in running text (italics, ``<cite>``).
     """
     warnings: list[Warning] = []
     # A form printed before any heading (no "Inspection details" section) is read
@@ -276,6 +283,7 @@ def extract(
         commissioner_roles = commissioner_roles - {"Commissioner"}
     title = (
         details.title
+        or cited_title(cited, paragraphs)
         or title_in_headings(
             [b.text for b in segmented.preamble if b.kind is BlockKind.HEADING],
             paragraphs[:_TITLE_SEARCH],

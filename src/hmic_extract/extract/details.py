@@ -585,6 +585,24 @@ _SUBJECT = re.compile(
 )
 
 
+# A report named by a title set apart in the text: "HMICFRS published *Title*", "the
+# report *Title* looked at …", "its inspection, *Title*".
+_CITING = r"\b(?:published|report|inspection|entitled|titled|called)\b[^.!?]{0,40}?"
+
+
+def cited_title(cited: Sequence[str], paragraphs: Sequence[str]) -> str | None:
+    """The first title set apart in running text (italics, ``<cite>``) that a sentence
+    names as the report: it follows "published", "report" or "inspection"."""
+    texts = [flatten(paragraph) for paragraph in paragraphs]
+    for title in cited:
+        if not 2 <= len(title.split()) <= _TITLE_MAX_WORDS * 2:
+            continue
+        citing = re.compile(_CITING + re.escape(title), re.I)
+        if any(citing.search(text) for text in texts):
+            return title.strip(" .,")
+    return None
+
+
 def title_in_prose(paragraphs: Sequence[str]) -> str | None:
     """The report's title where only the prose names it: a letter's subject line, a
     quoted title beside "report" or "published", or a PEEL assessment and its year."""

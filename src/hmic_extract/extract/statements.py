@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from hmic_extract.vocabulary import NAME, NOT_NAME_WORDS, ROLES
 
 _ROLE = "|".join(re.escape(role) for role in ROLES)
-# "Chief Constable Iain Spittal", "the Chief Constable, Iain Spittal,": a role
-# then a name, the name not followed by another capitalised word …
-SPEAKER = re.compile(rf"\b(?P<role>{_ROLE})\s*,?\s+(?P<name>{NAME})(?![\w’'])")
+# "Chief Constable Iain Spittal", "the Chief Constable, Iain Spittal,", a form's
+# "Commissioner: Alan Beresford": a role then a name, the name not followed by
+# another capitalised word …
+SPEAKER = re.compile(rf"\b(?P<role>{_ROLE})\s*[,:]?\s+(?P<name>{NAME})(?![\w’'])(?!\s*:)")
 # Verbs that credit a quotation to its speaker.
 _SAID = r"(?:said|says|added|adds|commented|comments|stated|states|explained|explains)"
 # … or a name then its role: "Iain Spittal, Chief Constable of Cleveland Police,",
@@ -266,11 +267,13 @@ def signed_by(
     return None
 
 
-def find_named(text: str, roles: frozenset[str]) -> str | None:
-    """The first name printed beside one of ``roles`` anywhere in ``text``."""
-    for match in _named(" ".join(text.split())):
-        if match["role"] in roles:
-            return match["name"]
+def find_named(paragraphs: Sequence[str], roles: frozenset[str]) -> str | None:
+    """The first name printed beside one of ``roles`` in any paragraph (a name never
+    runs on into the next paragraph: "Commissioner: Alan Beresford" over "Completed …")."""
+    for paragraph in paragraphs:
+        for match in _named(" ".join(paragraph.split())):
+            if match["role"] in roles:
+                return match["name"]
     return None
 
 

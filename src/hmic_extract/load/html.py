@@ -449,6 +449,7 @@ def load_html(text: str) -> LoadedDocument:
     title = _title_outside(document, root)
     dated = page_date(document, root)
     _prune(root, landmark=_tag(root) not in ("body", "html"))
+    cited = _cited(root)
     reader = _Reader()
     if title is not None:
         reader.block(title, depth=0)
@@ -466,4 +467,22 @@ def load_html(text: str) -> LoadedDocument:
         )
         for line, pending in enumerate(reader.blocks, start=1)
     )
-    return LoadedDocument("html", blocks, None, page_date=dated)
+    return LoadedDocument("html", blocks, None, page_date=dated, cited=cited)
+
+
+# Words a span must hold to be a title set apart in running text, not an emphasised word.
+_CITED_MIN_WORDS = 2
+
+
+def _cited(root: Any) -> tuple[str, ...]:
+    """Titles the page sets apart inside its paragraphs (``<cite>``, ``<em>``, ``<i>``):
+    how a web page names a report in running text."""
+    found = []
+    for element in root.iter("cite", "em", "i"):
+        parent = element.getparent()
+        if parent is None or _tag(parent) not in ("p", "li", "td", "blockquote", "span"):
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text.split()) >= _CITED_MIN_WORDS:
+            found.append(text)
+    return tuple(found)
