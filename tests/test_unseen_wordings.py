@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from hmic_extract.options import Options
 from hmic_extract.pipeline import extract_bytes
 from hmic_extract.write import record_json
@@ -16,6 +18,8 @@ def _record(text: str, name: str = "response.md") -> dict[str, Any]:
     data: dict[str, Any] = json.loads(record_json(record))
     return data
 
+
+_PCC_SAYS = 'Police and Crime Commissioner Sam Person said: "I welcome the report."\n'
 
 _FINDINGS = """
 ## What the inspectorate found
@@ -189,3 +193,107 @@ def test_nothing_to_improve_is_a_note_not_an_item() -> None:
     assert second["note"] == (
         "Inspectors found nothing that the force needs to improve under this question."
     )
+
+
+@pytest.mark.parametrize(("heading", "name"), [("{}", "letter.txt"), ("## {}", "letter.md")])
+def test_a_psql_table_is_rows_not_items(heading: str, name: str) -> None:
+    """A table of bar-separated columns under "-----+-----" (a cell wrapped onto the
+    next line) in a response section is an action plan, not recommendations; two
+    signatures side by side are read across."""
+    text = (
+        "Joint response to HMICFRS: An inspection of Kent Police\n\n"
+        + heading.format("Recommendations")
+        + "\n\nThe report made the following recommendations:\n\n"
+        "1. By 30 September 2023, chief constables should record ethnicity.\n"
+        "2. By 31 March 2024, chief constables should evaluate what they fund.\n\n"
+        + heading.format("Our response to the recommendations")
+        + "\n\n"
+        "Ref  | Action                          | By\n"
+        "-----+---------------------------------+-----------\n"
+        "1    | Make ethnicity a mandatory      | 30/09/2023\n"
+        "     | field on stop records           |\n"
+        "(a)  | Training for frontline officers | 31/12/2023\n\n"
+        "Yours sincerely,\n\n"
+        "Edwin Marchbanks                          Tamsin Arkwright\n"
+        "Police and Crime Commissioner for Kent    Chief Constable, Kent Police\n"
+    )
+    record = _record(text, name=name)
+    assert [r["text"] for r in record["recommendations"]] == [
+        "By 30 September 2023, chief constables should record ethnicity.",
+        "By 31 March 2024, chief constables should evaluate what they fund.",
+    ]
+    assert record["commissioner"] == "Edwin Marchbanks"
+    assert record["chief_constable"] == "Tamsin Arkwright"
+
+
+def test_grid_rows_and_labels_of_a_details_table() -> None:
+    """A two-cell row is "label: value" ("Report | Report on …"); a label on its own line
+    over boxes names the types ("Category of inspection"); an answer beside a section's
+    word is a value ("Graded | No – not graded"), not a section."""
+    record = _record(
+        "# Response of the Police and Crime Commissioner to HMICFRS\n\n"
+        "## 1. Inspection details\n\n"
+        "+----------------------+-----------------------------------------------+\n"
+        "| Report               | Report on an inspection of custody in Kent    |\n"
+        "+----------------------+-----------------------------------------------+\n"
+        "| Published            | 10 May 2022                                   |\n"
+        "+----------------------+-----------------------------------------------+\n"
+        "| Category of          | ☒ Joint                                       |\n"
+        "| inspection           | ☐ National                                    |\n"
+        "+----------------------+-----------------------------------------------+\n"
+        "| Graded               | No – custody inspections are not graded       |\n"
+        "+----------------------+-----------------------------------------------+\n\n"
+        "## 2. What the inspectors found\n\n"
+        "**Recommendations**\n\n"
+        "1. Within six months, the force should ensure that custody is staffed.\n\n"
+        "## 3. Response of Kent Police\n\n"
+        'Chief Constable Ann Other said: "We accept the findings."\n\n'
+        "## 4. The Commissioner's response\n\n" + _PCC_SAYS
+    )
+    assert record["inspection"]["title"] == "Report on an inspection of custody in Kent"
+    assert record["inspection"]["published"] == "2022-05-10"
+    assert [(t["label"], t["checked"]) for t in record["inspection"]["types"]] == [
+        ("Joint", True),
+        ("National", False),
+    ]
+    # "3." after "2. What the inspectors found" is the next section, not a question
+    assert [s["kind"] for s in record["sections"]] == [
+        "inspection_details",
+        "findings",
+        "force_response",
+        "pcc_response",
+    ]
+    assert record["core_questions"] == []
+    assert record["force"] == "Kent Police"  # named only in a heading
+
+
+def test_a_panel_papers_numbered_paragraphs_and_dates() -> None:
+    record = _record(
+        "POLICE AND CRIME PANEL – HMICFRS REPORT ON FRAUD\n\n"
+        "1. Purpose\n\n"
+        "1.1 The Commissioner's response was published on 24 May 2019 and is attached.\n\n"
+        "2. Background\n\n"
+        "2.1 On 2 April 2019 HMICFRS published Fraud: Time to choose, on fraud.\n\n"
+        "3. Inspection findings\n\n"
+        "3.1 HMICFRS concluded that the police response to fraud is not good enough and "
+        "that victims often receive a poor service from forces across the country.\n\n"
+        "3.2 HMICFRS identified two areas for improvement for all forces:\n\n"
+        "Area for improvement 1: Forces should improve their understanding of fraud.\n\n"
+        "4. Commissioner's response\n\n"
+        'Police and Crime Commissioner Sam Person said: "This report should be read."\n',
+        name="paper.txt",
+    )
+    assert record["inspection"]["published"] == "2019-04-02"  # not the response's date
+    assert [a["text"] for a in record["areas_for_improvement"]] == [
+        "Forces should improve their understanding of fraud."
+    ]
+
+
+def test_a_markdown_page_cites_its_report_in_italics() -> None:
+    record = _record(
+        "---\ntitle: Commissioner responds\n---\n\n## About the inspection\n\n"
+        "HMICFRS published *PEEL 2023–25: An inspection of Kent Police* on 7 March 2024.\n\n"
+        "## The Commissioner's response\n\n" + _PCC_SAYS
+    )
+    assert record["inspection"]["title"] == "PEEL 2023–25: An inspection of Kent Police"
+    assert record["inspection"]["published"] == "2024-03-07"

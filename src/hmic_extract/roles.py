@@ -280,7 +280,7 @@ def role_of(block: Block) -> tuple[Role, str | None]:
     found = features(block)
     if block.kind is not BlockKind.HEADING and len(found.text) > _LONG_TEXT:
         # far past every short role (heading, label, lead-in, note): prose or body
-        if found.decimal_marker and not found.item_voice:
+        if found.decimal_marker and (not found.item_voice or _REPORTING.match(found.text)):
             return Role.PROSE, None
         return Role.BODY, None
     if found.has_box:
@@ -304,9 +304,11 @@ def role_of(block: Block) -> tuple[Role, str | None]:
             return Role.GROUP_LABEL, label
     if (
         found.decimal_marker
-        and not found.item_voice
+        and (not found.item_voice or _REPORTING.match(text))
         and found.words > THRESHOLDS["label_max_words"]
     ):
+        # a numbered paragraph ("3.1 HMICFRS concluded that …"): prose, even where it
+        # reports what the inspectorate found in an item's words
         return Role.PROSE, None
     return Role.BODY, None
 

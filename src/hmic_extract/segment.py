@@ -137,7 +137,21 @@ def _opens_unknown_section(block: Block, current: str | None, current_heading: B
         return False  # a sub-heading of the current section ("### Investigating crime")
     if 0 < block.style.size < current_heading.style.size * _SMALLER:
         return False  # the same in a PDF, which ranks headings by their type's size
+    if current == "findings" and _next_numbered_section(block, current_heading):
+        return True  # "4. Response of …" after "3. What the inspectors found"
     return not (current == "findings" and _is_findings_label(block.text))
+
+
+def _next_numbered_section(block: Block, heading: Block) -> bool:
+    """Whether a heading carries the next section number after the section's own, at
+    its rank ("4. …" after "3. Findings"): the document's numbering, not a question's."""
+    this, current = _SECTION_NUMBER.match(block.text), _SECTION_NUMBER.match(heading.text)
+    if this is None or current is None or block.text.rstrip().endswith("?"):
+        return False
+    numbers = [re.match(r"\s*(\d+)", m.group(0)) for m in (this, current)]
+    if numbers[0] is None or numbers[1] is None:
+        return False
+    return _same_rank(block, heading) and int(numbers[0][1]) == int(numbers[1][1]) + 1
 
 
 # A form's value is a few words: an option's label, a box, "Yes", "No".

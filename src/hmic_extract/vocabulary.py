@@ -173,8 +173,16 @@ FORM_VALUE_WORDS: Final = 3
 
 def names_a_section(label: str, content: str) -> bool:
     """Whether a layout table's row is a section: its label strongly names a section
-    ("Findings", "PCC Response") and beside it is more than a form's value."""
-    return names_section(label) and len(content.split()) > FORM_VALUE_WORDS
+    ("Findings", "PCC Response") and beside it is more than a form's value, which an
+    answer is however long ("Graded | No – custody inspections are not graded")."""
+    return (
+        names_section(label)
+        and len(content.split()) > FORM_VALUE_WORDS
+        and not _FORM_ANSWER.match(content)
+    )
+
+
+_FORM_ANSWER = re.compile(r"\s*(?:yes|no|n/a|not\s+applicable)\b", re.I)
 
 
 # A line this short, in sentence case, may head the section it names in other
@@ -459,9 +467,9 @@ NOT_NAME_WORDS: Final = frozenset(
 # Each word has a lower-case letter after its capital (or is an initial): a line
 # in capitals ("RESPONSE BY THE PCC TO HMICFRS INSPECTIONS OF …") is no name.
 # Post-nominals printed after a name stay with it ("Mike Barton QPM").
-_NAME_WORD = r"[A-Z](?:[a-z]|[’'][A-Z])[\w’'\-]*"
+NAME_WORD: Final = r"[A-Z](?:[a-z]|[’'][A-Z])[\w’'\-]*"
 NAME: Final = (
-    rf"(?:(?:{_NAME_WORD}|[A-Z]\.)\s+){{1,3}}{_NAME_WORD}"
+    rf"(?:(?:{NAME_WORD}|[A-Z]\.)\s+){{1,3}}{NAME_WORD}"
     r"(?:\s+(?:QPM|KPM|OBE|MBE|CBE|KBE|DBE|DL|JP))*"
 )
 

@@ -276,7 +276,12 @@ def extract(
     paragraphs = _paragraphs(_all_blocks(segmented))
     everything = "\n\n".join(paragraphs)
     published = details.published or published_in_prose(everything)
-    force = details.force or force_in_prose(everything)
+    force = (
+        details.force
+        or force_in_prose(everything)
+        # a force named only in a heading ("4. Response of South Wales Police")
+        or force_in_prose("\n\n".join(section.heading for section in segmented.sections))
+    )
     chief_roles, commissioner_roles = CHIEF_CONSTABLE_ROLES, COMMISSIONER_ROLES
     if force and COMMISSIONER_LED_FORCE.search(force):
         chief_roles = chief_roles | {"Commissioner"}

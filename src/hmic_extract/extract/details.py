@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hmic_extract.blocks import Block
+from hmic_extract.blocks import Block, BlockKind
 from hmic_extract.extract.dates import find_dates, parse_date
 from hmic_extract.normalise import flatten
 from hmic_extract.normalise.glyphs import TERMINAL
@@ -36,7 +36,9 @@ _LABEL_THEN_BOX = re.compile(rf"(?P<label>[^{CHECKED}{UNCHECKED}]+?)\s*(?P<box>{
 _OPTION_MAX_WORDS = 6
 # "On 2 March 2017, HMIC published …", "… inspection, published 20 March 2018":
 # a date in the same sentence as "published" is the publication date.
-_PUBLISHED_SENTENCE = re.compile(r"[^.\n]*\bpublish(?:ed|ing)\b[^.\n]*", re.I)
+_PUBLISHED_SENTENCE = re.compile(
+    r"[^.\n]*\b(?:publish(?:ed|ing)|publication\s+(?:on|of))\b[^.\n]*", re.I
+)
 # A force's name: capitalised words before "Police" or "Constabulary"
 # ("Sussex Police", "British Transport Police", "Devon & Cornwall Police").
 _FORCE_NAME = re.compile(
@@ -113,9 +115,31 @@ class Details:
     force: str | None
 
 
+# A form table's first cell this short is the row's label.
+_ROW_LABEL_MAX_WORDS = 8
+
+
+def _row_text(block: Block) -> str:
+    """A block's text for the form reader: a two-cell table row is "label: value" (the
+    cell edge says what a colon would), unless its label already ends on one, asks a
+    question or holds a box."""
+    if block.kind is BlockKind.TABLE_ROW and len(block.cells) == 2:
+        label, value = block.cells
+        label = " ".join(label.split())
+        if (
+            label
+            and value.strip()
+            and len(label.split()) <= _ROW_LABEL_MAX_WORDS
+            and not label.endswith((":", "?"))
+            and not re.search(_BOX, label)
+        ):
+            return f"{label}: {value}"
+    return block.text
+
+
 def form_text(blocks: Sequence[Block]) -> str:
     """A section's text with one line per block line, as the form reader wants it."""
-    return "\n".join(block.text for block in blocks)
+    return "\n".join(_row_text(block) for block in blocks)
 
 
 def has_detail_label(text: str) -> bool:
@@ -130,8 +154,11 @@ def _checked(box: str) -> bool:
 # A form row's own label right before boxed options, in whatever words ("Kind of
 # inspection: ☒ Force-specific ☐ National", "Report category:"): from the line's start
 # up to a colon, the first box after it.
+# A label on a line of its own (a form table's first cell, "Category of inspection")
+# holds no digit: a line of a date or a number above boxes is a value, not a label.
 _OPTIONS_LABEL = re.compile(
-    rf"^[ \t]*(?P<label>[^\n:{CHECKED}{UNCHECKED}]{{3,60}}?)[ \t]*:[ \t]*\n?[ \t]*(?={_BOX})",
+    rf"^[ \t]*(?P<label>[^\n:{CHECKED}{UNCHECKED}]{{3,60}}?)[ \t]*:[ \t]*\n?[ \t]*(?={_BOX})|"
+    rf"^[ \t]*(?P<own_line>[^\n:\d{CHECKED}{UNCHECKED}]{{3,60}}?)[ \t]*\n[ \t]*(?={_BOX})",
     re.M,
 )
 
@@ -158,7 +185,7 @@ def _regions(text: str) -> dict[str, tuple[re.Match[str], str]]:
     if not any(name == "types" for _, name, _ in found):
         options = _options_label(text)
         taken = {start for start, _, _ in found}
-        if options is not None and options.start("label") not in taken:
+        if options is not None and options.start() not in taken:
             found.append((options.start(), "types", options))
     found.sort()
     regions = {}
@@ -242,15 +269,20 @@ def _options(value: str) -> tuple[TypeOption, ...]:
     return tuple(TypeOption(label, None) for label in labels if label)
 
 
+# The next row of a form: its label, then a colon and a value ("Graded: No – …").
+_NEXT_ROW = re.compile(r"^\s*[A-Z][^:\n]{1,60}:\s+\S")
+
+
 def _options_rows(value: str) -> str:
     """The lines of boxed options, up to a line of the form's next question or label
-    ("Does the report quote the force?") that follows them without a box of its own."""
+    ("Does the report quote the force?", "Graded: No") that follows them without a box
+    of its own."""
     lines = value.split("\n")
     boxed = False
     for index, line in enumerate(lines):
         if re.search(_BOX, line):
             boxed = True
-        elif boxed and line.rstrip(" *_").endswith(("?", ":")):
+        elif boxed and (line.rstrip(" *_").endswith(("?", ":")) or _NEXT_ROW.match(line)):
             return "\n".join(lines[:index])
     return value
 
@@ -497,6 +529,13 @@ def _office_use_answers(text: str, states: dict[str, bool | None]) -> dict[str, 
     return states
 
 
+# The response's own publication ("The Commissioner's response was published on 24
+# May 2019"): a date, but not the report's.
+_RESPONSE_PUBLISHED = re.compile(
+    r"\b(?:response|comments|letter|reply|statement|this\s+paper)\b[^.]{0,40}?"
+    r"\b(?:was|were|is|are|will\s+be)\s+published\b",
+    re.I,
+)
 # "published today", "published yesterday (29 September)": dated by the release.
 _PUBLISHED_RELATIVE = re.compile(
     r"\b(?:published|released)\s+(?P<when>today|yesterday)\b(?:\s*\((?P<day>[^()]{3,30})\))?",
@@ -517,7 +556,9 @@ def published_in_prose(text: str) -> date | None:
     """The publication date stated in prose, for documents without a details form:
     "published on 9 September 2022", or "published today" on the release's date."""
     for sentence in _PUBLISHED_SENTENCE.finditer(text):
-        if _PUBLISHED_RELATIVE.search(sentence.group(0)):
+        if _PUBLISHED_RELATIVE.search(sentence.group(0)) or _RESPONSE_PUBLISHED.search(
+            sentence.group(0)
+        ):
             continue  # its own date (if any) is not the report's
         found = parse_date(sentence.group(0))
         if found is not None:

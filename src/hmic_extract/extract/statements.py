@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hmic_extract.vocabulary import NAME, NOT_NAME_WORDS, ROLES
+from hmic_extract.vocabulary import NAME, NAME_WORD, NOT_NAME_WORDS, ROLES
 
 _ROLE = "|".join(re.escape(role) for role in ROLES)
 # "Chief Constable Iain Spittal", "the Chief Constable, Iain Spittal,", a form's
@@ -236,6 +236,33 @@ _SIGN_OFF_MAX_WORDS = 14
 _AFTER_LAST_SENTENCE = re.compile(r"[.!?][”’\"']?\s+(?P<tail>[A-Z][^.!?]{2,40})$")
 
 
+# Two signatures side by side, read across: "Jane Smith   John Brown" over "Police and
+# Crime Commissioner   Chief Constable": two two-word names over two roles.
+_TWO_NAMES = re.compile(
+    rf"^(?P<first>{NAME_WORD}\s+{NAME_WORD})\s+(?P<second>{NAME_WORD}\s+{NAME_WORD})$"
+)
+_TWO_NAMES_THEN = re.compile(
+    rf"^(?P<first>{NAME_WORD}\s+{NAME_WORD})\s+(?P<second>{NAME_WORD}\s+{NAME_WORD})\s+"
+    rf"(?P<rest>(?:{_ROLE})\b.*)$"
+)
+_ROLE_AT = re.compile(rf"\b(?P<role>{_ROLE})\b")
+
+
+def _cosigned(names: str, roles_line: str) -> list[tuple[str, str]]:
+    """The two (name, role) pairs of a letter signed by two people side by side: the
+    names over the roles, or (where the lines were run into one paragraph) the names
+    then the roles."""
+    flat = " ".join(names.split())
+    pair = _TWO_NAMES.match(flat)
+    if pair is None and (run_on := _TWO_NAMES_THEN.match(flat)) is not None:
+        pair, roles_line = run_on, run_on["rest"]
+    roles = [match["role"] for match in _ROLE_AT.finditer(roles_line)]
+    if pair is None or len(roles) != 2 or len(roles_line.split()) > _SIGN_OFF_MAX_WORDS:
+        return []
+    found = [(pair["first"], roles[0]), (pair["second"], roles[1])]
+    return found if all(_is_person(name) for name, _ in found) else []
+
+
 def signed_by(
     paragraphs: Sequence[str], roles: frozenset[str], place: str | None = None
 ) -> str | None:
@@ -246,6 +273,12 @@ def signed_by(
     is no part of the name signed above it.
     """
     for paragraph, following in zip(paragraphs, [*paragraphs[1:], ""], strict=False):
+        cosigned = _cosigned(paragraph, following)
+        for name, role in cosigned:
+            if role in roles:
+                return name
+        if cosigned:
+            continue
         # The name and its role on one line, or the name alone above its role, or
         # (where a text rendering ran the name into the letter's last line) the
         # words after the paragraph's last sentence above its role.

@@ -90,3 +90,56 @@ def grid_tables(lines: Sequence[str]) -> list[GridTable]:
         if rows:
             tables.append(GridTable(start, index, len(spans), tuple(rows)))
     return tables
+
+
+# A rule under a header of bar-separated columns: "-----+------+----" or "---|---|---"
+# (psql, and markdown pipe tables typed without outer bars).
+PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?(?:\s*[+|]\s*:?-{3,}:?)+\s*\|?\s*$")
+
+
+def _pipe_cells(line: str, columns: int, *, outer: bool) -> list[str] | None:
+    """A line's cells when it has exactly ``columns`` bar-separated cells, else None.
+    With ``outer`` bars (the rule has them) the first and last bars edge the row;
+    without, a line opening on a bar has an empty first cell."""
+    inner = line.strip()
+    if outer:
+        inner = inner.removeprefix("|").removesuffix("|")
+    cells = [cell.strip() for cell in inner.split("|")]
+    return cells if len(cells) == columns else None
+
+
+def pipe_tables(lines: Sequence[str]) -> list[GridTable]:
+    """Tables of bar-separated columns under a header and a rule of dashes, without a
+    grid's "+----+" borders. A row whose first cell is empty continues the row above
+    (a cell's text wrapped onto the next line)."""
+    tables: list[GridTable] = []
+    index = 1
+    while index < len(lines):
+        if not PIPE_RULE.match(lines[index]):
+            index += 1
+            continue
+        outer = lines[index].strip().startswith("|")
+        columns = len(re.split(r"[+|]", lines[index].strip().strip("|")))
+        header = _pipe_cells(lines[index - 1], columns, outer=outer)
+        if header is None or columns < 2:
+            index += 1
+            continue
+        rows = [GridRow(index - 1, index - 1, tuple(header), tuple(header))]
+        cursor = index + 1
+        while (
+            cursor < len(lines)
+            and (cells := _pipe_cells(lines[cursor], columns, outer=outer)) is not None
+        ):
+            previous = rows[-1]
+            if not cells[0] and len(rows) > 1:
+                joined = tuple(
+                    f"{old} {new}".strip() for old, new in zip(previous.cells, cells, strict=True)
+                )
+                rows[-1] = GridRow(previous.first, cursor, joined, joined)
+            else:
+                rows.append(GridRow(cursor, cursor, tuple(cells), tuple(cells)))
+            cursor += 1
+        if len(rows) > 1:
+            tables.append(GridTable(index - 1, cursor, columns, tuple(rows)))
+        index = cursor
+    return tables

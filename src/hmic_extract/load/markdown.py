@@ -17,7 +17,7 @@ from markdown_it.token import Token
 
 from hmic_extract.blocks import PLAIN, Block, BlockKind, LoadedDocument, Location, Style
 from hmic_extract.cues import names_section
-from hmic_extract.load.grid import grid_tables
+from hmic_extract.load.grid import grid_tables, pipe_tables
 from hmic_extract.vocabulary import names_a_section
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -277,7 +277,7 @@ def _location(token: Token) -> Location:
 
 
 def _grid_tables(text: str) -> tuple[str, list[Block]]:
-    """Pandoc's grid tables, which CommonMark does not know, read as blocks.
+    """Pandoc's grid tables and psql's tables, which CommonMark does not know, as blocks.
 
     Each table's lines are blanked in the text handed to the parser (so line
     numbers stay true). A one-column table is a box around content, read as
@@ -285,7 +285,10 @@ def _grid_tables(text: str) -> tuple[str, list[Block]]:
     """
     lines = text.split("\n")
     blocks: list[Block] = []
-    for table in grid_tables(lines):
+    # psql's tables ("-----+-----" under the header) are no GFM table: read them here;
+    # a "|---|---|" table is the parser's own
+    psql = [table for table in pipe_tables(lines) if "+" in lines[table.start + 1]]
+    for table in [*grid_tables(lines), *psql]:
         for row in table.rows:
             section = table.columns == 2 and names_a_section(*row.cells)
             if section:  # a layout table: the section's name, then the section
@@ -412,6 +415,7 @@ def _without_front_matter(text: str) -> str:
 def load_markdown(text: str) -> LoadedDocument:
     """Blocks of a markdown document, in source order."""
     text = _without_front_matter(text)
+    cited = _emphasised(text)
     text = _PANDOC_SPAN.sub(r"\1", text)
     text, grid_rows = _grid_tables(text)
     text, table_lines = _pandoc_tables(text)
@@ -518,4 +522,24 @@ def load_markdown(text: str) -> LoadedDocument:
                     )
     if grid_rows:
         blocks = sorted([*blocks, *grid_rows], key=lambda b: b.location.line_start)
-    return LoadedDocument("markdown", tuple(blocks), None)
+    return LoadedDocument("markdown", tuple(blocks), None, cited=cited)
+
+
+# Text set in italics inside a line: "*Title*" or "_Title_", not "**bold**".
+_EMPHASIS = re.compile(
+    r"(?<![*\w])\*(?![*\s])(?P<star>[^*\n]{3,200}?)(?<!\s)\*(?![*\w])|"
+    r"(?<![_\w])_(?![_\s])(?P<underscore>[^_\n]{3,200}?)(?<!\s)_(?![_\w])"
+)
+# Words a span must hold to be a title, not an emphasised word.
+_CITED_MIN_WORDS = 2
+
+
+def _emphasised(text: str) -> tuple[str, ...]:
+    """Spans the text sets in italics, as titles a sentence may cite ("HMICFRS
+    published *PEEL 2023–25: …*")."""
+    found = []
+    for match in _EMPHASIS.finditer(text):
+        span = " ".join((match["star"] or match["underscore"]).split())
+        if len(span.split()) >= _CITED_MIN_WORDS:
+            found.append(span)
+    return tuple(found)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location
 from hmic_extract.errors import UndecodableTextError, UnsupportedFormatError
-from hmic_extract.load.grid import GridTable, grid_tables
+from hmic_extract.load.grid import GridTable, grid_tables, pipe_tables
 from hmic_extract.vocabulary import names_a_section
 
 # Control characters other than tab, line ends and form feed mean binary data.
@@ -121,13 +121,14 @@ def _grid_blocks(table: GridTable) -> list[Block]:
 def load_text(text: str) -> LoadedDocument:
     """One LINE block per non-blank line; normalise groups them into paragraphs.
 
-    Grid tables become table rows (or, one column wide, their content).
+    Grid tables, and bar-separated tables under a rule of dashes, become table rows
+    (or, one column wide, their content).
     """
     blocks: list[Block] = []
     blank_run = 0
     sheet = 0
     raw_lines = text.split("\n")
-    tables = {table.start: table for table in grid_tables(raw_lines)}
+    tables = {table.start: table for table in (*pipe_tables(raw_lines), *grid_tables(raw_lines))}
     skip_to = 0
     for number, raw in enumerate(raw_lines, start=1):
         if number - 1 < skip_to:
