@@ -41,6 +41,7 @@ eval: $(BIN)/hmic-extract
 	$(BIN)/python $(CORPUS)/../eval/score.py --corpus $(CORPUS) --pred out/eval -v $(EVAL_ARGS)
 	$(BIN)/python scripts/eval_gate.py --name corpus --corpus $(CORPUS) --pred out/eval
 	$(BIN)/python scripts/eval_gate.py --name probes --corpus $(PROBES) --pred out/eval-probes
+	$(BIN)/python scripts/eval_renderings.py --corpus $(CORPUS) --only markdown html --hold html:markdown
 
 ## eval-pin: raise the floors in eval/baseline.json to today's scores (PIN_ARGS=--lower to lower)
 eval-pin: eval

@@ -329,8 +329,17 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--work", type=Path, default=ROOT / "out" / "renderings")
     parser.add_argument("--only", nargs="*", choices=sorted(RENDERINGS), help="renderings to run")
+    parser.add_argument(
+        "--hold",
+        nargs="*",
+        default=[],
+        metavar="RENDERING:REFERENCE",
+        help="fail when a rendering's mean score falls more than --within below its reference's",
+    )
+    parser.add_argument("--within", type=float, default=0.01)
     args = parser.parse_args()
     score = args.corpus.parent / "eval" / "score.py"
+    means: dict[str, float] = {}
     for name in args.only or RENDERINGS:
         tool = RENDERINGS[name][0]
         if shutil.which(tool) is None:
@@ -371,7 +380,24 @@ def main() -> int:
         print(f"{name:18} {count:2} files: {summary}")
         for miss in misses:
             print(f"{'':21}{miss[:110]}")
-    return 0
+        mean = re.search(r"mean score ([0-9.]+)", result.stdout)
+        if mean:
+            means[name] = float(mean[1])
+    failed = False
+    for pair in args.hold:
+        name, reference = pair.split(":")
+        if name not in means or reference not in means:
+            print(f"hold {name} to {reference}: not both scored")
+            failed = True
+            continue
+        gap = means[reference] - means[name]
+        verdict = "ok" if gap <= args.within else "FAILED"
+        print(
+            f"hold {name} ({means[name]:.3f}) within {args.within} of {reference} "
+            f"({means[reference]:.3f}): {verdict}"
+        )
+        failed = failed or gap > args.within
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -18,7 +18,8 @@ from tests.conftest import FIXTURES
 from tests.helpers import assert_golden, record_of
 
 PAGES = FIXTURES / "html"
-PAGE_FILES = sorted(PAGES.glob("*.html"))
+# pages as saved (.html), and one printed from a browser to PDF
+PAGE_FILES = sorted([*PAGES.glob("*.html"), *PAGES.glob("*.pdf")])
 
 
 @pytest.mark.parametrize("page", PAGE_FILES, ids=lambda p: p.name)
@@ -28,7 +29,7 @@ def test_page_matches_expected_record(page: Path, update_golden: bool) -> None:
 
 def test_every_page_has_an_expected_record() -> None:
     names = {f"{p.name}.json" for p in PAGE_FILES}
-    assert len(names) >= 4
+    assert len(names) >= 6
     assert names == {p.name for p in (PAGES / "expected").glob("*.json")}
 
 
