@@ -14,10 +14,18 @@ from hmic_extract.options import Options
 from hmic_extract.pipeline import extract_path
 from hmic_extract.write import record_json
 from tests import gold_score
+from tests.helpers import assert_golden
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBES = ROOT / "tests" / "fixtures" / "probes"
 GOLD = sorted((PROBES / "gold").glob("*.json"))
+EXPECTED = PROBES / "expected"
+# The probes that are responses (the others must be refused): each has a golden record.
+RESPONSES = [
+    PROBES / gold.stem
+    for gold in GOLD
+    if json.loads(gold.read_text(encoding="utf-8")).get("expect") != "error"
+]
 
 
 def _record(path: Path) -> dict[str, object] | None:
@@ -63,3 +71,14 @@ def test_non_responses_are_refused(scored: dict[str, dict[str, object]]) -> None
     refusals = {name: doc for name, doc in scored.items() if doc["expect"] == "error"}
     assert refusals
     assert all(doc["ok"] for doc in refusals.values()), sorted(refusals)
+
+
+@pytest.mark.parametrize("probe", RESPONSES, ids=lambda p: p.name)
+def test_probe_matches_its_golden_record(probe: Path, update_golden: bool) -> None:
+    """Field by field: a change in any record shows as a diff to review, not only as a
+    score that moved (``pytest --update-golden`` rewrites them)."""
+    assert_golden(probe, EXPECTED / f"{probe.name}.json", update=update_golden)
+
+
+def test_every_response_probe_has_a_golden_record() -> None:
+    assert {f"{p.name}.json" for p in RESPONSES} == {p.name for p in EXPECTED.glob("*.json")}
