@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hmic_extract.cli import app
-from hmic_extract.export import CSV_COLUMNS
+from hmic_extract.export import CSV_COLUMNS, STORE_VERSION
 from tests.conftest import SAMPLES, SEED_MD
 
 runner = CliRunner()
@@ -249,7 +249,7 @@ def test_an_older_store_is_rebuilt_in_the_new_layout(tmp_path: Path) -> None:
     code, _, _ = _run(str(other), "--stdout", "--db", str(store))
     assert code == 0
     with sqlite3.connect(store) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone() == (2,)
+        assert connection.execute("PRAGMA user_version").fetchone() == (STORE_VERSION,)
         assert connection.execute("SELECT COUNT(*) FROM documents").fetchone() == (2,)
         keys = connection.execute("SELECT DISTINCT content_key FROM documents").fetchall()
         assert len(keys) == 1

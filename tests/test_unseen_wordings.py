@@ -297,3 +297,37 @@ def test_a_markdown_page_cites_its_report_in_italics() -> None:
     )
     assert record["inspection"]["title"] == "PEEL 2023–25: An inspection of Kent Police"
     assert record["inspection"]["published"] == "2024-03-07"
+
+
+def test_a_response_tables_owner_and_target_date_are_fields_not_deadlines() -> None:
+    record = _record(
+        "# PCC response to the HMICFRS inspection of Kent Police\n\n"
+        "## What the inspectorate found\n\n"
+        "| No. | Area for improvement | Force response | Lead | Target date |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | The force should improve its crime recording. | Accepted. "
+        "| ACC Crime | 31 March 2018 |\n"
+        "| 2 | The force should review its use of out-of-court disposals. | Accepted. "
+        "| Head of Justice | By June 2018 |\n\n"
+        "## The Commissioner's comments\n\n" + _PCC_SAYS
+    )
+    items = [
+        (a["text"], a["response"], a["owner"], a["target"], a["deadlines"])
+        for a in record["areas_for_improvement"]
+    ]
+    assert items == [
+        (
+            "The force should improve its crime recording.",
+            "Accepted.",
+            "ACC Crime",
+            "31 March 2018",
+            [],
+        ),
+        (
+            "The force should review its use of out-of-court disposals.",
+            "Accepted.",
+            "Head of Justice",
+            "By June 2018",
+            [],
+        ),
+    ]

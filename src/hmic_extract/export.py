@@ -49,6 +49,8 @@ CSV_COLUMNS = (
     "last_due",
     "deadline_text",
     "response",
+    "owner",
+    "target",
     "page",
 )
 # Sub-items and deadline words share one cell each, joined by this separator.
@@ -130,6 +132,8 @@ def csv_text(records: Iterable[Record]) -> str:
                     dues[-1].isoformat() if dues else "",
                     JOIN.join(d.text for d in item.deadlines),
                     item.response or "",
+                    item.owner or "",
+                    item.target or "",
                     item.location.page if item.location.page is not None else "",
                 )
             )
@@ -147,7 +151,7 @@ def write_csv(path: Path, records: Iterable[Record], *, bom: bool = True) -> Non
 
 # The store's layout version (PRAGMA user_version); an older store is rebuilt from the
 # records it holds when opened.
-STORE_VERSION = 2
+STORE_VERSION = 3  # 2: content_key, reports, item_id; 3: items.owner, items.target
 
 SCHEMA = """
 PRAGMA foreign_keys = ON;
@@ -210,6 +214,8 @@ CREATE TABLE IF NOT EXISTS items (
     text TEXT NOT NULL,
     sub_items TEXT NOT NULL,
     response TEXT,
+    owner TEXT,
+    target TEXT,
     page INTEGER,
     line_start INTEGER,
     line_end INTEGER,
@@ -371,8 +377,8 @@ def upsert(connection: sqlite3.Connection, record: Record) -> None:
         for kind, question, position, item in items_of(record):
             cursor = connection.execute(
                 "INSERT INTO items (document, item_id, kind, position, question, question_text, "
-                "text, sub_items, response, page, line_start, line_end) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "text, sub_items, response, owner, target, page, line_start, line_end) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     key,
                     item_id(kind, position),
@@ -383,6 +389,8 @@ def upsert(connection: sqlite3.Connection, record: Record) -> None:
                     item.text,
                     json.dumps(item.sub_items, ensure_ascii=False),
                     item.response,
+                    item.owner,
+                    item.target,
                     item.location.page,
                     item.location.line_start,
                     item.location.line_end,

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: source formats odt, rtf, html; Item.owner and Item.target
 
 Grade = Literal["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
 SectionKind = Literal[
@@ -121,6 +121,17 @@ class Item(_Model):
         description=(
             "the force's response printed beside the item (a response table's column) or "
             'right after it (a paragraph starting "Response:")'
+        ),
+    )
+    owner: str | None = Field(
+        default=None,
+        description="who answers for the item, from a response table's owner or lead column",
+    )
+    target: str | None = Field(
+        default=None,
+        description=(
+            "when the force plans to finish, as a response table's target-date column prints "
+            "it (the force's plan, never one of the item's deadlines)"
         ),
     )
     location: Location = Field(description="where the item stands in the source")

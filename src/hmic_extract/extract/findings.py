@@ -68,6 +68,8 @@ class _ItemDraft:
     sub_items: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     response: str | None = None
+    owner: str | None = None
+    target: str | None = None  # the response table's target date, in its words
     aside: str | None = None  # what its label adds: "Recommendation 1 (by 6 May 2020):"
 
 
@@ -145,6 +147,20 @@ _RESPONSE_COLUMN = re.compile(
 )
 
 
+# Columns of a response table that say who answers for an item and by when: the
+# force's plan, kept as the item's owner and target, never its text or deadlines.
+_OWNER_COLUMN = re.compile(
+    r"^(?:(?:action\s+|named\s+)?(?:owner|lead)(?:\s+officer)?|responsible(?:\s+officer)?|"
+    r"who|accountable(?:\s+officer)?)\s*:?$",
+    re.I,
+)
+_TARGET_COLUMN = re.compile(
+    r"^(?:target(?:\s+(?:date|completion))?|(?:completion|due|target)\s+date|deadline|"
+    r"timescales?|by\s+when|when|by|date\s+due)\s*:?$",
+    re.I,
+)
+
+
 # The column of a findings table that names the question or area each row is about.
 _QUESTION_COLUMN = re.compile(
     r"^(?:core\s+)?(?:questions?|areas?(?:\s+of\s+policing)?|themes?)\s*:?$", re.I
@@ -159,6 +175,8 @@ class _ItemTable:
     text_column: int
     response_column: int | None
     question_column: int | None  # a findings table: a question per row, its items beside it
+    owner_column: int | None = None
+    target_column: int | None = None
 
 
 # Another column's title beside the items': a few words, not a bare number.
@@ -177,8 +195,17 @@ def _item_table(block: Block) -> _ItemTable | None:
                 continue  # "5. | RECOMMENDATIONS": a numbered heading, not column titles
             response = next((i for i, c in others if _RESPONSE_COLUMN.match(c)), None)
             question = next((i for i, c in others if _QUESTION_COLUMN.match(c)), None)
-            return _ItemTable(kind, index, response, question)
+            owner = next((i for i, c in others if _OWNER_COLUMN.match(c)), None)
+            target = next((i for i, c in others if _TARGET_COLUMN.match(c)), None)
+            return _ItemTable(kind, index, response, question, owner, target)
     return None
+
+
+def _cell(block: Block, column: int | None) -> str | None:
+    """A row's cell in ``column``, flattened; None for no such column or an empty cell."""
+    if column is None or column >= len(block.cells):
+        return None
+    return flatten(block.cells[column]) or None
 
 
 def _cell_items(cell: str) -> list[str]:
@@ -359,9 +386,10 @@ class _Reader:
         if not text:
             return True
         self._add_item(replace(block, text=text), from_list=False)
-        if self.item is not None and table.response_column is not None:
-            response = flatten(block.cells[table.response_column])
-            self.item.response = response or None
+        if self.item is not None:
+            self.item.response = _cell(block, table.response_column)
+            self.item.owner = _cell(block, table.owner_column)
+            self.item.target = _cell(block, table.target_column)
         return True
 
     def _read_question_row(self, block: Block, table: _ItemTable, column: int) -> None:
@@ -507,6 +535,8 @@ def _item(draft: _ItemDraft, published: date | None) -> tuple[Item, int]:
         question=draft.question,
         question_text=draft.question_text,
         response=draft.response,
+        owner=draft.owner,
+        target=draft.target,
         location=record_location(draft.location),
     )
     return item, undated
