@@ -100,8 +100,9 @@ def test_odt_bold_from_paragraph_style_or_every_span() -> None:
     assert [b.style.bold for b in loaded.blocks] == [True, True, False]
 
 
-def test_odt_frames_follow_their_anchor_and_notes_are_dropped() -> None:
-    """A note's text (and its citation mark) never enters an item's text."""
+def test_odt_frames_follow_their_anchor_and_notes_are_read_apart() -> None:
+    """A note's text (and its citation mark) never enters an item's text: it is one of
+    the document's notes."""
     body = (
         "<text:p>Anchor<draw:frame><draw:text-box><text:p>In the box</text:p>"
         "</draw:text-box></draw:frame> text.</text:p>"
@@ -117,6 +118,7 @@ def test_odt_frames_follow_their_anchor_and_notes_are_dropped() -> None:
         "The force should act now.",
         "Kept",
     ]
+    assert load_odt(odt_bytes(body, automatic_styles=LISTS)).notes == ("See the report.",)
 
 
 def test_odt_is_sniffed_by_mimetype_or_manifest() -> None:
@@ -378,3 +380,47 @@ def test_word_footnotes_never_enter_an_item() -> None:
         '</w:r><w:r><w:endnoteReference w:id="2"/></w:r></w:p>'
     )
     assert texts == ["The force should act now."]
+
+
+_FOOTNOTES = (
+    f"<w:footnotes {_WORD_NS}>"
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+    "</w:r></w:p></w:footnote>"
+    '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve">'
+    " HMICFRS, PEEL 2017.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+)
+
+
+def test_word_footnotes_are_the_documents_notes() -> None:
+    """A Word file's footnotes are read apart, as the record's notes (the separator
+    lines Word keeps among them are not notes)."""
+    import zipfile
+
+    import docx
+
+    from hmic_extract.load.docx import load_docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    footnotes_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    relationship = (
+        '<Relationship Id="rIdNotes" Target="footnotes.xml" Type="http://schemas.'
+        'openxmlformats.org/officeDocument/2006/relationships/footnotes"/>'
+    )
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    f'<Override PartName="/word/footnotes.xml" ContentType="{footnotes_type}"/>'
+                    "</Types>".encode(),
+                )
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", f"{relationship}</Relationships>".encode())
+            target.writestr(item, data)
+        target.writestr("word/footnotes.xml", _FOOTNOTES)
+    assert load_docx(out.getvalue()).notes == ("HMICFRS, PEEL 2017.",)

@@ -147,6 +147,9 @@ class LoadedDocument:
     # titles the source set apart in running text (a web page's <cite> or <em>): a
     # report named in a sentence, where no form or heading gives its title
     cited: tuple[str, ...] = ()
+    # the document's footnotes and endnotes, in order: asides kept apart from the body,
+    # so a note is never read into an item or a response
+    notes: tuple[str, ...] = ()
 
 
 def span_of(blocks: Sequence[Block]) -> Location:

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"  # 1.1: source formats odt, rtf, html; Item.owner and Item.target
+SCHEMA_VERSION = "1.1"  # 1.1: source formats odt, rtf, html; Item.owner, Item.target; notes
 
 Grade = Literal["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
 SectionKind = Literal[
@@ -206,6 +206,13 @@ class Record(_Model):
     force_response: Response | None = Field(description="the force's response section, if any")
     pcc_response: Response | None = Field(description="the PCC's response section, if any")
     office_use: OfficeUse = Field(description="the office-use boxes")
+    notes: list[str] = Field(
+        default_factory=list,
+        description=(
+            "the document's footnotes and endnotes, in order (Word and OpenDocument): kept "
+            "apart from the body, never part of an item or a response"
+        ),
+    )
     warnings: list[Warning] = Field(description="doubts about the extraction, with stable codes")
 
 

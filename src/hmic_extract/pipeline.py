@@ -69,6 +69,8 @@ def extract_bytes(data: bytes, *, path: str, options: Options) -> Record:
         page_date=loaded.page_date,
         cited=loaded.cited,
     )
+    if loaded.notes:  # the source's own asides, read apart from its body
+        record = record.model_copy(update={"notes": list(loaded.notes)})
     recognition = recognise(segmented, record)
     if not recognition.recognised:
         if not options.accept_unrecognised:

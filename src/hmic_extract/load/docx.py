@@ -6,10 +6,9 @@ table rows keep their cells; a one-cell row (a boxed section) is read as the
 blocks inside it; a text box is read as blocks after the paragraph it is anchored
 in. Checkboxes, content controls (w14:checkbox) and legacy form fields alike,
 give their state as ☒/☐. Headers and footers are not part of the body and are
-skipped; so are footnotes and endnotes, which live in parts of their own and
-leave only a reference mark in the body: a note is an aside to a sentence (mostly
-a link to the report), the record has no field for it, and read in the flow it
-would split a list or be taken for an item or a response.
+skipped. Footnotes and endnotes live in parts of their own and leave only a
+reference mark in the body: they are read apart, as the document's notes (read in
+the flow a note would split a list or be taken for an item or a response).
 Locations count body paragraphs: Word files have no fixed pages or lines.
 """
 
@@ -380,4 +379,32 @@ def load_docx(data: bytes) -> LoadedDocument:
         raise CorruptDocumentError(f"damaged Word document: {exc}") from exc
     reader = _Reader(document)
     reader.body(document.element.body)
-    return LoadedDocument("docx", tuple(reader.blocks), None)
+    return LoadedDocument("docx", tuple(reader.blocks), None, notes=_notes(document))
+
+
+# The parts holding notes, and their note elements; ids below 1 are the separator
+# lines Word draws above the notes, not notes.
+_NOTE_PARTS = (("/word/footnotes.xml", "w:footnote"), ("/word/endnotes.xml", "w:endnote"))
+
+
+def _notes(document: Any) -> tuple[str, ...]:
+    """The text of each footnote, then each endnote, in order."""
+    from lxml import etree
+
+    parts = {str(part.partname): part for part in document.part.package.iter_parts()}
+    notes: list[str] = []
+    for name, tag in _NOTE_PARTS:
+        part = parts.get(name)
+        if part is None:
+            continue
+        try:
+            root = etree.fromstring(part.blob, parser=etree.XMLParser(resolve_entities=False))
+        except etree.XMLSyntaxError:
+            continue  # a damaged notes part: the body is still read
+        for note in root.iter(qn(tag)):
+            if _int(note.get(qn("w:id")), 0) < 1:
+                continue
+            text = " ".join("".join(t.text or "" for t in note.iter(qn("w:t"))).split())
+            if text:
+                notes.append(text)
+    return tuple(notes)

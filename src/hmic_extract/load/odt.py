@@ -7,11 +7,11 @@ blocks inside it, as in Word); checkbox form controls and ☒/☐ glyphs become
 ☒/☐ inline; a paragraph is bold when its style, or every span of it, is.
 
 Text in frames and text boxes is read as blocks after the paragraph they are
-anchored in. Notes (footnotes and endnotes) are dropped, citation mark and all:
-a note is an aside to a sentence (mostly a link to the report), the record has
-no field for it, and read anywhere in the flow it would split a list or be
-taken for an item, a response or a form's answer. Annotations (comments) and
-the deleted text of tracked changes are not part of the document as printed.
+anchored in. Notes (footnotes and endnotes) are read apart, as the document's
+notes, their citation marks left out of the text: read anywhere in the flow a note
+would split a list or be taken for an item, a response or a form's answer.
+Annotations (comments) and the deleted text of tracked changes are not part of the
+document as printed.
 Locations count body paragraphs, as for Word.
 """
 
@@ -409,4 +409,14 @@ def load_odt(data: bytes) -> LoadedDocument:
     roots = [root for root in (styles, content) if root is not None]
     reader = _Reader(_styles(roots), _list_styles(roots), _checkboxes(body), _labels(body))
     reader.body(body)
-    return LoadedDocument("odt", tuple(reader.blocks), None)
+    return LoadedDocument("odt", tuple(reader.blocks), None, notes=_notes(body))
+
+
+def _notes(body: etree._Element) -> tuple[str, ...]:
+    """The text of each note (footnote or endnote), in the order they stand."""
+    notes = []
+    for note in body.iter(_q("text:note-body")):
+        text = " ".join(" ".join(note.itertext()).split())
+        if text:
+            notes.append(text)
+    return tuple(notes)
