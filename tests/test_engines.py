@@ -78,3 +78,41 @@ def test_gaps_inside_one_text_object_are_read_as_spaces_and_columns(engine: str)
         "Force response",
     ]
     assert len(blocks[1].columns) == 2
+
+
+def _form_with_drawn_boxes(path: Path) -> None:
+    """A details form whose boxes are drawn as paths (as Word prints form fields), one
+    crossed through; and a list whose bullets are filled squares."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(20, 20)
+    pdf.cell(0, 6, "Type of inspection:")
+    for index, (label, ticked) in enumerate([("National", False), ("Thematic", True)]):
+        x = 65 + index * 40
+        pdf.rect(x, 21, 3.5, 3.5)  # stroked, unfilled: a box
+        if ticked:
+            pdf.line(x + 0.7, 21.7, x + 2.8, 23.8)
+            pdf.line(x + 2.8, 21.7, x + 0.7, 23.8)
+        pdf.set_xy(x + 5, 20)
+        pdf.cell(30, 6, label)
+    pdf.rect(20, 33, 2, 2, style="F")  # a filled square: a bullet, not a box
+    pdf.set_xy(25, 31)
+    pdf.cell(0, 6, "The force should improve its crime recording.")
+    pdf.output(str(path))
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_boxes_drawn_as_paths_are_read_as_boxes(tmp_path: Path, engine: str) -> None:
+    from hmic_extract.load import load_bytes
+    from hmic_extract.options import Options
+
+    path = tmp_path / "form.pdf"
+    _form_with_drawn_boxes(path)
+    texts = [b.text for b in load_bytes(path.read_bytes(), options=Options(engine=engine)).blocks]
+    assert texts == [
+        "Type of inspection:  ☐ National  ☒ Thematic",
+        "The force should improve its crime recording.",
+    ]

@@ -28,6 +28,7 @@ from hmic_extract.load.pdf_layout import (
     PdfLine,
     Word,
     check_page_count,
+    drawn_boxes,
     font_style,
     has_item_table,
     line_blocks,
@@ -140,7 +141,14 @@ def _read_pages(pdf: Any, options: Options) -> list[tuple[int, list[list[Word]]]
     check_page_count(len(pages), options)
     page_lines = []
     for number, page in enumerate(pages, start=1):
-        words = _words(page)
+        paths = (*page.rects, *page.lines, *page.curves)
+        shapes = [(path["x0"], path["top"], path["x1"], path["bottom"]) for path in paths]
+        outlines = [
+            (path["x0"], path["top"], path["x1"], path["bottom"])
+            for path in page.rects
+            if path.get("stroke") and not path.get("fill")
+        ]
+        words = [*_words(page), *drawn_boxes(outlines, shapes)]
         page.close()
         page_lines.append((number, list(visual_lines(words))))
     return page_lines

@@ -21,7 +21,7 @@ from hmic_extract.errors import (
     UnsupportedFormatError,
 )
 from hmic_extract.options import Options
-from hmic_extract.vocabulary import is_item_table_header
+from hmic_extract.vocabulary import CHECKED, UNCHECKED, is_item_table_header
 
 # A horizontal gap wider than this many font sizes separates columns on one line
 # (label | value in a details form); it becomes two spaces in the text.
@@ -76,6 +76,48 @@ class Word(NamedTuple):
     size: float
     bold: bool
     italic: bool
+
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points
+
+# A drawn checkbox: a square path this many points a side (Word prints a form
+# field's box about 8 to 11 points wide), its sides equal within the tolerance.
+_BOX_SIDE = (5.0, 16.0)
+_BOX_SQUARE = 1.5
+# A stroke inside a box, clear of its edges by this much, is a tick or a cross.
+_BOX_INSET = 0.8
+
+
+def drawn_boxes(outlines: Sequence[Box], shapes: Sequence[Box]) -> list[Word]:
+    """Checkboxes drawn as paths, as words of one glyph: ☒ where a stroke is drawn
+    inside the square (a tick or cross), ☐ where none is. ``outlines`` are the paths
+    stroked and not filled (a filled square is a bullet), ``shapes`` every path."""
+    low, high = _BOX_SIDE
+    squares = [
+        shape
+        for shape in outlines
+        if low <= shape[2] - shape[0] <= high
+        and low <= shape[3] - shape[1] <= high
+        and abs((shape[2] - shape[0]) - (shape[3] - shape[1])) <= _BOX_SQUARE
+    ]
+    # a stroke of a cross may be as square as a box: a square inside another is a mark
+    boxes = [box for box in squares if not any(_inside(box, other) for other in squares)]
+    words = []
+    for x0, top, x1, bottom in boxes:
+        ticked = any(_inside(shape, (x0, top, x1, bottom)) for shape in shapes)
+        glyph = CHECKED if ticked else UNCHECKED
+        words.append(Word(glyph, x0, x1, top, bottom, bottom - top, False, False))
+    return words
+
+
+def _inside(shape: Box, box: Box) -> bool:
+    """Whether a shape lies within a box, clear of its edges."""
+    return (
+        shape[0] >= box[0] + _BOX_INSET
+        and shape[2] <= box[2] - _BOX_INSET
+        and shape[1] >= box[1] + _BOX_INSET
+        and shape[3] <= box[3] - _BOX_INSET
+    )
 
 
 def visual_lines(words: list[Word]) -> Iterator[list[Word]]:

@@ -13,7 +13,7 @@ import bisect
 import ctypes
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -26,9 +26,11 @@ from hmic_extract.errors import (
     EncryptedDocumentError,
 )
 from hmic_extract.load.pdf_layout import (
+    Box,
     PdfLine,
     Word,
     check_page_count,
+    drawn_boxes,
     font_style,
     has_item_table,
     line_blocks,
@@ -233,8 +235,40 @@ def _page_chunks(page: _Page, text: str) -> list[_Chunk]:
     return chunks
 
 
-def _page_lines(page: _Page) -> list[list[Word]]:
-    """The page's words in visual lines, as the shared line builder makes them.
+def _paths(pdf_page: pdfium.PdfPage, height: float) -> tuple[list[Box], list[Box]]:
+    """The page's path objects as boxes (top-left origin), stroked-only ones apart:
+    what drawn checkboxes are made of, and the strokes of a tick or cross inside.
+
+    Read through PDFium's C calls, not pypdfium2's object wrappers: a page of table
+    rules holds hundreds of paths, and a wrapper each cost more than the reading.
+    """
+    outlines: list[Box] = []
+    shapes: list[Box] = []
+    raw = pdf_page.raw
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        path = pdfium_c.FPDFPage_GetObject(raw, index)
+        if pdfium_c.FPDFPageObj_GetType(path) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(
+            path, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+        ):
+            continue
+        box = (left.value, height - top.value, right.value, height - bottom.value)
+        shapes.append(box)
+        if (
+            pdfium_c.FPDFPath_GetDrawMode(path, ctypes.byref(fill), ctypes.byref(stroke))
+            and stroke.value
+            and not fill.value
+        ):
+            outlines.append(box)
+    return outlines, shapes
+
+
+def _page_lines(page: _Page, boxes: Sequence[Word] = ()) -> list[list[Word]]:
+    """The page's words in visual lines, as the shared line builder makes them; boxes
+    drawn as paths join them as the glyphs ☒/☐ where they stand.
 
     A chunk overlapped by another on its line (a box drawn between "Yes" and
     "No" by another text object) hides a gap: it is read again word by word,
@@ -245,7 +279,7 @@ def _page_lines(page: _Page) -> list[list[Word]]:
         if hyphen in text:
             text = text.replace(hyphen, "-")
     chunks = _page_chunks(page, text)
-    lines = list(visual_lines([chunk.word for chunk in chunks]))
+    lines = list(visual_lines([*(chunk.word for chunk in chunks), *boxes]))
     hiding: set[int] = set()
     for line in lines:
         for left, right in itertools.pairwise(line):
@@ -266,7 +300,7 @@ def _page_lines(page: _Page) -> list[list[Word]]:
                 words.append(page.word(text, piece_start, at, chunk.font))
                 piece_start = at + 1
         words.append(page.word(text, piece_start, chunk.stop, chunk.font))
-    return list(visual_lines(words))
+    return list(visual_lines([*words, *boxes]))
 
 
 def _open(data: bytes, options: Options) -> pdfium.PdfDocument:
@@ -316,7 +350,8 @@ def load_pdfium(data: bytes, *, options: Options) -> LoadedDocument:
                 ) from exc
             page = _Page(pdf_page)
             try:
-                pages.append([pdf_line(line) for line in _page_lines(page)])
+                boxes = drawn_boxes(*_paths(pdf_page, page.height))
+                pages.append([pdf_line(line) for line in _page_lines(page, boxes)])
             finally:
                 page.close()
                 pdf_page.close()
