@@ -57,7 +57,7 @@ app = typer.Typer(
     name="hmic-extract",
     help=(
         "Extract structured JSON records from PCC responses to HMIC/HMICFRS inspections "
-        "(PDF, Word, text, markdown).\n\n"
+        "(PDF, Word, OpenDocument, RTF, web pages, text, markdown).\n\n"
         "Exit codes: 0 all inputs written, 1 some inputs failed, 2 usage error, "
         "130 interrupted."
     ),
