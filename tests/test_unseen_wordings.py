@@ -331,3 +331,80 @@ def test_a_response_tables_owner_and_target_date_are_fields_not_deadlines() -> N
             [],
         ),
     ]
+
+
+def test_reported_lead_ins_that_name_no_kind() -> None:
+    """ "HMICFRS said the force should:" under a question announces its AFIs; "HMIC
+    identified four areas in which the force needs to improve:" announces, and is not
+    one; a line going on with a sentence ("areas for improvement:") is no label."""
+    record = _record(
+        "Kent Police and Crime Commissioner\n\nResponse to HMICFRS PEEL: Police efficiency 2017 "
+        "for Kent Police\n\n"
+        "What The Inspectorate Found\n\n"
+        "Question 1: How well does the force understand demand?\n\n"
+        "HMICFRS said the force should:\n\n"
+        "- develop a better understanding of hidden demand;\n"
+        "- use partners' data to understand demand.\n\n"
+        "The Commissioner's Response\n\n" + _PCC_SAYS,
+        name="response.txt",
+    )
+    assert [
+        (q["number"], [a["text"] for a in q["areas_for_improvement"]])
+        for q in record["core_questions"]
+    ] == [
+        (
+            1,
+            [
+                "develop a better understanding of hidden demand;",
+                "use partners' data to understand demand.",
+            ],
+        )
+    ]
+    other = _record(
+        "Response to HMIC PEEL: Police effectiveness 2016 for Kent Police\n\n"
+        "HMIC identified two areas in which the force needs to improve:\n\n"
+        "AFI 1: The force should review its call handling.\n\n"
+        "AFI 2: The force should improve its crime recording.\n\n"
+        "The Commissioner's Response\n\n" + _PCC_SAYS,
+        name="response.txt",
+    )
+    assert [a["text"] for a in other["areas_for_improvement"]] == [
+        "The force should review its call handling.",
+        "The force should improve its crime recording.",
+    ]
+
+
+def test_items_in_the_inspectorates_words_make_a_section_findings() -> None:
+    record = _record(
+        "# Response to HMICFRS PEEL: Police effectiveness 2017 (Kent Police)\n\n"
+        "## About the report\n\nThe report was published on 22 March 2018.\n\n"
+        "## Matters for the force\n\n"
+        "**Area: Neighbourhood policing**\n\n"
+        "- The force should protect ward officers' time for problem solving.\n"
+        "- The force should share what works across its districts.\n\n"
+        "## The Commissioner's comments\n\n" + _PCC_SAYS
+    )
+    assert [s["kind"] for s in record["sections"]][1] == "findings"
+    assert [a["text"] for a in record["areas_for_improvement"]] == [
+        "The force should protect ward officers' time for problem solving.",
+        "The force should share what works across its districts.",
+    ]
+
+
+def test_the_inspectorates_own_page_pasted_is_refused() -> None:
+    """It speaks of its own findings ("We have identified …") and names the commissioner,
+    but nobody answers: not a response."""
+    from hmic_extract.errors import NotAResponseError
+
+    page = (
+        "Kent Police: PEEL 2018/19\n\nPublished 2 May 2019\n\n"
+        "Overall summary\n\nWe are pleased with the performance of Kent Police.\n\n"
+        "Areas for improvement\n\n"
+        "We have identified the following areas where the force should improve:\n\n"
+        "- The force should cost its workforce plans.\n"
+        "- The force should train all staff in unconscious bias.\n\n"
+        "About the police and crime commissioner\n\n"
+        "The PCC must publish comments on this report within 56 days.\n"
+    )
+    with pytest.raises(NotAResponseError, match="the inspectorate's own words"):
+        _record(page, name="page.txt")

@@ -83,6 +83,14 @@ class Recognition:
         )
 
 
+# The inspectorate writing of its own inspection: "We have identified …", "we judged".
+_INSPECTORATE_VOICE = re.compile(
+    r"\b(?:we|our\s+inspectors?)\s+(?:have\s+)?(?:found|identified|judged|assessed|graded|"
+    r"inspected|are\s+pleased\s+with)\b",
+    re.I,
+)
+
+
 def recognise(segmented: Segmented, record: Record) -> Recognition:
     """The evidence that a segmented document (and its record) is a PCC response."""
     kinds = {s.kind for s in segmented.sections} & RESPONSE_KINDS
@@ -114,6 +122,13 @@ def recognise(segmented: Segmented, record: Record) -> Recognition:
     if _INSPECTORATE.search(title) and _RESPONSE_WORD.search(title):
         # "PCC responds to HMICFRS report on …", "Commissioner's response to HMICFRS: …"
         return Recognition(True, (*found, "a title answering the inspectorate"), missing)
+    answered = record.pcc_response is not None or record.force_response is not None
+    if not answered and _INSPECTORATE_VOICE.search(text):
+        # "We have identified the following areas …": the inspectorate's own report
+        # (a page of its site pasted), naming the commissioner without anyone answering
+        return Recognition(
+            False, found, (*missing, "a response rather than the inspectorate's own words")
+        )
     if len(kinds) >= 2 and (
         evidence["the commissioner answering"] or re.search(rf"\b{_COMMISSIONER}\b", text, re.I)
     ):

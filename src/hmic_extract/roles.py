@@ -251,20 +251,35 @@ def announced_group(text: str) -> str | None:
     stripped = _LAST_SENTENCE.split(text.strip().strip("*_ "))[-1]
     if _REPORTED_LEAD.match(stripped):
         # "… identified three areas for improvement. It said that the force should:":
-        # the reported lead-in hands on the kind the sentence before it named
+        # the reported lead-in hands on the kind the sentence before it named; naming
+        # none, what the inspectorate "recommends" is a recommendation, what it
+        # "said" or "found" the force should do an area for improvement
         kinds = {kind for pattern, kind in ANNOUNCED_GROUPS if pattern.search(text)}
+        if not kinds:
+            return _unnamed_kind(stripped)
         return kinds.pop() if len(kinds) == 1 else None
     if RECOMMENDED_THAT.search(stripped) and len(stripped.split()) <= ANNOUNCEMENT_MAX_WORDS:
         return "recommendation"
     if (
         not stripped.endswith(":")
         or len(stripped.split()) > ANNOUNCEMENT_MAX_WORDS
-        or ITEM_VOICE.search(stripped)
+        # an item's own voice, unless the inspectorate is reported speaking in it
+        # ("HMIC identified four areas in which the force needs to improve:")
+        or (ITEM_VOICE.search(stripped) and not _REPORTING.match(stripped))
         or not (ANNOUNCING.search(stripped) or _ANNOUNCING_END.search(stripped))
     ):
         return None
     kinds = {kind for pattern, kind in ANNOUNCED_GROUPS if pattern.search(stripped)}
+    if not kinds and ITEM_VOICE.search(stripped):
+        return _unnamed_kind(stripped)  # reported speech: what the inspectorate wants
     return kinds.pop() if len(kinds) == 1 else None
+
+
+def _unnamed_kind(lead_in: str) -> str:
+    """The kind a reported lead-in announces without naming it: what the inspectorate
+    recommends is a recommendation; what it said or found the force should do, an
+    area for improvement."""
+    return "recommendation" if "recommend" in lead_in.casefold() else "area_for_improvement"
 
 
 def is_note(text: str) -> bool:
@@ -417,6 +432,8 @@ def holds_items(blocks: Sequence[Block]) -> bool:
     """Whether blocks present items: a label or lead-in with a list or an item's
     sentence after it, a core question with a list in the item's voice after it, or a
     table with a column of items."""
+    if sum(1 for b in blocks if b.kind is BlockKind.LIST_ITEM and _ITEM_FORMULA.match(b.text)) >= 2:
+        return True  # "- The force should …" twice: the inspectorate's items, listed
     announced = asked = False
     for block in blocks:
         if block.role in (Role.GROUP_LABEL, Role.LEAD_IN):
@@ -433,6 +450,14 @@ def holds_items(blocks: Sequence[Block]) -> bool:
         ):
             return True
     return False
+
+
+# How the inspectorate words an item: "The force should …", "Chief constables must …".
+_ITEM_FORMULA: Final = re.compile(
+    r"^(?:the\s+)?(?:force|forces|constabulary|chief\s+constables?|police\s+forces)\s+"
+    r"(?:should|must|needs?\s+to)\b",
+    re.I,
+)
 
 
 def _asks(block: Block) -> bool:

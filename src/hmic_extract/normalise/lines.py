@@ -553,6 +553,8 @@ def _is_label(text: str) -> bool:
     neighbouring line they would hide the structure the extractor reads.
     """
     text = text.strip()
+    if text.lstrip("*_ ")[:1].islower():
+        return False  # "areas for improvement:" goes on a sentence the line above began
     if AREA_GRADE.match(text) or QUESTION_LABEL.match(text):
         return True
     if SALUTATION.match(text) or VALEDICTION.match(text):
