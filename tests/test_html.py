@@ -18,19 +18,31 @@ from tests.conftest import FIXTURES
 from tests.helpers import assert_golden, record_of
 
 PAGES = FIXTURES / "html"
-# pages as saved (.html), and one printed from a browser to PDF
-PAGE_FILES = sorted([*PAGES.glob("*.html"), *PAGES.glob("*.pdf")])
+PROBES = FIXTURES / "probes"
+# pages as saved (.html), and two blind probes kept with the probes, not copied: a page
+# saved with its assets, and one printed from a browser to PDF
+PAGE_FILES = sorted(
+    [*PAGES.glob("*.html"), PROBES / "saved-with-assets.html", PROBES / "printed-page.pdf"]
+)
+
+
+def _expected(page: Path) -> Path:
+    """A page's golden record, in the expected/ folder beside it."""
+    return page.parent / "expected" / f"{page.name}.json"
 
 
 @pytest.mark.parametrize("page", PAGE_FILES, ids=lambda p: p.name)
 def test_page_matches_expected_record(page: Path, update_golden: bool) -> None:
-    assert_golden(page, PAGES / "expected" / f"{page.name}.json", update=update_golden)
+    assert_golden(page, _expected(page), update=update_golden)
 
 
 def test_every_page_has_an_expected_record() -> None:
     names = {f"{p.name}.json" for p in PAGE_FILES}
     assert len(names) >= 6
-    assert names == {p.name for p in (PAGES / "expected").glob("*.json")}
+    assert all(_expected(page).exists() for page in PAGE_FILES)
+    assert {f"{p.name}.json" for p in PAGE_FILES if p.parent == PAGES} == {
+        p.name for p in (PAGES / "expected").glob("*.json")
+    }
 
 
 @pytest.mark.parametrize(

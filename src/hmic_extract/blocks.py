@@ -134,6 +134,11 @@ class Block:
     cue: str | None = None  # the section or item kind the role names
 
 
+# Words a span set apart in running text must hold to be cited as a title, not an
+# emphasised word.
+CITED_MIN_WORDS = 2
+
+
 @dataclass(frozen=True, slots=True)
 class LoadedDocument:
     """What a loader returns: the blocks plus facts about the source itself."""

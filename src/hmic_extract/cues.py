@@ -124,7 +124,7 @@ SECTION_CUES: Final[Mapping[str, Mapping[str, float]]] = {
         **_RESPONSE_WORDS,
         "force": 1.5,
         "constabulary": 1.5,
-        # "The response of Essex Police": a force named by its own name; weaker than
+        # "The response of Xshire Police": a force named by its own name; weaker than
         # the commissioner's words, so a "Police and Crime Commissioner's" heading
         # stays the commissioner's
         "police": 0.5,

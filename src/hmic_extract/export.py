@@ -26,7 +26,6 @@ from hmic_extract.errors import OutputError
 from hmic_extract.models import CoreQuestion, Item, Record
 from hmic_extract.write import record_json, write_atomic
 
-ITEM_KINDS = ("area_for_improvement", "recommendation", "cause_of_concern")
 # The short kind in an item's id ("afi-3"): readable in a spreadsheet cell.
 _ID_PREFIX = {"area_for_improvement": "afi", "recommendation": "rec", "cause_of_concern": "coc"}
 
@@ -276,7 +275,7 @@ def open_store(path: Path) -> sqlite3.Connection:
                 raise OutputError(f"{path}: a SQLite database that is not a hmic-extract store")
             if tables and version < STORE_VERSION:
                 connection.close()
-                _rebuild(path, stored_records(path))
+                _rebuild(path, _stored_records(path))
                 connection = sqlite3.connect(path)
             connection.executescript(SCHEMA)
             connection.execute(f"PRAGMA user_version = {STORE_VERSION}")
@@ -288,7 +287,7 @@ def open_store(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def stored_records(path: Path) -> list[Record]:
+def _stored_records(path: Path) -> list[Record]:
     """Every record an existing store keeps (its ``documents.record`` column)."""
     connection = sqlite3.connect(path)
     try:

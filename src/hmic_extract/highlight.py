@@ -113,6 +113,14 @@ def marks(record: Record) -> list[Mark]:
     ]
 
 
+def marks_by_page(record: Record) -> dict[int, list[Mark]]:
+    """The record's marks, page by page."""
+    by_page: dict[int, list[Mark]] = {}
+    for mark in marks(record):
+        by_page.setdefault(mark.page, []).append(mark)
+    return by_page
+
+
 def _font(pixels: int) -> Any:
     """A scalable font at ``pixels`` (Pillow's bundled one), or its bitmap font before 10.1."""
     try:
@@ -171,17 +179,21 @@ def _draw_legend(draw: Any, font: Any, size: tuple[int, int], scale: float) -> N
 
 
 def _highlighted_pages(
-    data: bytes, record: Record, *, dpi: int, options: Options
+    data: bytes,
+    record: Record,
+    *,
+    dpi: int,
+    options: Options,
+    by_page: dict[int, list[Mark]] | None = None,
 ) -> Iterator[tuple[int, Any]]:
+    """Each PDF page drawn with its marks (``by_page``, when the caller has them)."""
     if record.source.format != "pdf":
         raise UnsupportedFormatError(
             f"highlight images need a PDF input, not {record.source.format}"
         )
     from hmic_extract.load.pdf import page_images
 
-    by_page: dict[int, list[Mark]] = {}
-    for mark in marks(record):
-        by_page.setdefault(mark.page, []).append(mark)
+    by_page = by_page if by_page is not None else marks_by_page(record)
     for number, image in page_images(data, resolution=dpi, options=options):
         _draw_page(image, by_page.get(number, []), dpi / 72)
         yield number, image
@@ -280,13 +292,13 @@ def _pdf_panel(
     data: bytes, record: Record, *, dpi: int, options: Options
 ) -> tuple[str, dict[str, str]]:
     """The PDF's highlighted pages, each mark a linkable box over its place."""
-    by_page: dict[int, list[Mark]] = {}
-    for mark in marks(record):
-        by_page.setdefault(mark.page, []).append(mark)
+    by_page = marks_by_page(record)
     parts: list[str] = []
     links: dict[str, str] = {}
     scale = dpi / 72
-    for number, image in _highlighted_pages(data, record, dpi=dpi, options=options):
+    for number, image in _highlighted_pages(
+        data, record, dpi=dpi, options=options, by_page=by_page
+    ):
         width, height = image.size
         buffer = io.BytesIO()
         image.save(buffer, format="PNG")

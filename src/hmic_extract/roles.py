@@ -496,7 +496,7 @@ def holds_office_use_form(blocks: Sequence[Block]) -> bool:
 
 def asks_questions(blocks: Sequence[Block]) -> bool:
     """Whether blocks hold a question ("How effective is the force at …?")."""
-    return any(block.text.rstrip(" *_”’\"'").endswith("?") for block in blocks)
+    return any(_asks(block) for block in blocks)
 
 
 def quoted_side(blocks: Sequence[Block]) -> str | None:

@@ -279,7 +279,7 @@ def extract(
     force = (
         details.force
         or force_in_prose(everything)
-        # a force named only in a heading ("4. Response of South Wales Police")
+        # a force named only in a heading ("4. Response of Xshire Police")
         or force_in_prose("\n\n".join(section.heading for section in segmented.sections))
     )
     chief_roles, commissioner_roles = CHIEF_CONSTABLE_ROLES, COMMISSIONER_ROLES

@@ -10,7 +10,7 @@ from hmic_extract.vocabulary import NAME, NAME_WORD, NOT_NAME_WORDS, ROLES
 
 _ROLE = "|".join(re.escape(role) for role in ROLES)
 # "Chief Constable Iain Spittal", "the Chief Constable, Iain Spittal,", a form's
-# "Commissioner: Alan Beresford": a role then a name, the name not followed by
+# "Commissioner: Jane Smith": a role then a name, the name not followed by
 # another capitalised word …
 SPEAKER = re.compile(rf"\b(?P<role>{_ROLE})\s*[,:]?\s+(?P<name>{NAME})(?![\w’'])(?!\s*:)")
 # Verbs that credit a quotation to its speaker.
@@ -239,11 +239,8 @@ _AFTER_LAST_SENTENCE = re.compile(r"[.!?][”’\"']?\s+(?P<tail>[A-Z][^.!?]{2,4
 # Two signatures side by side, read across: "Jane Smith   John Brown" over "Police and
 # Crime Commissioner   Chief Constable": two two-word names over two roles.
 _TWO_NAMES = re.compile(
-    rf"^(?P<first>{NAME_WORD}\s+{NAME_WORD})\s+(?P<second>{NAME_WORD}\s+{NAME_WORD})$"
-)
-_TWO_NAMES_THEN = re.compile(
-    rf"^(?P<first>{NAME_WORD}\s+{NAME_WORD})\s+(?P<second>{NAME_WORD}\s+{NAME_WORD})\s+"
-    rf"(?P<rest>(?:{_ROLE})\b.*)$"
+    rf"^(?P<first>{NAME_WORD}\s+{NAME_WORD})\s+(?P<second>{NAME_WORD}\s+{NAME_WORD})"
+    rf"(?:\s+(?P<rest>(?:{_ROLE})\b.*))?$"
 )
 _ROLE_AT = re.compile(rf"\b(?P<role>{_ROLE})\b")
 
@@ -252,10 +249,9 @@ def _cosigned(names: str, roles_line: str) -> list[tuple[str, str]]:
     """The two (name, role) pairs of a letter signed by two people side by side: the
     names over the roles, or (where the lines were run into one paragraph) the names
     then the roles."""
-    flat = " ".join(names.split())
-    pair = _TWO_NAMES.match(flat)
-    if pair is None and (run_on := _TWO_NAMES_THEN.match(flat)) is not None:
-        pair, roles_line = run_on, run_on["rest"]
+    pair = _TWO_NAMES.match(" ".join(names.split()))
+    if pair is not None and pair["rest"]:
+        roles_line = pair["rest"]  # the names, then their roles, in one paragraph
     roles = [match["role"] for match in _ROLE_AT.finditer(roles_line)]
     if pair is None or len(roles) != 2 or len(roles_line.split()) > _SIGN_OFF_MAX_WORDS:
         return []
@@ -302,7 +298,7 @@ def signed_by(
 
 def find_named(paragraphs: Sequence[str], roles: frozenset[str]) -> str | None:
     """The first name printed beside one of ``roles`` in any paragraph (a name never
-    runs on into the next paragraph: "Commissioner: Alan Beresford" over "Completed …")."""
+    runs on into the next paragraph: "Commissioner: Jane Smith" over "Completed …")."""
     for paragraph in paragraphs:
         for match in _named(" ".join(paragraph.split())):
             if match["role"] in roles:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
+from hmic_extract.blocks import CITED_MIN_WORDS, Block, BlockKind, LoadedDocument, Location, Style
 from hmic_extract.errors import EmptyInputError
 from hmic_extract.load.numerals import roman
 
@@ -470,10 +470,6 @@ def load_html(text: str) -> LoadedDocument:
     return LoadedDocument("html", blocks, None, page_date=dated, cited=cited)
 
 
-# Words a span must hold to be a title set apart in running text, not an emphasised word.
-_CITED_MIN_WORDS = 2
-
-
 def _cited(root: Any) -> tuple[str, ...]:
     """Titles the page sets apart inside its paragraphs (``<cite>``, ``<em>``, ``<i>``):
     how a web page names a report in running text."""
@@ -483,6 +479,6 @@ def _cited(root: Any) -> tuple[str, ...]:
         if parent is None or _tag(parent) not in ("p", "li", "td", "blockquote", "span"):
             continue
         text = " ".join(element.text_content().split())
-        if len(text.split()) >= _CITED_MIN_WORDS:
+        if len(text.split()) >= CITED_MIN_WORDS:
             found.append(text)
     return tuple(found)

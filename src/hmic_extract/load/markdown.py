@@ -15,7 +15,15 @@ from typing import ClassVar
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from hmic_extract.blocks import PLAIN, Block, BlockKind, LoadedDocument, Location, Style
+from hmic_extract.blocks import (
+    CITED_MIN_WORDS,
+    PLAIN,
+    Block,
+    BlockKind,
+    LoadedDocument,
+    Location,
+    Style,
+)
 from hmic_extract.cues import names_section
 from hmic_extract.load.grid import grid_tables, pipe_tables
 from hmic_extract.vocabulary import names_a_section
@@ -530,8 +538,6 @@ _EMPHASIS = re.compile(
     r"(?<![*\w])\*(?![*\s])(?P<star>[^*\n]{3,200}?)(?<!\s)\*(?![*\w])|"
     r"(?<![_\w])_(?![_\s])(?P<underscore>[^_\n]{3,200}?)(?<!\s)_(?![_\w])"
 )
-# Words a span must hold to be a title, not an emphasised word.
-_CITED_MIN_WORDS = 2
 
 
 def _emphasised(text: str) -> tuple[str, ...]:
@@ -540,6 +546,6 @@ def _emphasised(text: str) -> tuple[str, ...]:
     found = []
     for match in _EMPHASIS.finditer(text):
         span = " ".join((match["star"] or match["underscore"]).split())
-        if len(span.split()) >= _CITED_MIN_WORDS:
+        if len(span.split()) >= CITED_MIN_WORDS:
             found.append(span)
     return tuple(found)

@@ -324,7 +324,7 @@ def _centred_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
     row with it, as a label printed on the value's first line is.
 
     Cells are centred vertically in tables of web pages printed to PDF: the label
-    "Report title" falls between "Essex Police Crime Data Integrity inspection" and
+    "Report title" falls between "Xshire Police Crime Data Integrity inspection" and
     "2019", on a line of its own, and the value's lines are split around it.
     """
     out: list[PdfLine] = []
