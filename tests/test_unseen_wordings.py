@@ -408,3 +408,22 @@ def test_the_inspectorates_own_page_pasted_is_refused() -> None:
     )
     with pytest.raises(NotAResponseError, match="the inspectorate's own words"):
         _record(page, name="page.txt")
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("The inspectors did not find anything that the force must improve here.", True),
+        ("Inspectors found nothing that the force needs to improve under this question.", True),
+        ("Nothing to change.", True),
+        (
+            "There is nothing in the report that changes our plans, but the force should improve.",
+            False,
+        ),
+        ("The force should improve its call handling.", False),
+    ],
+)
+def test_nothing_to_improve_in_other_words_is_a_note(line: str, note: bool) -> None:
+    from hmic_extract.roles import is_note
+
+    assert is_note(line) is note

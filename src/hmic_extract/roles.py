@@ -29,6 +29,7 @@ from hmic_extract.vocabulary import (
     GRADE_PATTERN,
     ITEM_GROUP_LABELS,
     NO_AFI_NOTE,
+    NOTHING_TO_IMPROVE,
     OFFICE_USE_FIELDS,
     RECOMMENDED_THAT,
     SALUTATION,
@@ -234,11 +235,7 @@ _REPORTED_LEAD: Final = re.compile(
 
 
 # "Inspectors found nothing that the force needs to improve": a note in an item's words.
-_NOTHING_TO_DO: Final = re.compile(
-    r"\bnothing\s+(?:(?:that|which)\s+)?(?:the\s+force\s+)?(?:needs?|needed|has|had|should|must)"
-    r"\s+(?:to\s+)?(?:improve|change|do)\b",
-    re.I,
-)
+_NOTHING_TO_DO: Final = re.compile(NOTHING_TO_IMPROVE, re.I)
 
 
 def announced_group(text: str) -> str | None:

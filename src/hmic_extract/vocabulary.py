@@ -277,14 +277,19 @@ def is_item_table_header(text: str) -> bool:
 GROUP_LABEL_MAX_WORDS: Final = 8
 
 # What a document prints where a question has no areas for improvement.
+# Saying there is nothing to improve, in an item's own words or not: "Inspectors found
+# nothing that the force needs to improve", "did not find anything that the force must
+# improve here", "nothing to change".
+NOTHING_TO_IMPROVE: Final = (
+    r"\b(?:nothing|(?:not|n[’']t)\s+(?:find|found|identify|identified|see|saw)\s+anything)\b"
+    r"(?:(?!\bbut\b)[^.;]){0,60}?\b(?:improve|change|do\s+differently)\b"
+)
 NO_AFI_NOTE: Final = re.compile(
+    NOTHING_TO_IMPROVE + "|"
     r"\bno\s+(?:areas?\s+for\s+improvement|afis?|recommendations|causes?\s+of\s+concern)\b|"
     r"\bnone\s+(?:identified|raised|made|found)\b|^none\.?$|\bnot\s+graded\b|\bnot\s+inspected\b|"
     r"\bnot\s+assessed\b|\bno\s+(?:further\s+)?issues\s+(?:were\s+)?(?:identified|raised)\b|"
     r"\bthere\s+(?:are|were)\s+no\s+areas\b|"
-    # "Inspectors found nothing that the force needs to improve", "nothing to improve"
-    r"\bnothing\s+(?:(?:that|which)\s+)?(?:the\s+force\s+)?(?:needs?|needed|has|had)?\s*"
-    r"(?:to\s+)?improve\b|"
     # "HMIC did not identify any areas for improvement", "has not made any recommendations"
     r"\bnot\s+(?:identify|identified|find|found|make|made|raise|raised)\s+any\s+"
     r"(?:areas?\s+for\s+improvement|afis?|recommendations|causes?\s+of\s+concern)\b",
