@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hmic_extract.cues import SECTION_CUES, item_kind, names_section, section_kind
+from hmic_extract.cues import (
+    SECTION_CUES,
+    item_kind,
+    names_section,
+    question_section_kind,
+    section_kind,
+)
 
 
 @pytest.mark.parametrize(
@@ -40,6 +46,9 @@ from hmic_extract.cues import SECTION_CUES, item_kind, names_section, section_ki
         ("1. PURPOSE OF THIS RESPONSE", "other"),
         ("Next steps", "other"),
         ("Overall assessment", "overall_judgement"),
+        # a force by its own name answers as the force does
+        ("How Northumbria Police is responding", "force_response"),
+        ("Kent Police response", "force_response"),
         # names, titles, notes, grades and sentences are no headings
         ("RESPONSE BY THE PCC TO HMIC INSPECTIONS OF CLEVELAND POLICE", None),
         ("PCC response to HMIC – PEEL: Legitimacy 2016", None),
@@ -52,6 +61,7 @@ from hmic_extract.cues import SECTION_CUES, item_kind, names_section, section_ki
         ("The force should improve its response.", None),
         ("Where the force could do better", None),
         ("Response", None),
+        ("Chief Executive", None),  # a signature's job title
     ],
 )
 def test_section_kinds_from_cues(heading: str, kind: str | None) -> None:
@@ -73,6 +83,7 @@ def test_a_strong_name_is_a_heading_whatever_its_type() -> None:
         ("Improvements the inspectorate wants to see", "area_for_improvement"),
         ("Recommendations", "recommendation"),
         ("Cause of concern", "cause_of_concern"),
+        ("What HMICFRS recommended", "recommendation"),
         ("Improving outcomes for victims", None),
     ],
 )
@@ -84,3 +95,16 @@ def test_item_kinds_from_cues(label: str, kind: str | None) -> None:
 def test_any_text_gets_a_known_kind_or_none(text: str) -> None:
     assert section_kind(text) in {*SECTION_CUES, None}
     assert item_kind(text) in {"area_for_improvement", "recommendation", "cause_of_concern", None}
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What did they find?", "findings"),
+        ("What has the force said?", "force_response"),
+        ("What does the Commissioner say?", "pcc_response"),
+        ("What happens next?", None),
+    ],
+)
+def test_a_reader_s_question_names_its_section_by_cues(question: str, kind: str | None) -> None:
+    assert question_section_kind(question) == kind

@@ -39,6 +39,21 @@ from tests.helpers import record_of
             None,
         ),
         ("HMICFRS graded the force as ‘Inadequate’. This was the first time.", "Inadequate", None),
+        # regressions (blind set l): the earlier grade named by "the grade it received"
+        (
+            "The force was judged good at keeping people safe, the grade it also received "
+            "in 2016.",
+            "Good",
+            "Good",
+        ),
+        ("It was judged good, the same grade it received last year.", "Good", "Good"),
+        # regression (blind set m): no single grade, said with the forces named between
+        (
+            "The inspectorate no longer gives forces a single overall grade. It was graded "
+            "inadequate for responding to the public.",
+            None,
+            None,
+        ),
     ],
 )
 def test_grades(text: str, grade: str | None, previous: str | None) -> None:

@@ -309,3 +309,143 @@ def test_dotted_leaders_and_report_rows_end_a_title(tmp_path: Path) -> None:
         _value_end("PEEL 2021/22: An inspection of Norfolk Constabulary Inspectorate His Majesty's")
         == "PEEL 2021/22: An inspection of Norfolk Constabulary"
     )
+
+
+def test_a_lead_in_points_back_to_the_kind_named_before_it(tmp_path: Path) -> None:
+    """Regression (blind set l, m): "The report makes five recommendations. Those
+    addressed to chief constables apply to the force:" and "… two areas for improvement.
+    The force should:" named no kind in their last sentence, and their lists were lost
+    or read as the wrong kind."""
+    record = _record(
+        tmp_path,
+        "Dear Minister,\n\nThe report makes two recommendations. Those addressed to chief "
+        "constables apply to Anyshire Police:\n\n"
+        "1. Chief constables should review their stalking protection orders.\n"
+        "2. Chief constables should refer victims to advocates.\n\n"
+        "The inspectorate also identified one area for improvement. The force should:\n\n"
+        " - improve how it records victims' views.\n\n"
+        "Yours sincerely,\n\nJane Example\nPolice and Crime Commissioner for Anyshire\n",
+    )
+    assert _texts(record["recommendations"]) == [
+        "Chief constables should review their stalking protection orders.",
+        "Chief constables should refer victims to advocates.",
+    ]
+    assert _texts(record["areas_for_improvement"]) == ["improve how it records victims' views."]
+
+
+def test_a_kind_in_a_clause_before_the_comma_is_what_the_items_answer(tmp_path: Path) -> None:
+    """Regression: "To address this cause of concern, the inspectorate made two
+    recommendations:" named two kinds, and its recommendations were read as causes."""
+    record = _record(
+        tmp_path,
+        "RESPONSE OF THE COMMISSIONER\n\nCAUSES OF CONCERN\n\n"
+        "Cause of concern: The force is not answering calls quickly enough.\n\n"
+        "To address this cause of concern, the inspectorate made two recommendations:\n\n"
+        "a) Within six months, the force should answer emergency calls within ten seconds.\n"
+        "b) The force should assess risk for every call.\n",
+    )
+    assert _texts(record["causes_of_concern"]) == [
+        "The force is not answering calls quickly enough."
+    ]
+    assert len(record["recommendations"]) == 2
+
+
+def test_a_report_of_findings_ending_on_a_colon_hands_over_to_items(tmp_path: Path) -> None:
+    """Regression: "The inspectorate found that the force does not … The changes it wants
+    to see here are that:" was read as an area for improvement itself."""
+    record = _record(
+        tmp_path,
+        "WHERE THE FORCE MUST IMPROVE\n\n"
+        "The inspectorate found that the force does not yet understand its demand. The "
+        "changes it wants to see here are that:\n\n"
+        "  (i)  The force should complete its review of demand.\n"
+        "  (ii) The force should support the wellbeing of its teams.\n",
+    )
+    assert _texts(record["areas_for_improvement"]) == [
+        "The force should complete its review of demand.",
+        "The force should support the wellbeing of its teams.",
+    ]
+
+
+def test_a_reader_s_questions_are_sections_not_core_questions(tmp_path: Path) -> None:
+    """Regression (blind set m): a web page's "What did they find?" headings were read as
+    the inspection's core questions, and the page had no sections."""
+    record = _record(
+        tmp_path,
+        "# Anyshire PEEL 2017: your questions answered\n\n"
+        "## What did they find?\n\nInspectors judged Anyshire Police to be good.\n\n"
+        "## Where does the force need to get better?\n\n"
+        "### How effective is the force at investigating crime?\n\n"
+        "The inspectors identified two areas for improvement:\n\n"
+        "1. The force should improve its supervision of investigations.\n"
+        "2. The force should evaluate what works.\n\n"
+        "## What has the force said?\n\nChief Constable Jo Bloggs said: \"We accept it.\"\n",
+        name="page.md",
+    )
+    assert [s["kind"] for s in record["sections"]] == [
+        "overall_summary",
+        "findings",
+        "force_response",
+    ]
+    [question] = record["core_questions"]
+    assert question["text"] == "How effective is the force at investigating crime?"
+    assert _texts(question["areas_for_improvement"]) == [
+        "The force should improve its supervision of investigations.",
+        "The force should evaluate what works.",
+    ]
+
+
+def test_sub_headings_of_findings_name_areas_that_group_items(tmp_path: Path) -> None:
+    """Regression (blind set m): "### Investigating crime" under "## Findings by area"
+    grouped its AFIs as a question does; they were read as the whole report's."""
+    record = _record(
+        tmp_path,
+        "# PCC response\n\n## Findings by area\n\n### Investigating crime\n\n"
+        "**AFI 1** The force should supervise investigations effectively.\n\n"
+        "### Tackling serious and organised crime\n\n"
+        "HMIC did not identify any areas for improvement for this question.\n\n"
+        "## Comments from the Chief Constable\n\nWe accept the report.\n",
+        name="response.md",
+    )
+    assert [(q["number"], q["text"], q["note"]) for q in record["core_questions"]] == [
+        (None, "Investigating crime", None),
+        (
+            None,
+            "Tackling serious and organised crime",
+            "HMIC did not identify any areas for improvement for this question.",
+        ),
+    ]
+    assert _texts(record["core_questions"][0]["areas_for_improvement"]) == [
+        "The force should supervise investigations effectively."
+    ]
+    assert record["areas_for_improvement"] == []
+
+
+def test_a_bold_line_of_its_own_is_a_heading_in_a_word_file(tmp_path: Path) -> None:
+    """Regression (blind set l): Word responses that mark headings in bold Normal
+    paragraphs lost their response sections, and the commissioner's own list was read
+    as areas for improvement."""
+    import docx
+
+    document = docx.Document()
+    for text, bold in [
+        ("Areas for improvement for Anyshire Police", True),
+        ("The inspectorate identified one area for improvement:", False),
+        ("The force should train its officers.", False),
+        ("How Anyshire Police is responding", True),
+        ("The Chief Constable has accepted the report.", False),
+        ("Response on behalf of the Commissioner", True),
+        ("To support the force, the office will:", False),
+        ("fund a second advocate.", False),
+    ]:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(text).bold = bold
+    path = tmp_path / "response.docx"
+    document.save(str(path))
+    record = record_of(path, accept_unrecognised=True)
+    assert [s["kind"] for s in record["sections"]] == [
+        "findings",
+        "force_response",
+        "pcc_response",
+    ]
+    assert _texts(record["areas_for_improvement"]) == ["The force should train its officers."]

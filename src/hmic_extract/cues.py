@@ -212,7 +212,13 @@ ITEM_CUES: Final[Mapping[str, Mapping[str, float]]] = {
         "development": 1.0,
         "develop": 1.0,
     },
-    "recommendation": {"recommendation*": 2.5, "recommend": 2.0, "rec": 2.0, "recs": 2.0},
+    "recommendation": {
+        "recommendation*": 2.5,
+        "recommend": 2.0,
+        "recommended": 2.0,
+        "rec": 2.0,
+        "recs": 2.0,
+    },
     "cause_of_concern": {"concern*": 2.5, "coc*": 2.0, "cause*": 0.5},
 }
 
@@ -252,10 +258,19 @@ def _cues_in(
     return found
 
 
+# "Police" after a name and not before "and Crime" / "Fire" is a force by its own
+# name ("How Northumbria Police is responding"), as strong a cue as "force".
+_FORCE_NAMED = re.compile(
+    r"\b(?!(?:the|and|of|for|by|to|from|with)\b)[a-z]+ police\b(?! and| fire| crime)"
+)
+
+
 @functools.lru_cache(maxsize=16384)
 def section_scores(text: str) -> Mapping[str, float]:
     """Each section kind's cue score for a heading; kinds without a cue are absent."""
     words = tokens(text)
+    if "police" in words and _FORCE_NAMED.search(" ".join(words)):
+        words = tuple("force" if w == "police" else w for w in words)
     scores: dict[str, float] = {}
     for kind, cues in SECTION_CUES.items():
         actors = _ACTORS.get(kind)
@@ -299,8 +314,10 @@ def cover(words: tuple[str, ...]) -> float:
 # A line opening with a negation is a note ("No areas for improvement"); one naming
 # the inspectorate with a response is the document's title ("Response by the PCC to
 # HMIC inspections of …").
+# A signature's job title ("Chief Executive") names no section.
 _NOT_A_HEADING = re.compile(
-    r"^(?:no|none|not|nil)\b|\bhmic(?:frs)?\b.*\brespon|\brespon\w*\b.*\bhmic(?:frs)?\b|"
+    r"^(?:no|none|not|nil)\b|\bchief\s+executive\b|"
+    r"\bhmic(?:frs)?\b.*\brespon|\brespon\w*\b.*\bhmic(?:frs)?\b|"
     r"\b(?:19|20)\d\d\b|[“\"]|(?:^|[\s:\-–—])(?:outstanding|good|adequate|inadequate|"
     r"requires?\s+improvement|not\s+graded)\W*$",
     re.I,
@@ -341,6 +358,19 @@ def section_kind(
     kind, best = max(scores.items(), key=lambda pair: pair[1])
     ties = [k for k, s in scores.items() if s == best]
     if best < minimum or len(ties) > 1:
+        return None
+    return kind
+
+
+def question_section_kind(text: str) -> str | None:
+    """The section kind a reader's question names ("What did they find?" findings, "What
+    has the force said?" the force's response), by its cues alone: a question's verbs
+    and pronouns are no title's words, so the share of cues does not count."""
+    scores = section_scores(text.strip().rstrip("?"))
+    if not scores:
+        return None
+    kind, best = max(scores.items(), key=lambda pair: pair[1])
+    if best < THRESHOLDS["section_min"] or sum(1 for s in scores.values() if s == best) > 1:
         return None
     return kind
 

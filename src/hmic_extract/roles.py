@@ -18,7 +18,13 @@ from dataclasses import replace
 from typing import Any, Final, Generic, TypeVar, overload
 
 from hmic_extract.blocks import Block, BlockKind, Location, Role
-from hmic_extract.cues import THRESHOLDS, item_kind, names_section, section_kind
+from hmic_extract.cues import (
+    THRESHOLDS,
+    item_kind,
+    names_section,
+    question_section_kind,
+    section_kind,
+)
 from hmic_extract.vocabulary import (
     ANNOUNCED_GROUPS,
     ANNOUNCEMENT_MAX_WORDS,
@@ -55,6 +61,18 @@ _LAST_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 # A decimal paragraph number ("3.2", "4.1."): papers number their prose this way.
 _DECIMAL: Final = re.compile(r"^\(?\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?\)?$")
 
+# A question a page asks on its reader's behalf: "What did they find?", "Where does
+# the force need to get better?", "How will progress be checked?".
+_READERS_QUESTION: Final = re.compile(
+    r"^(?:what|where|why|who|when|which|how\s+(?:will|can|could|do|did|does|should|would|"
+    r"much|many|long))\b",
+    re.I,
+)
+# The words of an inspection's core question, which judges how well the force does.
+_JUDGES_THE_FORCE: Final = re.compile(
+    r"\b(?:effective\w*|efficien\w*|legitima\w*|well|extent|sustainab\w*|good\s+at)\b", re.I
+)
+
 # --- the one table of role weights ----------------------------------------------
 
 ROLE_WEIGHTS: Final[Mapping[str, float]] = {
@@ -66,6 +84,9 @@ ROLE_WEIGHTS: Final[Mapping[str, float]] = {
     "section.weak_cue": 1.0,
     # a short sentence-case paragraph standing alone names its section ("My comments")
     "section.short_alone": 2.0,
+    # a one-line paragraph set wholly in bold: a heading where the writer marked it by
+    # weight, not by a heading style (Word's bold Normal paragraphs); as strong as layout
+    "section.bold_alone": 2.0,
     # a heading is reached at this total: layout and a weak cue, or a strong cue alone
     "section.threshold": 3.0,
 }
@@ -171,6 +192,30 @@ class Features:
         return self.section_cue is not None and names_section(self.text)
 
     @_once
+    def readers_question(self) -> bool:
+        """A heading asking the reader's question about the report ("What did the
+        inspectors find?", "What happens next?"), not the inspection's own question
+        about the force, which asks how well it does something ("How effective is the
+        force at …?", "To what extent …?")."""
+        return (
+            self.heading_layout
+            and self.block.level >= 1
+            and self.ends_question
+            and bool(_READERS_QUESTION.match(self.text))
+            and not _JUDGES_THE_FORCE.search(self.text)
+        )
+
+    @_once
+    def bold_alone(self) -> bool:
+        """One line of its own, all in bold, not ending a sentence."""
+        return (
+            self.block.kind is BlockKind.PARAGRAPH
+            and self.block.style.bold
+            and self.single_line
+            and not self.text.endswith((".", ",", ";"))
+        )
+
+    @_once
     def short_sentence(self) -> bool:
         """A few sentence-case words in a paragraph of their own, no closing punctuation."""
         return (
@@ -198,6 +243,8 @@ def section_score(block: Block, found: Features) -> float:
     score = ROLE_WEIGHTS["section.weak_cue"]
     if found.heading_layout:
         score += ROLE_WEIGHTS["section.heading_layout"]
+    elif found.bold_alone:
+        score += ROLE_WEIGHTS["section.bold_alone"]
     if found.strong_cue:
         score += ROLE_WEIGHTS["section.strong_cue"]
     elif found.short_sentence:
@@ -234,6 +281,16 @@ _REPORTED_LEAD: Final = re.compile(
 )
 
 
+# A short last sentence that points back to what the one before it named: "Those
+# addressed to chief constables apply to the force:", "These are:", "The force should:".
+_HANDS_ON: Final = re.compile(
+    r"^(?:(?:those|these|they|each|all|both|two|three|four|five|six)\b[^:.]{0,80}|"
+    r"(?:the\s+)?(?:force|constabulary|chief\s+constables?)\s+(?:should|must|needs?\s+to)\s*)"
+    r":$",
+    re.I,
+)
+
+
 # "Inspectors found nothing that the force needs to improve": a note in an item's words.
 _NOTHING_TO_DO: Final = re.compile(NOTHING_TO_IMPROVE, re.I)
 
@@ -245,7 +302,15 @@ def announced_group(text: str) -> str | None:
     that the force:"), or a sentence naming two kinds."""
     # the sentence that ends on the colon announces; one before it may mention other
     # kinds ("HMICFRS made no recommendations. It identified the following AFIs:")
-    stripped = _LAST_SENTENCE.split(text.strip().strip("*_ "))[-1]
+    sentences = _LAST_SENTENCE.split(text.strip().strip("*_ "))
+    stripped = sentences[-1]
+    if len(sentences) > 1 and stripped.endswith(":") and _HANDS_ON.match(stripped):
+        # "The report makes five recommendations. Those addressed to chief constables
+        # apply to the force:", "… two areas for improvement. The force should:": the
+        # last sentence points back to the kind the one before it named
+        kinds = {kind for pattern, kind in ANNOUNCED_GROUPS if pattern.search(sentences[-2])}
+        if len(kinds) == 1:
+            return kinds.pop()
     if _REPORTED_LEAD.match(stripped):
         # "… identified three areas for improvement. It said that the force should:":
         # the reported lead-in hands on the kind the sentence before it named; naming
@@ -258,6 +323,19 @@ def announced_group(text: str) -> str | None:
     if RECOMMENDED_THAT.search(stripped) and len(stripped.split()) <= ANNOUNCEMENT_MAX_WORDS:
         return "recommendation"
     if (
+        len(sentences) > 1
+        and stripped.endswith(":")
+        and len(stripped.split()) <= ANNOUNCEMENT_MAX_WORDS
+        and _REPORTING.match(sentences[0])
+        and not ITEM_VOICE.search(stripped)
+    ):
+        # "The inspectorate found that the force does not … The changes it wants to see
+        # are that:": a report of what was found, closing on a colon, hands over to
+        # what the inspectorate wants done, of the one kind it named (or, naming none,
+        # as for a reported lead-in)
+        kinds = {kind for pattern, kind in ANNOUNCED_GROUPS if pattern.search(text)}
+        return kinds.pop() if len(kinds) == 1 else _unnamed_kind(stripped)
+    if (
         not stripped.endswith(":")
         or len(stripped.split()) > ANNOUNCEMENT_MAX_WORDS
         # an item's own voice, unless the inspectorate is reported speaking in it
@@ -269,6 +347,12 @@ def announced_group(text: str) -> str | None:
     kinds = {kind for pattern, kind in ANNOUNCED_GROUPS if pattern.search(stripped)}
     if not kinds and ITEM_VOICE.search(stripped):
         return _unnamed_kind(stripped)  # reported speech: what the inspectorate wants
+    if len(kinds) > 1:
+        # "To address this cause of concern, the inspectorate made two recommendations:":
+        # a kind named in the clause before the last comma is what the items answer;
+        # the main clause's kind is what they are
+        main = stripped.rpartition(",")[2]
+        kinds = {kind for pattern, kind in ANNOUNCED_GROUPS if pattern.search(main)}
     return kinds.pop() if len(kinds) == 1 else None
 
 
@@ -301,6 +385,10 @@ def role_of(block: Block) -> tuple[Role, str | None]:
         # a letter's "Dear Minister,": its body is the commissioner's response, but
         # not a headed section of its own
         return Role.SALUTATION, None
+    if found.readers_question:
+        # a web page's "What did they find?", "What happens next?": its sections, named
+        # by their cues or else by what they hold
+        return Role.SECTION, question_section_kind(found.text) or "other"
     if section_score(block, found) >= ROLE_WEIGHTS["section.threshold"]:
         return Role.SECTION, found.section_cue
     text = block.text

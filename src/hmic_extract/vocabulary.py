@@ -325,6 +325,9 @@ LABELLED_ITEM: Final = re.compile(
 # Sentences that say the grade did not change, naming it only once.
 SAME_GRADE: Final = re.compile(
     r"\b(?:same\s+(?:grade|judgement|judgment|rating)\s+as|maintain(?:s|ed)?|retain(?:s|ed)?|"
+    # "the grade it also received in 2016", "the same grade it was given last year"
+    r"(?:grade|judgement|judgment|rating)\s+(?:that\s+)?it\s+(?:also\s+|had\s+)?"
+    r"(?:received|achieved|was\s+(?:also\s+)?(?:given|awarded))|"
     r"(?:grade|judgement|judgment|rating)\s+(?:is|was)\s+unchanged|"
     r"same\s+as\s+(?:last\s+year|(?:in\s+)?(?:19|20)\d\d|(?:the\s+)?previous))\b",
     re.I,
@@ -358,8 +361,7 @@ PREVIOUS_CUE: Final = re.compile(
 NO_GRADE: Final = re.compile(
     r"\bnot\s+applicable\b|\bn/a\b|\bno\s+overall\s+(?:grade|judgement|judgment)\b|"
     r"\b(?:not|no\s+longer)\s+(?:give|gives|award|awards|provide|provides|make|makes|receive|"
-    r"receives|get|gets)\s+an?\s+"
-    r"(?:single\s+)?overall\b|\bdid\s+not\s+grade\b|\bnot\s+graded\b|\bungraded\b",
+    r"receives|get|gets)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+(?:single\s+)?overall\b|grades\b)|\bdid\s+not\s+grade\b|\bnot\s+graded\b|\bungraded\b",
     re.I,
 )
 

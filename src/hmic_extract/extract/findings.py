@@ -37,6 +37,8 @@ RECOMMENDATION = "recommendation"
 CAUSE = "cause_of_concern"
 
 # A question as the inspectorate words one.
+# An area's name is a heading's length: "Protecting vulnerable people and supporting victims".
+_AREA_MAX_WORDS = 12
 _QUESTION_START = re.compile(r"^(?:how|to\s+what\s+extent|what|is|are|does|do)\b", re.I)
 
 
@@ -256,6 +258,8 @@ class _Reader:
         self.depth_offset = 0
         # the headings that open findings sections (ids of their blocks)
         self.section_starts: frozenset[int] = section_starts
+        # the heading of the section being read: its sub-headings may name areas
+        self.section_heading: Block | None = None
 
     def _end_context(self) -> None:
         """Outside the findings, what is not an item ends the items before it."""
@@ -277,7 +281,7 @@ class _Reader:
 
     def _question_of(self, block: Block, following: Block | None) -> tuple[int | None, str] | None:
         """The question a block opens, if it opens one."""
-        if section_kind(block.text) is not None:
+        if block.role is Role.SECTION or section_kind(block.text) is not None:
             return None  # a section heading such as "3. Findings", not a question
         label = QUESTION_LABEL.match(block.text)
         if label:
@@ -298,7 +302,24 @@ class _Reader:
             )
         ):
             return None, text
+        if numbered is None and self._area_heading(block, text):
+            return None, text
         return None
+
+    def _area_heading(self, block: Block, text: str) -> bool:
+        """A marked sub-heading of the findings section naming an area ("### Investigating
+        crime" under "## Findings by area"): it groups that area's items as a question
+        does. Not a label of items, not a sentence, not a section's own heading."""
+        section = self.section_heading
+        return (
+            section is not None
+            and block.kind is BlockKind.HEADING
+            and block.role is Role.BODY
+            and 1 <= section.level < block.level
+            and len(text.split()) <= _AREA_MAX_WORDS
+            and not text.rstrip(" *_").endswith((".", ":", ";", ","))
+            and group_label(text) is None
+        )
 
     def _add_item(self, block: Block, from_list: bool) -> None:
         if not from_list and (typed := ENUMERATOR.match(block.text)):
@@ -423,6 +444,8 @@ class _Reader:
                 block = replace(block, depth=block.depth - self.depth_offset)
         elif block.kind is BlockKind.HEADING:
             self.depth_offset = 0
+        if block.role is Role.SECTION:
+            self.section_heading = block
         if id(block) in self.section_starts:
             # a findings section of its own ("Recommendations" beside "Areas for
             # improvement"): what it holds is under no question asked before it
