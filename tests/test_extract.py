@@ -41,8 +41,7 @@ from tests.helpers import record_of
         ("HMICFRS graded the force as ‘Inadequate’. This was the first time.", "Inadequate", None),
         # regressions (blind set l): the earlier grade named by "the grade it received"
         (
-            "The force was judged good at keeping people safe, the grade it also received "
-            "in 2016.",
+            "The force was judged good at keeping people safe, the grade it also received in 2016.",
             "Good",
             "Good",
         ),

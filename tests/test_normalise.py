@@ -205,19 +205,27 @@ def test_underlined_and_capital_headings() -> None:
 
 def test_a_sentence_case_heading_stands_alone() -> None:
     """A short sentence-case line naming a section is a heading only as a paragraph of
-    its own; inside a paragraph, or as a note or a form's label, it is text."""
-    blocks = _blocks(
-        "Intro text.\n\nWhat HMICFRS found\n\nText.\n\nNo areas for improvement\n\n"
-        "Response published on PCC website\n\nSome prose that wraps onto\n"
-        "What HMICFRS found\nin this paragraph.\n"
+    its own; inside a paragraph, or as a note or a form's label, it is text. Normalise
+    keeps the lines apart by layout alone; the role stage says which is a heading."""
+    from hmic_extract.blocks import Role
+    from hmic_extract.roles import assign_roles
+
+    blocks = assign_roles(
+        normalise(
+            load_text(
+                "Intro text.\n\nWhat HMICFRS found\n\nText.\n\nNo areas for improvement\n\n"
+                "Response published on PCC website\n\nSome prose that wraps onto\n"
+                "What HMICFRS found\nin this paragraph.\n"
+            ).blocks
+        )
     )
-    assert [kind for kind, _, _ in blocks] == [
-        BlockKind.PARAGRAPH,
-        BlockKind.HEADING,
-        BlockKind.PARAGRAPH,
-        BlockKind.PARAGRAPH,
-        BlockKind.PARAGRAPH,
-        BlockKind.PARAGRAPH,
+    assert [(b.kind, b.role) for b in blocks] == [
+        (BlockKind.PARAGRAPH, Role.BODY),
+        (BlockKind.HEADING, Role.SECTION),
+        (BlockKind.PARAGRAPH, Role.BODY),
+        (BlockKind.PARAGRAPH, Role.NOTE),
+        (BlockKind.PARAGRAPH, Role.BODY),
+        (BlockKind.PARAGRAPH, Role.BODY),
     ]
 
 

@@ -379,7 +379,7 @@ def test_a_reader_s_questions_are_sections_not_core_questions(tmp_path: Path) ->
         "The inspectors identified two areas for improvement:\n\n"
         "1. The force should improve its supervision of investigations.\n"
         "2. The force should evaluate what works.\n\n"
-        "## What has the force said?\n\nChief Constable Jo Bloggs said: \"We accept it.\"\n",
+        '## What has the force said?\n\nChief Constable Jo Bloggs said: "We accept it."\n',
         name="page.md",
     )
     assert [s["kind"] for s in record["sections"]] == [
@@ -449,3 +449,36 @@ def test_a_bold_line_of_its_own_is_a_heading_in_a_word_file(tmp_path: Path) -> N
         "pcc_response",
     ]
     assert _texts(record["areas_for_improvement"]) == ["The force should train its officers."]
+
+
+def test_a_row_is_unfolded_into_a_section_only_where_its_label_names_one() -> None:
+    """Loaders report a two-column row both ways (the row, and its label over its
+    content); the role stage takes the section where the label names one, with more
+    than a form's value beside it."""
+    at = Location(None, 1, 1)
+
+    def row(label: str, content: str) -> Block:
+        return Block(
+            BlockKind.TABLE_ROW,
+            f"{label}\n{content}",
+            at,
+            cells=(label, content),
+            unfolded=(
+                Block(BlockKind.HEADING, label, at, level=2),
+                Block(BlockKind.PARAGRAPH, content, at),
+            ),
+        )
+
+    blocks = assign_roles(
+        [
+            row("Title of inspection", "PEEL: Police effectiveness 2017 – Anyshire Police"),
+            row("Findings", "Question 1: How effective is the force at preventing crime?"),
+            row("Graded", "No – custody inspections are not graded"),
+        ]
+    )
+    assert [(b.kind, b.role, b.cue) for b in blocks] == [
+        (BlockKind.TABLE_ROW, Role.BODY, None),
+        (BlockKind.HEADING, Role.SECTION, "findings"),
+        (BlockKind.PARAGRAPH, Role.BODY, None),
+        (BlockKind.TABLE_ROW, Role.BODY, None),
+    ]

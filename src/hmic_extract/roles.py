@@ -41,6 +41,7 @@ from hmic_extract.vocabulary import (
     SALUTATION,
     SENTENCE_HEADING_MAX_WORDS,
     UNCHECKED,
+    names_a_section,
 )
 
 # Words that make a paragraph an item rather than prose about items: what the force
@@ -87,6 +88,9 @@ ROLE_WEIGHTS: Final[Mapping[str, float]] = {
     # a one-line paragraph set wholly in bold: a heading where the writer marked it by
     # weight, not by a heading style (Word's bold Normal paragraphs); as strong as layout
     "section.bold_alone": 2.0,
+    # a short numbered line that ends no sentence ("4. AREAS FOR IMPROVEMENT", "2.
+    # Inspection findings"): a paper's numbered heading, where plain text shows no type
+    "section.numbered_short": 2.0,
     # a heading is reached at this total: layout and a weak cue, or a strong cue alone
     "section.threshold": 3.0,
 }
@@ -206,6 +210,18 @@ class Features:
         )
 
     @_once
+    def numbered_short(self) -> bool:
+        """A top-level numbered list item of a few words, ending no sentence."""
+        return (
+            self.block.kind is BlockKind.LIST_ITEM
+            and not self.block.depth
+            and self.block.marker[:1].isdigit()
+            and self.single_line
+            and self.words <= THRESHOLDS["label_max_words"]
+            and not self.text.endswith((".", ",", ";", ":", "?"))
+        )
+
+    @_once
     def bold_alone(self) -> bool:
         """One line of its own, all in bold, not ending a sentence."""
         return (
@@ -236,15 +252,16 @@ def section_score(block: Block, found: Features) -> float:
     """How strongly a block reads as a section's heading (see ``ROLE_WEIGHTS``)."""
     if found.section_cue is None or found.has_box or found.note:
         return 0.0
-    if block.kind is not BlockKind.HEADING and (
-        not found.single_line or found.words > THRESHOLDS["label_max_words"]
-    ):
+    longest = THRESHOLDS["section_max_words" if found.strong_cue else "label_max_words"]
+    if block.kind is not BlockKind.HEADING and (not found.single_line or found.words > longest):
         return 0.0  # body text names a section only as a short line of its own
     score = ROLE_WEIGHTS["section.weak_cue"]
     if found.heading_layout:
         score += ROLE_WEIGHTS["section.heading_layout"]
     elif found.bold_alone:
         score += ROLE_WEIGHTS["section.bold_alone"]
+    elif found.numbered_short:
+        score += ROLE_WEIGHTS["section.numbered_short"]
     if found.strong_cue:
         score += ROLE_WEIGHTS["section.strong_cue"]
     elif found.short_sentence:
@@ -477,8 +494,25 @@ def _quotations(
     return out
 
 
+def unfold_sections(blocks: Sequence[Block]) -> list[Block]:
+    """Rows of a layout table read as sections where their label names one, with more
+    than a form's value beside it ("Findings" | the findings); other rows stay rows
+    ("Title of inspection" | the title; "Graded" | "No – not graded")."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.unfolded and names_a_section(
+            block.unfolded[0].text, " ".join(b.text for b in block.unfolded[1:])
+        ):
+            out.extend(block.unfolded)
+        else:
+            out.append(block)
+    return out
+
+
 def assign_roles(blocks: Sequence[Block]) -> tuple[Block, ...]:
-    """Every block with its role and the kind it names."""
+    """Every block with its role and the kind it names (rows of a layout table unfolded
+    into the sections they hold)."""
+    blocks = unfold_sections(blocks)
     found = [role_of(block) for block in blocks]
     if _paragraph_numbers(blocks, found):
         found = [
@@ -494,9 +528,30 @@ def assign_roles(blocks: Sequence[Block]) -> tuple[Block, ...]:
     found = _quotations(blocks, found)
     out = []
     for block, (role, cue) in zip(blocks, found, strict=True):
+        if role is Role.SECTION and block.kind is not BlockKind.HEADING:
+            out.append(_as_heading(block, cue))
+            continue
         same = (role, cue) == (block.role, block.cue)
         out.append(block if same else replace(block, role=role, cue=cue))
     return tuple(out)
+
+
+def _as_heading(block: Block, cue: str | None) -> Block:
+    """A paragraph or numbered line the role stage found to head a section, as the
+    heading it is: its number back in its text ("4. AREAS FOR IMPROVEMENT"), ranked
+    as a guessed heading (a bold line below a marked one)."""
+    text = f"{block.marker} {block.text}" if block.marker[:1].isdigit() else block.text
+    return replace(
+        block,
+        kind=BlockKind.HEADING,
+        text=text,
+        marker="",
+        depth=0,
+        level=0 if block.style.bold else 1,
+        inferred=True,
+        role=Role.SECTION,
+        cue=cue,
+    )
 
 
 # A quotation credited to a role: "Police and Crime Commissioner Jo Bloggs said:",

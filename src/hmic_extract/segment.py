@@ -30,9 +30,19 @@ from hmic_extract.vocabulary import (
     UNCHECKED,
 )
 
-# The document's own title line names the inspectorate or its inspections; no
-# section heading does, so before the first section such a line is the title.
+# The document's own title line names the inspectorate or its inspections, and the
+# response or more than a heading's few words; before the first section such a line
+# is the title ("RESPONSE BY THE PCC TO HMIC INSPECTIONS OF …"), where a short heading
+# naming the inspectorate is a section's ("HMIC's judgement", "What HMICFRS found").
 _DOCUMENT_TITLE = re.compile(r"\b(?:hmic(?:frs)?|inspections?\s+of|inspectorate)\b", re.I)
+_TITLE_RESPONSE = re.compile(r"\brespon", re.I)
+_HEADING_WORDS = 6
+
+
+def _document_title(text: str) -> bool:
+    return bool(_DOCUMENT_TITLE.search(text)) and (
+        len(text.split()) > _HEADING_WORDS or bool(_TITLE_RESPONSE.search(text))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +264,7 @@ def segment(blocks: Sequence[Block]) -> Segmented:
         if (
             kind is None
             and found is not None
-            and _DOCUMENT_TITLE.search(block.text)
+            and _document_title(block.text)
             and not any(b.kind is BlockKind.HEADING for b in preamble)
         ):
             found = None  # "RESPONSE BY THE PCC TO HMICFRS INSPECTIONS …" is the title

@@ -361,8 +361,8 @@ class _Reader:
         """Whether a heading ranks above the open question's: a lower level where the
         source numbers them (markdown, Word), larger type where it does not (PDF)."""
         question = self.question
-        if question is None:
-            return False
+        if question is None or (heading.inferred and question.level):
+            return False  # a guessed heading never outranks a marked question's
         if 1 <= heading.level < question.level:
             return True
         return question.size > 0 and heading.style.size > question.size * _LARGER

@@ -29,7 +29,7 @@ from lxml.etree import LxmlError
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
 from hmic_extract.errors import CorruptDocumentError
 from hmic_extract.load.numerals import roman
-from hmic_extract.vocabulary import names_a_section
+from hmic_extract.load.rows import label_over_content
 
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _HEADING_STYLE = re.compile(r"^(?:heading\s*(\d)|title)$", re.I)
@@ -239,15 +239,6 @@ def _emphasis(paragraph: Any) -> Style:
     )
 
 
-def _labels_a_section(label: Any, content: Any) -> bool:
-    """Whether a two-cell row is a section's heading beside the section: one short
-    line naming a section ("Findings", "PCC Response") beside what it holds (a
-    form's label, "Title of Inspection", names no section)."""
-    label_lines = [p for p in label.iterchildren(qn("w:p")) if _text(p).strip()]
-    content_text = " ".join(_text(p) for p in content.iter(qn("w:p")))
-    return len(label_lines) == 1 and names_a_section(_text(label_lines[0]), content_text)
-
-
 class _Reader:
     def __init__(self, document: Any) -> None:
         self.document = document
@@ -318,22 +309,11 @@ class _Reader:
             if len(cells) == 1:
                 self.body(cells[0]._tc)
                 continue
-            if len(cells) == 2 and _labels_a_section(cells[0]._tc, cells[1]._tc):
-                # A layout table: a short label beside several paragraphs is a
-                # heading and its section ("Findings" | the findings).
-                self.blocks.append(
-                    Block(
-                        BlockKind.HEADING,
-                        _text(cells[0]._tc).strip(),
-                        self._location(),
-                        level=2,
-                        style=Style(bold=True),
-                    )
-                )
-                self.body(cells[1]._tc)
-                continue
             texts = tuple(self._cell_text(cell._tc) for cell in cells)
             location = self._location()
+            unfolded = (
+                self._unfolded(cells[0]._tc, cells[1]._tc, location) if len(cells) == 2 else ()
+            )
             if any(t.strip() for t in texts):
                 self.blocks.append(
                     Block(
@@ -341,8 +321,18 @@ class _Reader:
                         "\n".join(t for t in texts if t.strip()),
                         location,
                         cells=texts,
+                        unfolded=unfolded,
                     )
                 )
+
+    def _unfolded(self, label: Any, content: Any, row: Location) -> tuple[Block, ...]:
+        """A two-cell row as a label over its content, when the label is one line."""
+        label_lines = [p for p in label.iterchildren(qn("w:p")) if _text(p).strip()]
+        if len(label_lines) != 1:
+            return ()
+        return label_over_content(
+            self, _text(label_lines[0]).strip(), row, lambda: self.body(content)
+        )
 
     def _cell_text(self, element: Any) -> str:
         lines = []

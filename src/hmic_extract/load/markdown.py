@@ -26,7 +26,6 @@ from hmic_extract.blocks import (
 )
 from hmic_extract.cues import names_section
 from hmic_extract.load.grid import grid_tables, pipe_tables
-from hmic_extract.vocabulary import names_a_section
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 # Stands for a soft line break until the loader decides whether the next line
@@ -129,52 +128,51 @@ def _html_blocks(content: str, location: Location) -> list[Block]:
     parser.feed(content)
     parser.close()
     boxed = bool(parser.rows) and all(len(row) <= 1 for row in parser.rows)
-    # A layout table's rows: a section's name beside the section.
-    sections = {
-        index
-        for index, cells in enumerate(parser.rows)
-        if len(cells) == 2 and names_a_section(cells[0], cells[1])
-    }
     blocks: list[Block] = []
-    rows_done: set[int] = set()
+    row_at: dict[int, int] = {}  # a row's index in ``blocks``
+    # two-cell rows read as a label over its content: the first piece, then the rest
+    unfolded: dict[int, list[Block]] = {}
     for segment in parser.segments:
         text = " ".join("".join(segment.text).split())
         if not text:
             continue
-        if segment.row in sections:
-            if segment.row not in rows_done:  # the label cell: the section's heading
-                rows_done.add(segment.row)
-                blocks.append(Block(BlockKind.HEADING, text, location, level=2))
-                continue
-        elif segment.row >= 0 and not boxed:
-            if segment.row not in rows_done and segment.row < len(parser.rows):
-                rows_done.add(segment.row)
-                cells = parser.rows[segment.row]
-                if any(cell.strip() for cell in cells):
-                    blocks.append(
-                        Block(
-                            BlockKind.TABLE_ROW,
-                            "\n".join(cell for cell in cells if cell.strip()),
-                            location,
-                            cells=tuple(cells),
-                        )
-                    )
+        if segment.row < 0 or boxed:
+            blocks.append(_segment_block(segment, text, location))
             continue
-        letters = len("".join(segment.text).strip())
-        style = Style(bold=segment.bold >= letters > 0, italic=segment.italic >= letters > 0)
-        marker = "•" if segment.kind is BlockKind.LIST_ITEM else ""
-        blocks.append(
-            Block(
-                segment.kind,
-                text,
-                location,
-                depth=segment.depth,
-                marker=marker,
-                style=style,
-                level=3 if segment.kind is BlockKind.HEADING else 0,
+        cells = parser.rows[segment.row] if segment.row < len(parser.rows) else []
+        if len(cells) == 2:
+            reading = unfolded.setdefault(segment.row, [])
+            heading = Block(BlockKind.HEADING, text, location, level=2)
+            reading.append(_segment_block(segment, text, location) if reading else heading)
+        if segment.row not in row_at and any(cell.strip() for cell in cells):
+            row_at[segment.row] = len(blocks)
+            blocks.append(
+                Block(
+                    BlockKind.TABLE_ROW,
+                    "\n".join(cell for cell in cells if cell.strip()),
+                    location,
+                    cells=tuple(cells),
+                )
             )
-        )
+    for row, reading in unfolded.items():
+        if row in row_at:
+            blocks[row_at[row]] = replace(blocks[row_at[row]], unfolded=tuple(reading))
     return blocks
+
+
+def _segment_block(segment: _Segment, text: str, location: Location) -> Block:
+    letters = len("".join(segment.text).strip())
+    style = Style(bold=segment.bold >= letters > 0, italic=segment.italic >= letters > 0)
+    marker = "•" if segment.kind is BlockKind.LIST_ITEM else ""
+    return Block(
+        segment.kind,
+        text,
+        location,
+        depth=segment.depth,
+        marker=marker,
+        style=style,
+        level=3 if segment.kind is BlockKind.HEADING else 0,
+    )
 
 
 # Pandoc's simple and multiline tables: a rule under the header with one dash
@@ -298,36 +296,31 @@ def _grid_tables(text: str) -> tuple[str, list[Block]]:
     psql = [table for table in pipe_tables(lines) if "+" in lines[table.start + 1]]
     for table in [*grid_tables(lines), *psql]:
         for row in table.rows:
-            section = table.columns == 2 and names_a_section(*row.cells)
-            if section:  # a layout table: the section's name, then the section
-                blocks.append(
-                    Block(
-                        BlockKind.HEADING,
-                        _inline_plain(row.cells[0]),
-                        Location(None, row.first + 1, row.first + 1),
-                        level=2,
-                    )
+            content = [
+                replace(
+                    block,
+                    location=Location(
+                        None,
+                        block.location.line_start + row.first,
+                        block.location.line_end + row.first,
+                    ),
                 )
-            if table.columns == 1 or section:
-                blocks.extend(
-                    replace(
-                        block,
-                        location=Location(
-                            None,
-                            block.location.line_start + row.first,
-                            block.location.line_end + row.first,
-                        ),
-                    )
-                    for block in load_markdown(row.inners[-1]).blocks
-                )
+                for block in (load_markdown(row.inners[-1]).blocks if table.columns <= 2 else ())
+            ]
+            if table.columns == 1:
+                blocks.extend(content)
             else:
                 cells = tuple(_inline_plain(cell) for cell in row.cells)
+                at = Location(None, row.first + 1, row.last + 1)
+                label = Block(BlockKind.HEADING, cells[0], at, level=2)
                 blocks.append(
                     Block(
                         BlockKind.TABLE_ROW,
                         "\n".join(cell for cell in cells if cell),
-                        Location(None, row.first + 1, row.last + 1),
+                        at,
                         cells=cells,
+                        # a layout table's row: a section's name, then the section
+                        unfolded=(label, *content) if table.columns == 2 else (),
                     )
                 )
         for number in range(table.start, table.end):

@@ -26,7 +26,7 @@ from lxml import etree
 
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location, Style
 from hmic_extract.errors import CorruptDocumentError
-from hmic_extract.vocabulary import names_a_section
+from hmic_extract.load.rows import label_over_content
 
 MIMETYPE = "application/vnd.oasis.opendocument.text"
 
@@ -351,28 +351,23 @@ class _Reader:
             if len(cells) == 1:
                 self.body(cells[0])
                 continue
-            if len(cells) == 2 and self._labels_a_section(cells[0], cells[1]):
-                # A layout table: a short label beside a section ("Findings" | the findings).
-                self.blocks.append(
-                    Block(
-                        BlockKind.HEADING,
-                        self._cell_text(cells[0]).strip(),
-                        self._location(),
-                        level=2,
-                        style=Style(bold=True),
-                    )
-                )
-                self.body(cells[1])
-                continue
             texts = tuple(self._cell_text(cell) for cell in cells)
             location = self._location()
+            unfolded = self._unfolded(cells[0], cells[1], location) if len(cells) == 2 else ()
             if any(t.strip() for t in texts):
                 text = "\n".join(t for t in texts if t.strip())
-                self.blocks.append(Block(BlockKind.TABLE_ROW, text, location, cells=texts))
+                self.blocks.append(
+                    Block(BlockKind.TABLE_ROW, text, location, cells=texts, unfolded=unfolded)
+                )
 
-    def _labels_a_section(self, label: etree._Element, content: etree._Element) -> bool:
+    def _unfolded(
+        self, label: etree._Element, content: etree._Element, row: Location
+    ) -> tuple[Block, ...]:
+        """A two-cell row as a label over its content, when the label is one line."""
         lines = [t for t in self._cell_text(label).splitlines() if t.strip()]
-        return len(lines) == 1 and names_a_section(lines[0], self._cell_text(content))
+        if len(lines) != 1:
+            return ()
+        return label_over_content(self, lines[0].strip(), row, lambda: self.body(content))
 
     def body(self, element: etree._Element) -> None:
         for child in element:

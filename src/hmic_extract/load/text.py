@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location
 from hmic_extract.errors import UndecodableTextError, UnsupportedFormatError
 from hmic_extract.load.grid import GridTable, grid_tables, pipe_tables
-from hmic_extract.vocabulary import names_a_section
 
 # Control characters other than tab, line ends and form feed mean binary data.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -98,24 +98,38 @@ def _grid_blocks(table: GridTable) -> list[Block]:
     """A grid table's rows as table rows; a one-column table (a box) as its content."""
     blocks: list[Block] = []
     for row in table.rows:
-        if table.columns == 1 or (table.columns == 2 and names_a_section(*row.cells)):
-            if table.columns == 2:  # a layout table: the section's name, then the section
-                blocks.append(Block(BlockKind.LINE, row.cells[0], _at(row.first + 1)))
-            for block in load_text(row.inners[-1]).blocks:
-                shifted = Location(
-                    None, block.location.line_start + row.first, block.location.line_end + row.first
-                )
-                blocks.append(replace(block, location=shifted))
+        content = [] if table.columns > 2 else _shifted(load_text(row.inners[-1]).blocks, row.first)
+        if table.columns == 1:
+            blocks.extend(content)
             continue
+        at = Location(None, row.first + 1, row.last + 1)
+        # the row read as a section's name over the section (the role stage decides)
+        label = Block(BlockKind.HEADING, row.cells[0], at, level=2, inferred=True)
         blocks.append(
             Block(
                 BlockKind.TABLE_ROW,
                 "\n".join(cell for cell in row.cells if cell),
-                Location(None, row.first + 1, row.last + 1),
+                at,
                 cells=row.cells,
+                unfolded=(label, *content) if table.columns == 2 else (),
             )
         )
     return blocks
+
+
+def _shifted(blocks: Sequence[Block], lines: int) -> list[Block]:
+    """Blocks read from a cell, placed at the cell's lines in the document; the first
+    stands apart from what came before, as the table's border sets it apart."""
+    return [
+        replace(
+            block,
+            location=Location(
+                None, block.location.line_start + lines, block.location.line_end + lines
+            ),
+            gap_before=max(block.gap_before, 1.0) if index == 0 else block.gap_before,
+        )
+        for index, block in enumerate(blocks)
+    ]
 
 
 def load_text(text: str) -> LoadedDocument:

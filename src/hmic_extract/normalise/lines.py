@@ -10,10 +10,10 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from hmic_extract.blocks import Block, BlockKind
-from hmic_extract.cues import names_section, section_kind
+from hmic_extract.cues import names_section
 from hmic_extract.normalise.glyphs import TERMINAL, Marker, split_marker
 from hmic_extract.normalise.lists import list_depths
 from hmic_extract.normalise.tables import text_tables
@@ -27,13 +27,11 @@ from hmic_extract.vocabulary import (
     SALUTATION,
     UNCHECKED,
     VALEDICTION,
-    names_a_section,
-    sentence_heading_kind,
 )
 
 # A headline is at most this many words; longer lines are prose.
 _HEADING_MAX_WORDS = 12
-# A line this short that names a section in other words is its heading.
+# A line in title case this short is a heading or a label, not a paragraph's rest.
 _KEYWORD_HEADING_WORDS = 5
 # A font this much larger than the body text makes a line a heading.
 _HEADING_SIZE = 1.15
@@ -84,44 +82,22 @@ def _underlines(rule: Block | None, line: Block) -> bool:
 _QUESTION_END = re.compile(r"\?[”\"’]?\s*$")
 
 
-def _is_heading_line(
-    line: Block, next_line: Block | None, marker: Marker | None, para_gap: float
-) -> int | None:
+def _is_heading_line(line: Block, next_line: Block | None, marker: Marker | None) -> int | None:
     """The heading level a line shows (1 strong, 0 weak), or None for body text.
 
-    ``marker`` is the line's list marker (the caller has split it off already);
-    ``para_gap`` the space above a line that starts a paragraph.
+    ``marker`` is the line's list marker (the caller has split it off already).
     """
     text = line.text.strip()
     words = text.split()
     if not words or len(words) > _HEADING_MAX_WORDS:
         return None
-    if names_section(text):
-        return 1  # numbering allowed: "3. FINDINGS"
-    if (
-        len(words) <= _KEYWORD_HEADING_WORDS
-        and not text.endswith((".", ",", ";", ":"))
-        and not _COLUMN_GAP.search(text)
-        and (
-            # a title-case line naming a section in other words: "Annex: Recommendations"
-            all(w[:1].isupper() for w in words if len(w) >= 4)
-            # or a shorter sentence-case one standing alone: "What HMICFRS found"
-            or (
-                sentence_heading_kind(text) is not None and _stands_alone(line, next_line, para_gap)
-            )
-        )
-        and section_kind(text) is not None
-    ):
-        return 1
     if marker:
-        # numbered and naming a section, in a heading's type (or in text, which has
-        # none): "3. Areas for improvement and the force's response", too long for
-        # the test above
+        # numbered, short, no sentence's end, in a heading's type: "3. Areas for
+        # improvement and the force's response", "2.2 Findings by question"
         if (
-            (line.style.size >= _HEADING_SIZE or line.location.bbox is None)
+            (line.style.size >= _HEADING_SIZE or line.style.bold)
             and marker.family == "number"
             and not text.endswith((".", ",", ";", ":"))
-            and section_kind(text) is not None
         ):
             return 1
         return None
@@ -141,12 +117,12 @@ def _is_heading_line(
 _CHECKBOXES = re.compile(f"[{CHECKED}{UNCHECKED}]")
 
 
-def _stands_alone(line: Block, next_line: Block | None, para_gap: float) -> bool:
-    """Whether a line is a paragraph by itself: paragraph space above and below it."""
-    gap = 1.0 if line.location.bbox is None else para_gap
-    return line.gap_before >= gap and (
-        next_line is None or next_line.gap_before >= gap or next_line.sheet != line.sheet
-    )
+def _wrapped_at(previous: Block, line: Block, right_edge: dict[int, float]) -> bool:
+    """Whether a line ran to its column's edge, or had no room for the next line's
+    first word (a large title wraps early): it wrapped there, and was not ended."""
+    column = right_edge.get(previous.sheet, previous.right) or 1.0
+    overflow = _overflow(previous, line)
+    return previous.right >= column * _SHORT_LINE or (overflow is not None and overflow > column)
 
 
 def _vocabulary(lines: Sequence[Block]) -> set[str]:
@@ -205,10 +181,26 @@ class _Open:
     text_indent: float = 0.0  # where the text after the marker starts
     columns: tuple[float, ...] = ()  # a form row: where its value columns start
     label: bool = False  # a label line: only its own wrapped rest may join it
+    taken: list[Block] = field(default_factory=list)  # a form row's lines after its first
 
     def take(self, line: Block, text: str) -> None:
         """Extend the block to ``line``; ``text`` is the block's text with it joined."""
         self.text, self.last = text, line
+
+    def unfolded(self) -> tuple[Block, ...]:
+        """A form row read as a label over its content ("Findings      Question 1: How
+        effective …", its content going on below in its column): the label as a
+        heading, then the content's own lines, for the role stage to take where the
+        label names a section."""
+        first = self.first
+        if not self.columns or len(first.columns) < 2:
+            return ()
+        label, _, rest = first.text.strip().partition("  ")
+        heading = replace(
+            first, kind=BlockKind.HEADING, text=label, columns=(), level=1, gap_before=1.0
+        )
+        content = replace(first, text=rest.strip(), indent=first.columns[1], columns=())
+        return (heading, content, *self.taken)
 
 
 def _column_right(lines: Sequence[Block]) -> dict[int, float]:
@@ -250,38 +242,12 @@ def _unit(lines: Sequence[Block]) -> float:
 _SAME_COLUMN = 3.0
 
 
-def _section_rows(lines: Sequence[Block]) -> list[Block]:
-    """A layout table's rows as a heading line and the section's first line.
-
-    A response laid out as one table prints a section's name beside its content
-    ("Findings      Question 1: How effective …"); read as a form row, the
-    section would vanish into it.
-    """
-    out: list[Block] = []
-    for index, line in enumerate(lines):
-        if line.kind is not BlockKind.LINE or len(line.columns) < 2:
-            out.append(line)  # most lines: one column, nothing to split
-            continue
-        label, _, rest = line.text.strip().partition("  ")
-        rest = rest.strip()
-        content = rest
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is not None and abs(following.indent - line.columns[1]) <= _SAME_COLUMN:
-            content = f"{rest} {following.text}"  # the content goes on below, in its column
-        if not names_a_section(label, content):
-            out.append(line)
-            continue
-        out.append(replace(line, text=label, columns=line.columns[:1]))
-        out.append(replace(line, text=rest, indent=line.columns[1], columns=line.columns[1:2]))
-    return out
-
-
 def group_lines(lines: Sequence[Block]) -> list[Block]:
     """Headings, paragraphs and list items rebuilt from physical lines.
 
     Blocks other than LINE (table rows read by a loader) pass through in place.
     """
-    lines = _section_rows(text_tables(lines))
+    lines = text_tables(lines)
     physical = [line for line in lines if line.kind is BlockKind.LINE]
     vocabulary = _LazyVocabulary(physical)
     right_edge = _column_right(physical)
@@ -308,6 +274,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
                     indent=current.first.indent,
                     # plain text shows no type size: its headings are guessed at
                     inferred=current.kind is BlockKind.HEADING and not current.first.style.size,
+                    unfolded=current.unfolded(),
                 )
             )
         current = None
@@ -326,7 +293,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
         next_line = lines[index + 1] if index + 1 < len(lines) else None
         text = line.text.strip()
         marker = split_marker(text)
-        level = _is_heading_line(line, next_line, marker, para_gap)
+        level = _is_heading_line(line, next_line, marker)
         blank_above = line.gap_before >= (1 if line.location.bbox is None else para_gap)
         if current is not None and current.last.sheet != line.sheet:
             blank_above = (
@@ -362,11 +329,13 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
                 and current.kind is BlockKind.HEADING
                 and not blank_above
                 and current.level == level
-                and section_kind(current.text) is None
-                and section_kind(text) is None
-                and not _is_label(current.text)
-                and not _is_label(text)
                 and current.first.style.bold == line.style.bold
+                and round(current.first.style.size, 2) == round(line.style.size, 2)
+                # a heading wraps only when it fills its line: a short one ended there
+                # ("FINDINGS" over "QUESTION 1: …")
+                and _wrapped_at(current.last, line, right_edge)
+                and not _is_label(text)
+                and not _apart_in_text(line)
             )
             if merge and current is not None:
                 current.take(line, _join_lines(current.text, text, vocabulary))
@@ -411,6 +380,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
         if current is not None and current.columns and not blank_above:
             if any(abs(line.indent - column) <= unit for column in current.columns):
                 current.take(line, f"{current.text} {text}")  # the form row's value goes on
+                current.taken.append(line)
                 continue
             close()
         # Bullets still waiting for their items (pdftotext's reading order printed
@@ -528,20 +498,17 @@ def _wraps_into(
         or not (previous.style.bold or current.kind is BlockKind.HEADING or current.label)
     ):
         return False  # the cheap tests first: most lines continue plain list items
-    column = right_edge.get(previous.sheet, previous.right) or 1.0
-    overflow = _overflow(previous, line)
     text = line.text.strip()
     return (
-        # full, or too full for this line's first word (a large title wraps early)
-        (previous.right >= column * _SHORT_LINE or (overflow is not None and overflow > column))
+        _wrapped_at(previous, line, right_edge)
         and not TERMINAL.search(previous.text)
         and (text[:1].islower() or level is not None)
         and (
             abs(line.indent - current.first.indent) <= unit
             or abs(line.indent - current.text_indent) <= unit
         )
-        and not names_section(text)
         and not _is_label(text)
+        and not _apart_in_text(line)
     )
 
 
@@ -623,6 +590,26 @@ def _next_word_fits(previous: Block, line: Block, wrap_floor: float | None) -> b
     return wrap_floor is not None and overflow is not None and overflow < wrap_floor
 
 
+def _apart_in_text(line: Block) -> bool:
+    """Whether a plain-text line names a section, and so must not run on from the line
+    above. Plain text run together shows nothing else of a heading ("… 2017" then
+    "Inspection details"): the one place normalise reads words, to keep a line apart;
+    whether it heads a section is still the role stage's to say."""
+    return line.location.bbox is None and names_section(line.text)
+
+
+def _title_line(text: str) -> bool:
+    """A few words in title case ending no sentence: a heading or a label, not the
+    second line of a paragraph ("For Office Use Only", "Next Steps")."""
+    words = text.split()
+    return (
+        0 < len(words) <= _KEYWORD_HEADING_WORDS
+        and not text.rstrip().endswith((".", ",", ";", ":"))
+        and not _COLUMN_GAP.search(text.strip())
+        and all(word[:1].isupper() for word in words if len(word) >= 4)
+    )
+
+
 def _continues(
     current: _Open,
     line: Block,
@@ -643,6 +630,10 @@ def _continues(
         column - previous.indent
     ) and not previous.text.endswith("-"):
         return False  # a line under half the column's width was broken on purpose
+    if TERMINAL.search(previous.text) and _title_line(line.text):
+        return False  # "… by the PCC." then "For Office Use Only": a title starts afresh
+    if _apart_in_text(line):
+        return False
     if current.kind is BlockKind.LIST_ITEM:
         if line.indent > current.first.indent + unit:
             return True
