@@ -1194,3 +1194,43 @@ def test_a_lead_in_after_another_kind_announces_its_own(tmp_path: Path) -> None:
         "Chief constables sho",
         "Forces should make s",
     ]
+
+
+def test_grades_in_a_table_year_by_year(tmp_path: Path) -> None:
+    """Regression (blind set n): a web page gave its grades only as a table of years;
+    a note in an item table's row is the question's note, not an item."""
+    path = tmp_path / "page.md"
+    path.write_text(
+        "# Response to HMICFRS: PEEL efficiency 2017\n\n"
+        "## Efficiency judgements since 2015\n\n"
+        "| Year | Overall efficiency judgement |\n|---|---|\n"
+        "| 2015 | Good |\n| 2016 | Good |\n| 2017 | Requires improvement |\n\n"
+        "## Areas for improvement and progress\n\n"
+        "| Ref | Area for improvement | Status |\n|---|---|---|\n"
+        "| Q1 | 1. How well does the force understand demand? | |\n"
+        "| E1 | The force should improve its understanding of demand. | Open |\n"
+        "| Q2 | 2. How well is the force planning for the future? | |\n"
+        "| – | No areas for improvement were identified for this question. | |\n",
+        encoding="utf-8",
+    )
+    record = record_of(path, accept_unrecognised=True)
+    assert (record["judgement"]["grade"], record["judgement"]["previous_grade"]) == (
+        "Requires improvement",
+        "Good",
+    )
+    assert not any(
+        "No areas for improvement" in item["text"]
+        for item in [
+            *record["areas_for_improvement"],
+            *(a for q in record["core_questions"] for a in q["areas_for_improvement"]),
+        ]
+    )
+
+
+def test_a_force_named_with_of_inside_its_name() -> None:
+    from hmic_extract.extract.details import force_in_prose
+
+    assert (
+        force_in_prose("Hampshire and Isle of Wight Constabulary was one of six forces.")
+        == "Hampshire and Isle of Wight Constabulary"
+    )

@@ -482,3 +482,158 @@ def test_a_row_is_unfolded_into_a_section_only_where_its_label_names_one() -> No
         (BlockKind.PARAGRAPH, Role.BODY, None),
         (BlockKind.TABLE_ROW, Role.BODY, None),
     ]
+
+
+def _pdf_table(path: Path, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+
+    def heading(text: str) -> None:
+        pdf.set_font("Helvetica", "B", 14)
+        pdf.multi_cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10)
+
+    def paragraph(text: str) -> None:
+        pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+
+    heading("Response to the HMICFRS report on Anyshire Police")
+    paragraph(
+        "HMICFRS published its crime data integrity inspection of Anyshire Police on "
+        "25 October 2018. The table below sets out what the report said and what the "
+        "force and the office of the Commissioner are doing about each point."
+    )
+    heading("Findings")
+    with pdf.table(col_widths=(95, 95)) as table:
+        for cells in (header, *rows):
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.ln(3)
+    heading("Commissioner's comments")
+    paragraph(
+        "I accept the findings of the report and will review the force's progress at "
+        "every meeting of my accountability board until the work is complete."
+    )
+    pdf.output(str(path))
+
+
+def test_a_ruled_pdf_table_is_found_by_its_layout_and_rows_by_their_labels(
+    tmp_path: Path,
+) -> None:
+    """Regression (blind set n): a two-column PDF table whose titles name no item kind
+    ("What HMICFRS said | What we are doing") was read line by line, the two columns
+    interleaved; each row's own label ("Recommendation 1") names its item's kind."""
+    path = tmp_path / "response.pdf"
+    _pdf_table(
+        path,
+        ("What HMICFRS said", "What we are doing"),
+        [
+            (
+                "Cause of concern\nAnyshire Police is not recording all reports of crime "
+                "that it should.",
+                "Accepted in full. An improvement board chaired by the deputy chief "
+                "constable meets monthly.",
+            ),
+            (
+                "Recommendation 1\nWithin three months, the force should put in place "
+                "arrangements to audit its crime recording decisions.",
+                "Complete. Audits began in January and are reported to the board.",
+            ),
+        ],
+    )
+    record = record_of(path, accept_unrecognised=True)
+    assert _texts(record["causes_of_concern"]) == [
+        "Anyshire Police is not recording all reports of crime that it should."
+    ]
+    [recommendation] = record["recommendations"]
+    assert recommendation["text"] == (
+        "Within three months, the force should put in place arrangements to audit its "
+        "crime recording decisions."
+    )
+    assert recommendation["response"] == (
+        "Complete. Audits began in January and are reported to the board."
+    )
+
+
+def test_marks_in_a_column_of_a_pdf_form_are_boxes(tmp_path: Path) -> None:
+    """Regression (corpus): a Word form printed to PDF ticks its options with an "X" in a
+    column of its own; the unmarked options beside them are unticked boxes."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.cell(0, 8, "INSPECTION DETAILS", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    for label, option, mark in [
+        ("Type of Inspection:", "Anyshire Specific", "X"),
+        ("", "Follow Up", ""),
+        ("", "National", "X"),
+        ("", "Thematic", ""),
+    ]:
+        pdf.cell(50, 6, label)
+        pdf.cell(60, 6, option)
+        pdf.cell(10, 6, mark, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.cell(0, 8, "EXECUTIVE SUMMARY", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    pdf.multi_cell(0, 6, "HMICFRS published its report on Anyshire Police on 2 May 2019.")
+    path = tmp_path / "form.pdf"
+    pdf.output(str(path))
+    record = record_of(path, accept_unrecognised=True)
+    assert [(t["label"], t["checked"]) for t in record["inspection"]["types"]] == [
+        ("Anyshire Specific", True),
+        ("Follow Up", False),
+        ("National", True),
+        ("Thematic", False),
+    ]
+
+
+def test_parts_labels_and_lettered_items(tmp_path: Path) -> None:
+    """Regression (blind set n): "Part C: The report's recommendations" is a section's
+    heading; "R1", "C1" and "AFI1" label items of their kinds, an item's first line
+    of eight words is no label, and a heading whose head names a kind ("Causes of
+    concern and the recommendations that go with them") sets it."""
+    record = _record(
+        tmp_path,
+        "Response to the HMICFRS report\n\nPart B: What the inspectors found\n\n"
+        "Q1. How effective is the force at protecting vulnerable people?\n\n"
+        "C1   The force does not consistently identify vulnerable people when\n"
+        "     they first call.\n\n"
+        "R1   By 31 July 2017, the force should review its call-handling procedures.\n\n"
+        "AFI1 The force should improve the supervision of\n"
+        "     investigations, so that lines of enquiry are followed up.\n\n"
+        "Part C: The Commissioner's response\n\nI welcome the report.\n",
+    )
+    assert [s["kind"] for s in record["sections"]] == ["findings", "pcc_response"]
+    assert _texts(record["causes_of_concern"]) == [
+        "The force does not consistently identify vulnerable people when they first call."
+    ]
+    assert _texts(record["recommendations"]) == [
+        "By 31 July 2017, the force should review its call-handling procedures."
+    ]
+    assert _texts(record["core_questions"][0]["areas_for_improvement"]) == [
+        "The force should improve the supervision of investigations, so that lines of "
+        "enquiry are followed up."
+    ]
+
+
+def test_a_heading_s_head_word_names_the_kind_of_its_items(tmp_path: Path) -> None:
+    record = _record(
+        tmp_path,
+        "# Response\n\n## Causes of concern and the recommendations that go with them\n\n"
+        "1. The force is not managing risk effectively. The force should:\n"
+        "   - review every overdue risk assessment; and\n"
+        "   - clear the backlog of home visits.\n\n"
+        "## The Commissioner's view\n\nI welcome it.\n",
+        name="response.md",
+    )
+    [cause] = record["causes_of_concern"]
+    assert cause["sub_items"] == [
+        "review every overdue risk assessment; and",
+        "clear the backlog of home visits.",
+    ]
+    assert record["areas_for_improvement"] == []

@@ -326,7 +326,7 @@ _NOT_A_HEADING = re.compile(
 
 # An annex or appendix named by what it holds is a section of that kind: "Annex A –
 # Force response to recommendations", "Appendix 2: Recommendations".
-_CONTAINER = re.compile(
+CONTAINER = re.compile(
     r"^(?:annex|appendix|section|part|schedule)\s*[A-Z0-9]{0,3}\s*[:\-–—.]\s*(?=\w)", re.I
 )
 
@@ -342,7 +342,7 @@ def section_kind(
     A line longer than a heading, one that ends a sentence or asks, or one with too
     many words besides its cues, names none.
     """
-    stripped = _CONTAINER.sub("", text.strip().strip("*_#"))
+    stripped = CONTAINER.sub("", text.strip().strip("*_#"))
     words = tokens(stripped)
     if (
         not words
@@ -385,6 +385,17 @@ def names_section(text: str) -> bool:
         stripped, THRESHOLDS["section_strong"], THRESHOLDS["section_strong_cover"]
     )
     return strong is not None
+
+
+def head_item_kind(text: str) -> str | None:
+    """The item kind a heading's head word names, however long the heading ("Causes of
+    concern and the recommendations that go with them": causes), if one kind's cue is
+    that word."""
+    head = next((w for w in tokens(text) if w not in STOP_WORDS), None)
+    if head is None:
+        return None
+    kinds = [kind for kind, cues in ITEM_CUES.items() if any(_matches(c, head) for c in cues)]
+    return kinds[0] if len(kinds) == 1 else None
 
 
 @functools.lru_cache(maxsize=16384)

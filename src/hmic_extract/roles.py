@@ -19,6 +19,7 @@ from typing import Any, Final, Generic, TypeVar, overload
 
 from hmic_extract.blocks import Block, BlockKind, Location, Role
 from hmic_extract.cues import (
+    CONTAINER,
     THRESHOLDS,
     item_kind,
     names_section,
@@ -34,6 +35,7 @@ from hmic_extract.vocabulary import (
     DETAIL_LABELS,
     GRADE_PATTERN,
     ITEM_GROUP_LABELS,
+    LABELLED_ITEM,
     NO_AFI_NOTE,
     NOTHING_TO_IMPROVE,
     OFFICE_USE_FIELDS,
@@ -89,7 +91,8 @@ ROLE_WEIGHTS: Final[Mapping[str, float]] = {
     # weight, not by a heading style (Word's bold Normal paragraphs); as strong as layout
     "section.bold_alone": 2.0,
     # a short numbered line that ends no sentence ("4. AREAS FOR IMPROVEMENT", "2.
-    # Inspection findings"): a paper's numbered heading, where plain text shows no type
+    # Inspection findings"): a paper's numbered heading, where plain text shows no type;
+    # so is a part's label before a few words ("Part B: What the inspectors found")
     "section.numbered_short": 2.0,
     # a heading is reached at this total: layout and a weak cue, or a strong cue alone
     "section.threshold": 3.0,
@@ -211,11 +214,14 @@ class Features:
 
     @_once
     def numbered_short(self) -> bool:
-        """A top-level numbered list item of a few words, ending no sentence."""
+        """A top-level numbered list item, or a paragraph opening with a part's label
+        ("Part C:", "Section 4 –"), of a few words ending no sentence."""
+        if self.block.kind is BlockKind.LIST_ITEM:
+            numbered = not self.block.depth and self.block.marker[:1].isdigit()
+        else:
+            numbered = self.block.kind is BlockKind.PARAGRAPH and bool(CONTAINER.match(self.text))
         return (
-            self.block.kind is BlockKind.LIST_ITEM
-            and not self.block.depth
-            and self.block.marker[:1].isdigit()
+            numbered
             and self.single_line
             and self.words <= THRESHOLDS["label_max_words"]
             and not self.text.endswith((".", ",", ";", ":", "?"))
@@ -574,6 +580,9 @@ def holds_items(blocks: Sequence[Block]) -> bool:
     table with a column of items."""
     if sum(1 for b in blocks if b.kind is BlockKind.LIST_ITEM and _ITEM_FORMULA.match(b.text)) >= 2:
         return True  # "- The force should …" twice: the inspectorate's items, listed
+    labelled = (LABELLED_ITEM.match(b.text) for b in blocks if b.kind is not BlockKind.TABLE_ROW)
+    if sum(1 for m in labelled if m is not None and ITEM_VOICE.search(m["text"])) >= 2:
+        return True  # "AFI1 The force should …", "R2 Within six months, …": labelled items
     announced = asked = False
     for block in blocks:
         if block.role in (Role.GROUP_LABEL, Role.LEAD_IN):

@@ -316,7 +316,8 @@ def label_number(printed: str) -> int:
 # "Recommendation 1 (by 6 February 2020): …" (the aside is kept as ``aside``).
 LABELLED_ITEM: Final = re.compile(
     r"^(?P<label>(?:causes?\s+(?:of|for)\s+concern|recommendations?|areas?\s+for\s+improvement|"
-    r"afis?|recs?|coc)(?:\s*\(?\d{1,2}(?:\.\d{1,2})?\)?)?)"
+    # "R1", "C2": a recommendation's or a cause's letter, always with its number
+    r"afis?|recs?|coc|[rc](?=\d))(?:\s*\(?\d{1,2}(?:\.\d{1,2})?\)?)?)"
     r"(?:\s*\((?P<aside>[^()]{1,60})\))?"
     # then punctuation, or (after a number, as Word's "AFI %1" numbering prints) a capital
     r"(?:\s*[:.\-–—]\s+|(?<=\d)\s+(?=(?-i:[A-Z])))(?P<text>\S.*)$",
@@ -326,7 +327,8 @@ LABELLED_ITEM: Final = re.compile(
 SAME_GRADE: Final = re.compile(
     r"\b(?:same\s+(?:grade|judgement|judgment|rating)\s+as|maintain(?:s|ed)?|retain(?:s|ed)?|"
     # "the grade it also received in 2016", "the same grade it was given last year"
-    r"(?:grade|judgement|judgment|rating)\s+(?:that\s+)?it\s+(?:also\s+|had\s+)?"
+    r"(?:grade|judgement|judgment|rating)\s+(?:that\s+)?(?:it|the\s+(?:force|constabulary))\s+"
+    r"(?:also\s+|had\s+)?"
     r"(?:received|achieved|was\s+(?:also\s+)?(?:given|awarded))|"
     r"(?:grade|judgement|judgment|rating)\s+(?:is|was)\s+unchanged|"
     r"same\s+as\s+(?:last\s+year|(?:in\s+)?(?:19|20)\d\d|(?:the\s+)?previous))\b",

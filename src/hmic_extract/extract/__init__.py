@@ -29,7 +29,7 @@ from hmic_extract.extract.findings import (
     read_findings,
     record_location,
 )
-from hmic_extract.extract.judgement import Grades, grades_in_form, read_grades
+from hmic_extract.extract.judgement import Grades, grades_by_year, grades_in_form, read_grades
 from hmic_extract.extract.statements import find_named, handed_over, read_statements, signed_by
 from hmic_extract.models import (
     Inspection,
@@ -323,6 +323,13 @@ def extract(
             # a news release or a letter states the grade in its prose wherever it
             # stands ("rated as 'inadequate'", "graded 'good', up from …")
             grades = read_grades(everything, inspection_year, judged_only=True, given_by=True)
+    if grades.grade is None and not grades.no_grade_stated:
+        # a table of the grades year by year, in the judgement section or anywhere
+        graded = judgement_blocks or _all_blocks(segmented)
+        rows = [block.cells for block in graded if block.kind is BlockKind.TABLE_ROW]
+        by_year = grades_by_year(rows, inspection_year)
+        if by_year.grade is not None:
+            grades = by_year
     if grades.grade is None and not grades.no_grade_stated:
         in_form = grades_in_form([block.text for block in form])
         if in_form.grade is not None:

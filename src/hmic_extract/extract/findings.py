@@ -13,9 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Final
 
 from hmic_extract.blocks import Block, BlockKind, Location, Role
-from hmic_extract.cues import section_kind
+from hmic_extract.cues import head_item_kind, section_kind
 from hmic_extract.extract.dates import find_deadlines, has_relative_deadline
 from hmic_extract.extract.judgement import canonical_grade
 from hmic_extract.models import CoreQuestion, Deadline, Grade, Item, PageBox
@@ -201,6 +202,32 @@ def _item_table(block: Block) -> _ItemTable | None:
             target = next((i for i, c in others if _TARGET_COLUMN.match(c)), None)
             return _ItemTable(kind, index, response, question, owner, target)
     return None
+
+
+# An item's label by its letter and number alone: "R1" a recommendation, "C2" a cause.
+_LETTERED: Final = {"r": RECOMMENDATION, "c": CAUSE}
+
+
+def _label_kind(label: str, lettered: bool) -> str | None:
+    """The kind an item's label names ("AFI 3", "Recommendation 2"; with ``lettered``,
+    "R1", "C2" too)."""
+    if label[:1].casefold() in _LETTERED and label[1:2].isdigit():
+        return _LETTERED[label[:1].casefold()] if lettered else None
+    return group_label(label)
+
+
+def _labelled_row(block: Block) -> tuple[str, str, str | None] | None:
+    """A table row whose first cell opens with a line naming an item's kind ("Cause of
+    concern", "Recommendation 2") above the item: its kind, its text, and the other
+    cells (the force's answer beside it)."""
+    if len(block.cells) < 2:
+        return None
+    label, _, text = block.cells[0].strip().partition("\n")
+    kind = group_label(label) if label.strip() else None
+    if kind is None or not text.strip() or not ITEM_VOICE.search(text):
+        return None
+    answer = " ".join(flatten(cell) for cell in block.cells[1:] if cell.strip())
+    return kind, flatten(text), answer or None
 
 
 def _cell(block: Block, column: int | None) -> str | None:
@@ -398,6 +425,14 @@ class _Reader:
         if block.kind is not BlockKind.TABLE_ROW:
             self.table = None
             return False
+        if table is None and (labelled := _labelled_row(block)) is not None:
+            # "Recommendation 1 / Within three months, the force should …" beside the
+            # force's answer: the row's own label names its item's kind
+            self.kind, text, response = labelled
+            self._add_item(replace(block, text=text), from_list=False)
+            if self.item is not None:
+                self.item.response = response
+            return True
         if table is None or len(block.cells) <= table.text_column:
             return False
         if table.question_column is not None and table.question_column < len(block.cells):
@@ -405,6 +440,10 @@ class _Reader:
             return True
         text = flatten(block.cells[table.text_column])
         if not text:
+            return True
+        if is_note(text):  # "No areas for improvement …": the question's note, no item
+            if self.question is not None and not self.question.items:
+                self.question.note = self.question.note or text
             return True
         self._add_item(replace(block, text=text), from_list=False)
         if self.item is not None:
@@ -479,6 +518,8 @@ class _Reader:
         # ("… one cause of concern. To address it, the inspectorate recommended that:")
         lead_in = block.cue if block.role is Role.LEAD_IN else None
         kind = lead_in or group_label(text) or announced_group(text)
+        if kind is None and block.role is Role.SECTION:
+            kind = head_item_kind(text)  # "Causes of concern and the recommendations …"
         if kind is not None and (
             block.kind is not BlockKind.LIST_ITEM or block.role is Role.LEAD_IN
         ):
@@ -490,7 +531,10 @@ class _Reader:
                 self.depth_offset = block.depth + 1
             return
         labelled = LABELLED_ITEM.match(text)
-        if labelled and (label_kind := group_label(labelled["label"])) is not None:
+        # a row's reference ("R1 | Make ethnicity … | ACC | 30/09/2023") labels the
+        # force's own action, not a recommendation: letters label items in text only
+        lettered = block.kind is not BlockKind.TABLE_ROW
+        if labelled and (label_kind := _label_kind(labelled["label"], lettered)) is not None:
             self.kind = label_kind
             self._add_item(replace(block, text=labelled["text"]), from_list=True)
             if self.item is not None:

@@ -186,3 +186,23 @@ def grades_in_form(rows: Sequence[str]) -> Grades:
         else:
             grade = grade or value
     return Grades(grade, previous, no_grade_stated=False)
+
+
+_YEAR_CELL = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
+
+
+def grades_by_year(rows: Sequence[Sequence[str]], inspection_year: int | None) -> Grades:
+    """Grades from a table of years and grades ("2016 | Good", "2017 | Requires
+    improvement"): this inspection's year gives the grade (the latest year, where the
+    inspection's is not known), the year before it the previous grade."""
+    by_year: dict[int, Grade] = {}
+    for cells in rows:
+        years = [m for cell in cells if (m := _YEAR_CELL.match(cell))]
+        graded = [g for cell in cells if (g := canonical_grade(cell.strip(" .*_")))]
+        if len(years) == 1 and len(graded) == 1:
+            by_year[int(years[0].group(1))] = graded[0]
+    if not by_year:
+        return Grades(None, None, no_grade_stated=False)
+    year = inspection_year if inspection_year in by_year else max(by_year)
+    earlier = [y for y in by_year if y < year]
+    return Grades(by_year[year], by_year[max(earlier)] if earlier else None, False)

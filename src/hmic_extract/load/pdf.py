@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import logging
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pdfplumber
@@ -27,10 +27,11 @@ from hmic_extract.errors import (
 from hmic_extract.load.pdf_layout import (
     PdfLine,
     Word,
+    cell_grid,
     check_page_count,
     drawn_boxes,
     font_style,
-    has_item_table,
+    has_prose_table,
     line_blocks,
     password_error,
     pdf_line,
@@ -38,7 +39,6 @@ from hmic_extract.load.pdf_layout import (
     with_table_rows,
 )
 from hmic_extract.options import Options
-from hmic_extract.vocabulary import is_item_table_header
 
 # pdfminer logs every oddity of a damaged file; a user gets our one line instead.
 logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
@@ -135,12 +135,13 @@ def _open(data: bytes, options: Options) -> Any:
         raise CorruptDocumentError(f"corrupt or truncated PDF: {exc}") from exc
 
 
-def _read_pages(pdf: Any, options: Options) -> list[tuple[int, list[list[Word]]]]:
-    """Each page's lines of words, every page released as soon as it is read."""
+def _read_pages(pdf: Any, options: Options) -> list[tuple[bool, list[list[Word]]]]:
+    """Each page's lines of words, and whether its paths draw a table's cells; every
+    page released as soon as it is read."""
     pages = pdf.pages
     check_page_count(len(pages), options)
     page_lines = []
-    for number, page in enumerate(pages, start=1):
+    for page in pages:
         paths = (*page.rects, *page.lines, *page.curves)
         shapes = [(path["x0"], path["top"], path["x1"], path["bottom"]) for path in paths]
         outlines = [
@@ -150,7 +151,7 @@ def _read_pages(pdf: Any, options: Options) -> list[tuple[int, list[list[Word]]]
         ]
         words = [*_words(page), *drawn_boxes(outlines, shapes)]
         page.close()
-        page_lines.append((number, list(visual_lines(words))))
+        page_lines.append((cell_grid(shapes), list(visual_lines(words))))
     return page_lines
 
 
@@ -163,7 +164,8 @@ def load_pdf(data: bytes, *, options: Options) -> LoadedDocument:
     except _DAMAGE as exc:
         raise CorruptDocumentError(f"corrupt or truncated PDF: {_unwrap(exc)}") from exc
     pages = [[pdf_line(line) for line in lines] for _, lines in page_lines]
-    return line_blocks(with_item_tables(data, pages, options=options))
+    ruled = [grid for grid, _ in page_lines]
+    return line_blocks(with_prose_tables(data, pages, ruled, options=options))
 
 
 def _cell_text(cell: str | None) -> str:
@@ -172,16 +174,29 @@ def _cell_text(cell: str | None) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def with_item_tables(
-    data: bytes, pages: list[list[PdfLine]], *, options: Options
-) -> list[list[PdfLine]]:
-    """Pages whose text shows an item table get the table's rows as cells.
+# A cell this long holds a sentence. A table with sentences in two rows, or beside
+# each other in one, holds prose (items and the answers to them); a form holds
+# short values, its title the one long one.
+_PROSE_CELL_WORDS = 8
 
-    pdfplumber's table finder is slow, so it runs only on pages with a line
-    that looks like an item table's header; its cells keep multi-line cell
-    text together, which line-by-line reading would interleave.
+
+def _holds_prose(rows: Sequence[tuple[object, tuple[str, ...]]]) -> bool:
+    """Whether a ruled table is one of prose (a page may hold one row of it)."""
+    counts = [sum(len(cell.split()) >= _PROSE_CELL_WORDS for cell in cells) for _, cells in rows]
+    return sum(1 for count in counts if count) >= 2 or any(count >= 2 for count in counts)
+
+
+def with_prose_tables(
+    data: bytes, pages: list[list[PdfLine]], ruled: Sequence[bool], *, options: Options
+) -> list[list[PdfLine]]:
+    """Pages showing a table of prose get the ruled table's rows as cells.
+
+    pdfplumber's table finder (the drawn rules) is slow, so it runs only on pages
+    whose paths draw cells (``ruled``) or whose lines are laid out as such a table;
+    its cells keep multi-line cell text together, which line-by-line reading would
+    interleave.
     """
-    wanted = [i for i, lines in enumerate(pages) if has_item_table(lines)]
+    wanted = [i for i, lines in enumerate(pages) if ruled[i] or has_prose_table(lines)]
     if not wanted:
         return pages
     pdf = _open(data, options)
@@ -194,7 +209,7 @@ def with_item_tables(
                         (tuple(row.bbox), tuple(_cell_text(cell) for cell in cells))
                         for row, cells in zip(table.rows, table.extract(), strict=False)
                     ]
-                    if rows and is_item_table_header("  ".join(rows[0][1])):
+                    if _holds_prose(rows):
                         pages[index] = with_table_rows(pages[index], rows)
                 page.close()
     except _DAMAGE as exc:

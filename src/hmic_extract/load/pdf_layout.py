@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 import statistics
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
@@ -21,7 +22,7 @@ from hmic_extract.errors import (
     UnsupportedFormatError,
 )
 from hmic_extract.options import Options
-from hmic_extract.vocabulary import CHECKED, UNCHECKED, is_item_table_header
+from hmic_extract.vocabulary import CHECKED, UNCHECKED
 
 # A horizontal gap wider than this many font sizes separates columns on one line
 # (label | value in a details form); it becomes two spaces in the text.
@@ -198,19 +199,71 @@ def _with_wrapped_cells(line: PdfLine, following: PdfLine) -> str | None:
     return "  ".join(merged.values())
 
 
-def has_item_table(lines: Sequence[PdfLine]) -> bool:
-    """Whether a page shows an item table's header row, its cells perhaps wrapped
-    onto the line below ("No. | Area for improvement | Force response")."""
-    for index, line in enumerate(lines):
-        if len(line.columns) < 2:
-            continue  # a header has columns
-        if is_item_table_header(line.text):
-            return True
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        wrapped = _with_wrapped_cells(line, following) if following is not None else None
-        if wrapped is not None and is_item_table_header(wrapped):
-            return True
-    return False
+# A table of prose holds this many words in the columns after its first, over the
+# page's lines laid out in columns: items beside their responses, not a form's values.
+_TABLE_PROSE_WORDS = 12
+
+
+def has_prose_table(lines: Sequence[PdfLine]) -> bool:
+    """Whether a page shows a table of prose: lines set in columns with sentences
+    beyond the first ("What HMICFRS said | What we are doing"), or two rows in the
+    same three or more columns ("Recommendation | Response | Owner"), which
+    line-by-line reading would interleave. Read from the layout alone; a form's rows
+    (boxes or marks to tick, short values) do not count. What the table holds is the
+    readers' to say."""
+    words = 0
+    seen: set[tuple[int, ...]] = set()
+    for line in lines:
+        if len(line.columns) < 2 or _form_row(line):
+            continue
+        first, rest = line.text.split("  ", 1)
+        columns = line.columns
+        if len(first.strip()) <= _MARKER_WIDTH:
+            columns = columns[1:]  # a list's bullet or number, then its item: one column
+            if len(columns) < 2:
+                continue
+            rest = rest.split("  ", 1)[1] if "  " in rest else ""
+        words += len(rest.split())
+        if len(columns) >= 3:
+            starts = tuple(round(x / _SAME_COLUMN) for x in columns)
+            if starts in seen:
+                return True
+            seen.add(starts)
+    return words >= _TABLE_PROSE_WORDS
+
+
+# A table's cell drawn as a rectangle of its own is at least this big (points): no
+# checkbox, rule or bullet is.
+_CELL_WIDTH, _CELL_HEIGHT = 30.0, 10.0
+
+
+def cell_grid(shapes: Sequence[Box]) -> bool:
+    """Whether a page's paths draw a table's cells as rectangles: two columns at least,
+    two cells each (how a table made by a PDF library prints, where its text lines
+    may not meet side by side)."""
+    columns: dict[int, int] = {}
+    for x0, top, x1, bottom in shapes:
+        if x1 - x0 >= _CELL_WIDTH and bottom - top >= _CELL_HEIGHT:
+            column = round(x0 / _SAME_COLUMN)
+            columns[column] = columns.get(column, 0) + 1
+    return sum(1 for cells in columns.values() if cells >= 2) >= 2
+
+
+def _form_row(line: PdfLine) -> bool:
+    """A row of a form: boxes to tick, or a mark in a column of its own."""
+    return (
+        CHECKED in line.text
+        or UNCHECKED in line.text
+        or bool(_TYPED_BOX.search(line.text))
+        or bool(_MARK_CELL.match(line.text.rsplit("  ", 1)[-1]))
+    )
+
+
+# A box typed as text ("[X]", "[ ]"), before normalise draws it as a glyph.
+_TYPED_BOX = re.compile(r"\[[ xX]?\]")
+# A list's marker is this wide at most ("•", "12.", "(a)"): a column of its own by the
+# gap after it, but no table's.
+_MARKER_WIDTH = 4
 
 
 def pdf_line(line: list[Word]) -> PdfLine:
@@ -354,6 +407,45 @@ def _centred_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
     return out
 
 
+# A cell holding only a mark: an option ticked in a grid of options ("National  X").
+_MARK_CELL = re.compile(r"^[xX✓✔]$")
+# Unmarked options follow the last marked one for this many lines at most.
+_OPTIONS_AFTER = 2
+# An option's label is a few words; a longer line is prose.
+_OPTION_MAX_WORDS = 8
+
+
+def _marked_options(lines: Sequence[PdfLine]) -> list[PdfLine]:
+    """A form's options ticked with a mark in a column of their own ("Partner
+    Inspection  X") as boxes: the mark as ☒, and an option printed at the same place
+    without it, between marked ones or just after them, as ☐ (how a Word form laid out
+    as a table prints its ticks)."""
+    marked = [
+        index
+        for index, line in enumerate(lines)
+        if len(line.columns) >= 2 and _MARK_CELL.match(line.text.rsplit("  ", 1)[-1])
+    ]
+    if not marked:
+        return list(lines)
+    out = list(lines)
+    for position, index in enumerate(marked):
+        line = lines[index]
+        option = line.columns[-2]
+        out[index] = line._replace(text=f"{line.text[:-1]}{CHECKED}")
+        stop = marked[position + 1] if position + 1 < len(marked) else index + 1 + _OPTIONS_AFTER
+        for other in range(index + 1, min(stop, len(lines))):
+            candidate = lines[other]
+            if (
+                other not in marked
+                and abs(candidate.columns[-1] - option) <= _SAME_COLUMN
+                and len(candidate.text.split()) <= _OPTION_MAX_WORDS
+                and CHECKED not in candidate.text
+                and UNCHECKED not in candidate.text
+            ):
+                out[other] = candidate._replace(text=f"{candidate.text}  {UNCHECKED}")
+    return out
+
+
 def line_blocks(pages: Sequence[Sequence[PdfLine]]) -> LoadedDocument:
     """LINE blocks for every line of every page, numbered through the document."""
     sizes = [line.size for lines in pages for line in lines if not line.cells]
@@ -365,7 +457,7 @@ def line_blocks(pages: Sequence[Sequence[PdfLine]]) -> LoadedDocument:
     style = functools.cache(Style)  # a document has a handful of styles and many lines
     for number, lines in enumerate(pages, start=1):
         previous_bottom: float | None = None
-        for line in _centred_labels(lines):
+        for line in _centred_labels(_marked_options(lines)):
             line_number += 1
             height = max(line.bottom - line.top, 1.0)
             gap = 0.0 if previous_bottom is None else max(line.top - previous_bottom, 0.0) / height

@@ -29,10 +29,11 @@ from hmic_extract.load.pdf_layout import (
     Box,
     PdfLine,
     Word,
+    cell_grid,
     check_page_count,
     drawn_boxes,
     font_style,
-    has_item_table,
+    has_prose_table,
     line_blocks,
     password_error,
     pdf_line,
@@ -341,6 +342,7 @@ def load_pdfium(data: bytes, *, options: Options) -> LoadedDocument:
         count = len(document)
         check_page_count(count, options)
         pages: list[list[PdfLine]] = []
+        ruled: list[bool] = []  # pages whose paths draw a table's cells
         for index in range(count):
             try:
                 pdf_page = document[index]
@@ -350,15 +352,17 @@ def load_pdfium(data: bytes, *, options: Options) -> LoadedDocument:
                 ) from exc
             page = _Page(pdf_page)
             try:
-                boxes = drawn_boxes(*_paths(pdf_page, page.height))
+                outlines, shapes = _paths(pdf_page, page.height)
+                ruled.append(cell_grid(shapes))
+                boxes = drawn_boxes(outlines, shapes)
                 pages.append([pdf_line(line) for line in _page_lines(page, boxes)])
             finally:
                 page.close()
                 pdf_page.close()
     finally:
         document.close()
-    if any(has_item_table(lines) for lines in pages):
-        from hmic_extract.load.pdf import with_item_tables  # pdfplumber, for tables only
+    if any(ruled) or any(has_prose_table(lines) for lines in pages):
+        from hmic_extract.load.pdf import with_prose_tables  # pdfplumber, for tables only
 
-        pages = with_item_tables(data, pages, options=options)
+        pages = with_prose_tables(data, pages, ruled, options=options)
     return line_blocks(pages)

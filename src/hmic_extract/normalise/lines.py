@@ -512,6 +512,11 @@ def _wraps_into(
     )
 
 
+# Words a group label may carry after its kind: "Areas for improvement and the
+# force's response", "Recommendations for the force".
+_LABEL_REST_WORDS = 4
+
+
 def _is_label(text: str) -> bool:
     """Whether a line is an in-section label that must stand alone as a block.
 
@@ -527,9 +532,15 @@ def _is_label(text: str) -> bool:
     if SALUTATION.match(text) or VALEDICTION.match(text):
         return True  # a letter's "Dear …," and "Yours sincerely," stand alone
     words = text.strip("*_: ").split()
-    return len(words) <= GROUP_LABEL_MAX_WORDS and any(
-        pattern.match(text) for pattern, _ in ITEM_GROUP_LABELS
-    )
+    if len(words) > GROUP_LABEL_MAX_WORDS:
+        return False
+    for pattern, _ in ITEM_GROUP_LABELS:
+        label = pattern.match(text)
+        # a label's few words, not an item's sentence after its number ("AFI3 The
+        # constabulary should improve …", wrapped after eight words)
+        if label is not None and len(text[label.end() :].split()) <= _LABEL_REST_WORDS:
+            return True
+    return False
 
 
 def _overflow(previous: Block, line: Block) -> float | None:
