@@ -129,8 +129,9 @@ class Block:
     cells: tuple[str, ...] = field(default_factory=tuple)  # TABLE_ROW only
     # A two-column row (a table's, or a form row's in a text or PDF layout) read as a
     # label over its content: the label as a heading, then the content's own blocks.
-    # Loaders report both readings; the role stage takes this one where the label
-    # names a section (a response laid out as one table: "Findings" | the findings).
+    # Loaders report both readings; the role stage takes this one (normalising it then)
+    # where the label names a section (a response laid out as one table: "Findings" |
+    # the findings).
     unfolded: tuple[Block, ...] = ()
     # a heading normalise inferred from a plain-text line's look, not one the source
     # marked as such (markdown #, a Word heading style, a PDF's type): its rank is a guess

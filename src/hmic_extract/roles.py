@@ -26,6 +26,7 @@ from hmic_extract.cues import (
     question_section_kind,
     section_kind,
 )
+from hmic_extract.normalise import normalise
 from hmic_extract.vocabulary import (
     ANNOUNCED_GROUPS,
     ANNOUNCEMENT_MAX_WORDS,
@@ -509,7 +510,8 @@ def unfold_sections(blocks: Sequence[Block]) -> list[Block]:
         if block.unfolded and names_a_section(
             block.unfolded[0].text, " ".join(b.text for b in block.unfolded[1:])
         ):
-            out.extend(block.unfolded)
+            # normalised only now: most rows are a form's, and stay rows
+            out.extend(normalise(block.unfolded))
         else:
             out.append(block)
     return out

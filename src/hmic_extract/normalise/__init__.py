@@ -59,16 +59,7 @@ def normalise(blocks: Sequence[Block]) -> tuple[Block, ...]:
         structural = [
             _promote_marked_paragraph(b) for i, b in enumerate(blocks_kept) if i not in chrome
         ]
-    return tuple(
-        _tidy(_unfolded(b) if b.unfolded else b)
-        for b in _mark_columns(structural)
-        if b.text.strip()
-    )
-
-
-def _unfolded(block: Block) -> Block:
-    """A row with its other reading (label over content) normalised too."""
-    return replace(block, unfolded=normalise(block.unfolded))
+    return tuple(_tidy(b) for b in _mark_columns(structural) if b.text.strip())
 
 
 def _mark_columns(blocks: Sequence[Block]) -> list[Block]:
