@@ -1234,3 +1234,23 @@ def test_a_force_named_with_of_inside_its_name() -> None:
         force_in_prose("Hampshire and Isle of Wight Constabulary was one of six forces.")
         == "Hampshire and Isle of Wight Constabulary"
     )
+
+
+def test_an_earlier_inspection_left_ungraded_leaves_this_grade() -> None:
+    """Regression (blind set n): "the 2014 national audit did not grade individual
+    forces" cancelled this inspection's grade, given in the sentence before."""
+    found = read_grades(
+        "The inspectorate graded the force as requires improvement. This is the first "
+        "time its crime recording has been graded; the 2014 national audit did not "
+        "grade individual forces.",
+        2018,
+        judged_only=True,
+    )
+    assert found.grade == "Requires improvement"
+    since = read_grades(
+        "Since 2021 the inspectorate no longer gives forces a single overall grade. It "
+        "graded the force good at preventing crime.",
+        2023,
+        judged_only=True,
+    )
+    assert since.grade is None

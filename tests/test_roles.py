@@ -637,3 +637,61 @@ def test_a_heading_s_head_word_names_the_kind_of_its_items(tmp_path: Path) -> No
         "clear the backlog of home visits.",
     ]
     assert record["areas_for_improvement"] == []
+
+
+def test_a_blog_post_s_unknown_headings_open_sections(tmp_path: Path) -> None:
+    """Regression (blind set o): a page with no title heading, whose headings were all
+    unknown wordings, put everything before the first known one in its preamble (its
+    cause of concern lost); a bold "Recommendation:" label opened a section; "I've
+    copied them here word for word:" handed on the kind named before it."""
+    record = _record(
+        tmp_path,
+        "Last Thursday the inspectorate published its PEEL report on Anyshire "
+        "Constabulary, and I promised I would always tell you what the inspectors said.\n\n"
+        "## Where the force needs to do better\n\n"
+        "The inspectors raised one **cause of concern**:\n\n"
+        "> The constabulary isn't answering emergency calls quickly enough.\n\n"
+        "**Recommendation:**\n\n"
+        "> By 30 September 2022, the constabulary should answer calls within standards.\n\n"
+        "They also set out two **areas for improvement**. I've copied them here word for "
+        "word, because you should see exactly what was said:\n\n"
+        "1. The constabulary should record equality data for stop and search.\n"
+        "2. The constabulary should improve how it supervises investigations.\n\n"
+        '## What the Chief Constable says\n\nChief Constable Jo Bloggs said: "We accept it."\n',
+        name="post.md",
+    )
+    assert [s["kind"] for s in record["sections"]] == ["findings", "force_response"]
+    assert _texts(record["causes_of_concern"]) == [
+        "The constabulary isn't answering emergency calls quickly enough."
+    ]
+    assert len(record["recommendations"]) == 1
+    assert _texts(record["areas_for_improvement"]) == [
+        "The constabulary should record equality data for stop and search.",
+        "The constabulary should improve how it supervises investigations.",
+    ]
+
+
+def test_a_disclosure_s_label_asks_the_question_over_its_items(tmp_path: Path) -> None:
+    """Regression (blind set o): a page's questions in <details>/<summary> accordions,
+    the number in a <span> run up against the question, were lost."""
+    record = _record(
+        tmp_path,
+        "<html><body><main><h1>Our response: PEEL legitimacy 2017</h1>"
+        "<h2>About the inspection</h2><p>HMICFRS published its report on Anyshire Police "
+        "on 12 December 2017.</p><h2>What the inspectors found</h2>"
+        "<details open><summary><span>Question 1</span>To what extent does the force treat "
+        "people fairly?</summary><div><p>Areas for improvement</p><ul>"
+        "<li>The force should review body-worn video of stop and search.</li></ul></div>"
+        "</details><h2>Commissioner's response</h2><p>I welcome the report.</p>"
+        "</main></body></html>",
+        name="page.html",
+    )
+    [question] = record["core_questions"]
+    assert (question["number"], question["text"]) == (
+        1,
+        "To what extent does the force treat people fairly?",
+    )
+    assert _texts(question["areas_for_improvement"]) == [
+        "The force should review body-worn video of stop and search."
+    ]
+    assert record["sections"][0]["kind"] == "executive_summary"

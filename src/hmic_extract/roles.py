@@ -235,7 +235,7 @@ class Features:
             self.block.kind is BlockKind.PARAGRAPH
             and self.block.style.bold
             and self.single_line
-            and not self.text.endswith((".", ",", ";"))
+            and not self.text.rstrip("*_ ").endswith((".", ",", ";", ":"))  # "Recommendation:"
         )
 
     @_once
@@ -306,9 +306,11 @@ _REPORTED_LEAD: Final = re.compile(
 
 
 # A short last sentence that points back to what the one before it named: "Those
-# addressed to chief constables apply to the force:", "These are:", "The force should:".
+# addressed to chief constables apply to the force:", "These are:", "The force should:",
+# "I've copied them here word for word:".
 _HANDS_ON: Final = re.compile(
     r"^(?:(?:those|these|they|each|all|both|two|three|four|five|six)\b[^:.]{0,80}|"
+    r"[^:.]{0,60}\b(?:them|these|those|they)\b[^:.]{0,80}|"
     r"(?:the\s+)?(?:force|constabulary|chief\s+constables?)\s+(?:should|must|needs?\s+to)\s*)"
     r":$",
     re.I,

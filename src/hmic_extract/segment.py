@@ -152,6 +152,26 @@ def _opens_unknown_section(block: Block, current: str | None, current_heading: B
     return not (current == "findings" and _is_findings_label(block.text))
 
 
+def _opens_first_section(block: Block, preamble: Sequence[Block]) -> bool:
+    """Whether an unrecognised heading opens the document's first section: a heading
+    the source marked, ranked below the title before it ("## The short version" under
+    "# …"), or after the opening prose of a page with no title heading (a blog post)."""
+    if block.kind is not BlockKind.HEADING or block.level < 1 or block.inferred:
+        return False
+    if block.role is Role.FORM or _document_title(block.text):
+        return False
+    titles = [b.level for b in preamble if b.kind is BlockKind.HEADING and b.level >= 1]
+    if titles:
+        return min(titles) < block.level
+    return any(
+        b.kind is BlockKind.PARAGRAPH and len(b.text.split()) >= _PROSE_WORDS for b in preamble
+    )
+
+
+# A paragraph this long is prose, not a title's or an address's line.
+_PROSE_WORDS = 20
+
+
 def _next_numbered_section(block: Block, heading: Block) -> bool:
     """Whether a heading carries the next section number after the section's own, at
     its rank ("4. …" after "3. Findings"): the document's numbering, not a question's."""
@@ -226,6 +246,26 @@ def _kind_from_content(section: Section) -> Section:
     return section if kind == section.kind else replace(section, kind=kind)
 
 
+# Prose that tells of the inspectorate's report: "HMICFRS published its report on …",
+# "The inspectors' report … looked at how forces …".
+_INSPECTORATE = re.compile(r"\b(?:hmic\w*|inspectorates?|inspectors)\b", re.I)
+_REPORT = re.compile(r"\b(?:report|inspection)\b", re.I)
+
+
+def _describes_the_report(section: Section) -> bool:
+    """Whether an unknown first section opens by telling of the inspectorate's report,
+    and holds nothing else of a response (no items, no one quoted): the report's
+    summary ("The inspection", "The report")."""
+    opening = next((b.text for b in section.blocks if b.kind is BlockKind.PARAGRAPH), "")
+    return (
+        bool(_INSPECTORATE.search(opening))
+        and bool(_REPORT.search(opening))
+        and not any(
+            block.role in (Role.QUOTE, Role.GROUP_LABEL, Role.LEAD_IN) for block in section.blocks
+        )
+    )
+
+
 # The writer speaking: "I welcome the report", "my assessment".
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
 # A section in which the writer speaks this often is the writer's own comment.
@@ -290,7 +330,7 @@ def segment(blocks: Sequence[Block]) -> Segmented:
             found is None
             and heading_block is not None
             and _opens_unknown_section(block, kind, heading_block)
-        ):
+        ) or (found is None and kind is None and _opens_first_section(block, preamble)):
             found = "other"
             unknown.append(block.text)
         if found is not None:
@@ -303,6 +343,13 @@ def segment(blocks: Sequence[Block]) -> Segmented:
             body.append(block)
     close()
     sections = [_kind_from_content(s) for s in _form_values_back(sections)]
+    if (
+        sections
+        and sections[0].kind == "other"
+        and sections[0].heading_block.role is not Role.SECTION  # unknown, not "Purpose"
+        and _describes_the_report(sections[0])
+    ):
+        sections[0] = replace(sections[0], kind="executive_summary")
     if any(block.role is Role.SALUTATION for block in preamble):
         sections = [_letter_writers(section) for section in sections]
     title = next((b.text for b in preamble if b.kind is BlockKind.HEADING), None)

@@ -36,6 +36,17 @@ def canonical_grade(printed: str) -> Grade | None:
     return _CANONICAL.get(words)
 
 
+def _earlier_year(sentence: str, inspection_year: int | None) -> bool:
+    """Whether a sentence names a year before the inspection's: it tells of another
+    ("the 2014 audit did not grade forces"; not "since 2021 it no longer grades")."""
+    return inspection_year is not None and any(
+        int(year) < inspection_year for year in _YEAR.findall(_SINCE.sub("", sentence))
+    )
+
+
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:19|20)\d\d\b", re.I)
+
+
 def _is_previous_cue(cue: re.Match[str], inspection_year: int | None) -> bool:
     """A cue points back in time; a bare year does only when it is before the inspection's."""
     year = _YEAR.search(cue.group(0))
@@ -115,10 +126,14 @@ def read_grades(
     grade: Grade | None = None
     previous: Grade | None = None
     graded_by_area = False
-    no_grade = bool(NO_GRADE.search(text)) and not re.search(
-        r"\boverall\s+grade\s+of\b", text, re.I
-    )
-    for sentence in _SENTENCE.split(" ".join(text.split())):
+    sentences = _SENTENCE.split(" ".join(text.split()))
+    # "… did not grade individual forces" said of an earlier inspection ("the 2014
+    # audit") says nothing of this one's grade
+    no_grade = any(
+        NO_GRADE.search(sentence) and not _earlier_year(sentence, inspection_year)
+        for sentence in sentences
+    ) and not re.search(r"\boverall\s+grade\s+of\b", text, re.I)
+    for sentence in sentences:
         matches = list(GRADE_PATTERN.finditer(sentence))
         if grade is not None and previous is None and not matches and SAME_GRADE.search(sentence):
             previous = grade

@@ -29,7 +29,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from hmic_extract.blocks import CITED_MIN_WORDS, Block, BlockKind, LoadedDocument, Location, Style
+from hmic_extract.blocks import (
+    CITED_MIN_WORDS,
+    PLAIN,
+    Block,
+    BlockKind,
+    LoadedDocument,
+    Location,
+    Style,
+)
 from hmic_extract.errors import EmptyInputError
 from hmic_extract.load.numerals import roman
 
@@ -231,6 +239,7 @@ class _Reader:
 
     def __init__(self) -> None:
         self.blocks: list[_Pending] = []
+        self.heading_level = 1  # the last heading's: a disclosure's label ranks below it
 
     def paragraph(self, run: _Run, *, depth: int, kind: BlockKind = BlockKind.PARAGRAPH) -> None:
         """A run as blocks: one per blank-line-separated group of ``<br>`` lines, and one
@@ -305,9 +314,17 @@ class _Reader:
             run = self.text_of(element)
             text = " ".join(line for line in run.lines() if line)
             if text:
+                self.heading_level = _HEADINGS[tag]
                 self.blocks.append(
                     _Pending(BlockKind.HEADING, text, run.style(), level=_HEADINGS[tag])
                 )
+        elif tag == "summary":
+            # a disclosure's label ("<summary><span>Question 1</span>To what extent …"):
+            # a heading over what it discloses, its pieces set apart as they display
+            text = " ".join(piece.strip() for piece in element.itertext() if piece.strip())
+            if text:
+                level = min(self.heading_level + 1, max(_HEADINGS.values()))
+                self.blocks.append(_Pending(BlockKind.HEADING, text, PLAIN, level=level))
         elif tag in ("ul", "ol"):
             self.listing(element, depth=depth)
         elif tag == "table":
