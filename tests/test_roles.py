@@ -695,3 +695,33 @@ def test_a_disclosure_s_label_asks_the_question_over_its_items(tmp_path: Path) -
         "The force should review body-worn video of stop and search."
     ]
     assert record["sections"][0]["kind"] == "executive_summary"
+
+
+def test_a_schedule_of_records_with_dotted_leaders(tmp_path: Path) -> None:
+    """Regression (blind set o): a fixed-width schedule gives each finding as a record
+    ("Category ...... Recommendation", "Finding ...... Within three months, …") under
+    "PART C  SCHEDULE OF FINDINGS"; its rows ran together and no item was read."""
+    record = _record(
+        tmp_path,
+        "HMICFRS INSPECTION ASSURANCE SCHEDULE\n\n"
+        "PART C   SCHEDULE OF FINDINGS\n-----------------------------\n\n"
+        "Ref R1\n"
+        "  Category .............. Recommendation\n"
+        "  Finding ............... Within three months, the force should put in\n"
+        "                          place a plan to record crimes at first contact.\n"
+        "  Force lead ............ Head of Control Room\n\n"
+        "Ref A1\n"
+        "  Category .............. Area for improvement\n"
+        "  Finding ............... The force should improve the way it records\n"
+        "                          crimes reported by other agencies.\n"
+        "  Force lead ............ Head of Safeguarding\n\n"
+        "PART D   COMMISSIONER'S ASSESSMENT\n---------------------------------\n\n"
+        "I accept the findings in full.\n",
+    )
+    assert _texts(record["recommendations"]) == [
+        "Within three months, the force should put in place a plan to record crimes at "
+        "first contact."
+    ]
+    assert _texts(record["areas_for_improvement"]) == [
+        "The force should improve the way it records crimes reported by other agencies."
+    ]

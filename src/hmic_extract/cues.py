@@ -327,7 +327,11 @@ _NOT_A_HEADING = re.compile(
 # An annex or appendix named by what it holds is a section of that kind: "Annex A –
 # Force response to recommendations", "Appendix 2: Recommendations".
 CONTAINER = re.compile(
-    r"^(?:annex|appendix|section|part|schedule)\s*[A-Z0-9]{0,3}\s*[:\-–—.]\s*(?=\w)", re.I
+    r"^(?:annex|appendix|section|part|schedule)"
+    # its letter or number, then a colon or dash ("Annex A –"), or only spaces after a
+    # capital letter or a number ("PART C SCHEDULE OF FINDINGS")
+    r"(?:\s*[A-Z0-9]{0,3}\s*[:\-–—.]\s*|\s+(?-i:[A-Z]|[0-9]{1,2})\s+)(?=\w)",
+    re.I,
 )
 
 

@@ -204,6 +204,13 @@ def _item_table(block: Block) -> _ItemTable | None:
     return None
 
 
+# A record's field: a short label, a dotted leader, its value ("Category ..........
+# Recommendation", "Finding ........ The force should …").
+_RECORD_FIELD: Final = re.compile(
+    r"^(?P<label>[A-Z][\w’'()/-]*(?: [\w’'()/-]+){0,3}) ?\.{4,} *(?P<value>\S.*)$", re.S
+)
+
+
 # An item's label by its letter and number alone: "R1" a recommendation, "C2" a cause.
 _LETTERED: Final = {"r": RECOMMENDATION, "c": CAUSE}
 
@@ -529,6 +536,16 @@ class _Reader:
                 # a numbered paragraph announcing items ("4.1 The report identifies the
                 # following areas for improvement:"): the list under it is the items
                 self.depth_offset = block.depth + 1
+            return
+        row = _RECORD_FIELD.match(text) if "...." in text else None
+        if row is not None and (row_kind := group_label(row["value"])) is not None:
+            # a record's field naming the kind of what it records ("Category ......
+            # Recommendation"): its finding follows in another field
+            self.kind, self.item, self.group_open = row_kind, None, True
+            return
+        if row is not None and self.group_open and ITEM_VOICE.search(row["value"]):
+            self._add_item(replace(block, text=row["value"]), from_list=False)
+            self.group_open = False
             return
         labelled = LABELLED_ITEM.match(text)
         # a row's reference ("R1 | Make ethnicity … | ACC | 30/09/2023") labels the

@@ -22,8 +22,9 @@ _MARKDOWN_SIGNS = re.compile(
 )
 _GRID_BORDER = re.compile(r"^\s*\+[-=:+]{3,}\+\s*$", re.M)
 _GRID_CELL_EDGE = re.compile(r"^\s*\|\s*|\s*\|\s*$", re.M)
-# Where a column of a laid-out line starts: after a run of two or more spaces.
-_COLUMN_START = re.compile(r"(?<=\S) {2,}(?=\S)")
+# Where a column of a laid-out line starts: after a run of two or more spaces, or after
+# a dotted leader ("Published ........ 2 May 2019").
+_COLUMN_START = re.compile(r"(?<=\S) {2,}(?=\S)| ?\.{4,} +(?=\S)")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

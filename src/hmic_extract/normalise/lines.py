@@ -54,7 +54,7 @@ _HYPHEN_PREFIXES = frozenset(
 )
 # Two or more spaces inside a line: columns of a form row ("Title of Inspection   PEEL …").
 # Such a row is a block of its own; its neighbours are other rows, not its continuation.
-_COLUMN_GAP = re.compile(r"\S\s{2,}\S")
+_COLUMN_GAP = re.compile(r"\S\s{2,}\S|\S ?\.{4,} +\S")  # spaces, or a dotted leader
 # A line of nothing but bullet glyphs: pdftotext's reading order can print a
 # list's bullets apart from, and before, the items they mark.
 _LONE_BULLETS = re.compile(
