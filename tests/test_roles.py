@@ -725,3 +725,20 @@ def test_a_schedule_of_records_with_dotted_leaders(tmp_path: Path) -> None:
     assert _texts(record["areas_for_improvement"]) == [
         "The force should improve the way it records crimes reported by other agencies."
     ]
+
+
+def test_parts_by_their_labels_and_a_form_under_one(tmp_path: Path) -> None:
+    """Regression: "Part A – The report" over a form's rows (dotted leaders or colons)
+    is the details section, its date read; "Section 55 response" is no part's label."""
+    record = _record(
+        tmp_path,
+        "Section 55 response to the HMICFRS PEEL inspection of Anyshire Police\n\n"
+        "Part A - The report\n\n"
+        "Report title ......... PEEL 2018/19 - An inspection of Anyshire Police\n"
+        "Published ............ 2 May 2019\n"
+        "Scope ................ Force\n\n"
+        "Part B - Response of the Police and Crime Commissioner\n\n"
+        "I welcome the report.\n",
+    )
+    assert [s["kind"] for s in record["sections"]] == ["inspection_details", "pcc_response"]
+    assert record["inspection"]["published"] == "2019-05-02"

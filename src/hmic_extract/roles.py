@@ -33,7 +33,6 @@ from hmic_extract.vocabulary import (
     ANNOUNCING,
     AREA_GRADE,
     CHECKED,
-    DETAIL_LABELS,
     GRADE_PATTERN,
     ITEM_GROUP_LABELS,
     LABELLED_ITEM,
@@ -44,6 +43,7 @@ from hmic_extract.vocabulary import (
     SALUTATION,
     SENTENCE_HEADING_MAX_WORDS,
     UNCHECKED,
+    has_detail_label,
     names_a_section,
 )
 
@@ -71,6 +71,10 @@ _READERS_QUESTION: Final = re.compile(
     r"^(?:what|where|why|who|when|which|how\s+(?:will|can|could|do|did|does|should|would|"
     r"much|many|long))\b",
     re.I,
+)
+# A part of a document by its one letter or digit: "Part A –", "Annex 2:", "PART C ".
+_PART_LABEL: Final = re.compile(
+    r"^(?i:annex|appendix|section|part|schedule)\s+(?:[A-Z]|[0-9])(?![\w])\s*[:\-–—.]?\s+\w"
 )
 # The words of an inspection's core question, which judges how well the force does.
 _JUDGES_THE_FORCE: Final = re.compile(
@@ -226,6 +230,19 @@ class Features:
             and self.single_line
             and self.words <= THRESHOLDS["label_max_words"]
             and not self.text.endswith((".", ",", ";", ":", "?"))
+        )
+
+    @_once
+    def part_label(self) -> bool:
+        """A short line opening with a part's label by one letter or digit ("Part A –",
+        "Annex 2:"; not the Act's "Section 55 response")."""
+        return (
+            self.block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+            and self.single_line
+            and self.words <= THRESHOLDS["label_max_words"]
+            and bool(_PART_LABEL.match(self.text))
+            and not self.text.endswith((".", ",", ";", ":", "?"))
+            and not self.has_box
         )
 
     @_once
@@ -417,6 +434,10 @@ def role_of(block: Block) -> tuple[Role, str | None]:
         return Role.SECTION, question_section_kind(found.text) or "other"
     if section_score(block, found) >= ROLE_WEIGHTS["section.threshold"]:
         return Role.SECTION, found.section_cue
+    if found.part_label:
+        # "Part A – The report": a part of the document by its own label, whatever its
+        # words; what it holds names its kind
+        return Role.SECTION, "other"
     text = block.text
     if found.note and not found.item_voice:
         return Role.NOTE, None
@@ -628,14 +649,15 @@ def holds_details_form(blocks: Sequence[Block]) -> bool:
     if any(len(block.text.split()) > _FORM_ROW_MAX_WORDS for block in blocks):
         return False
     labelled = sum(
-        1
-        for block in blocks
-        if any(
-            pattern.search(block.cells[0] if block.cells else block.text)
-            for pattern in DETAIL_LABELS.values()
-        )
+        1 for block in blocks if has_detail_label(block.cells[0] if block.cells else block.text)
     )
-    return labelled >= 2 and labelled * 2 >= len(blocks)
+    rows = sum(1 for block in blocks if block.cells or _FORM_ROW.match(block.text))
+    return labelled >= 2 and max(labelled, rows) * 2 >= len(blocks)
+
+
+# A form's row in text: a short label, a colon or a dotted leader, its value ("Scope:
+# National", "Graded ....... No").
+_FORM_ROW: Final = re.compile(r"^[A-Z][\w’'()/ -]{0,40}?(?::|\s?\.{4,})\s*\S")
 
 
 def holds_office_use_form(blocks: Sequence[Block]) -> bool:

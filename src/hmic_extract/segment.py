@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from hmic_extract.blocks import Block, BlockKind, Location, Role, span_of
+from hmic_extract.cues import section_kind
 from hmic_extract.roles import (
     asks_questions,
     group_label,
@@ -249,7 +250,7 @@ def _kind_from_content(section: Section) -> Section:
 # Prose that tells of the inspectorate's report: "HMICFRS published its report on …",
 # "The inspectors' report … looked at how forces …".
 _INSPECTORATE = re.compile(r"\b(?:hmic\w*|inspectorates?|inspectors)\b", re.I)
-_REPORT = re.compile(r"\b(?:report|inspection)\b", re.I)
+_REPORT = re.compile(r"\b(?:report|inspection|published)\b", re.I)
 
 
 def _describes_the_report(section: Section) -> bool:
@@ -346,7 +347,7 @@ def segment(blocks: Sequence[Block]) -> Segmented:
     if (
         sections
         and sections[0].kind == "other"
-        and sections[0].heading_block.role is not Role.SECTION  # unknown, not "Purpose"
+        and section_kind(sections[0].heading) is None  # words naming no kind, not "Purpose"
         and _describes_the_report(sections[0])
     ):
         sections[0] = replace(sections[0], kind="executive_summary")

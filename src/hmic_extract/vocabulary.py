@@ -369,6 +369,17 @@ NO_GRADE: Final = re.compile(
 
 # --- inspection details ---------------------------------------------------------
 
+# A dotted leader between a form's label and its value ("Published ........ 2 May 2019").
+LEADER: Final = re.compile(r"\s*\.{4,}\s*")
+
+
+def has_detail_label(text: str) -> bool:
+    """Whether a block carries a details-form label ("Date published:", "Inspection:",
+    "Published ........ 2 May 2019")."""
+    text = LEADER.sub(": ", text) if "...." in text else text
+    return any(pattern.search(text) for pattern in DETAIL_LABELS.values())
+
+
 DETAIL_LABELS: Final = {
     # "Title of Inspection", "Report name", or a bare "Inspection:", "Report:",
     # "HMICFRS inspection:" or "Title:" starting a line (with its colon:

@@ -16,7 +16,6 @@ from hmic_extract.blocks import Block, BlockKind, Role
 from hmic_extract.extract.details import (
     cited_title,
     force_in_prose,
-    has_detail_label,
     published_in_prose,
     read_details,
     read_office_use,
@@ -52,6 +51,7 @@ from hmic_extract.vocabulary import (
     COMMISSIONER_LED_FORCE,
     COMMISSIONER_ROLES,
     UNCHECKED,
+    has_detail_label,
 )
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")

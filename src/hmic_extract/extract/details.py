@@ -14,6 +14,7 @@ from hmic_extract.normalise.glyphs import TERMINAL
 from hmic_extract.vocabulary import (
     CHECKED,
     DETAIL_LABELS,
+    LEADER,
     OFFICE_USE_FIELDS,
     SALUTATION,
     TYPE_OPTION,
@@ -141,11 +142,6 @@ def _row_text(block: Block) -> str:
 def form_text(blocks: Sequence[Block]) -> str:
     """A section's text with one line per block line, as the form reader wants it."""
     return "\n".join(_row_text(block) for block in blocks)
-
-
-def has_detail_label(text: str) -> bool:
-    """Whether a block carries a details-form label ("Date published:", "Inspection:")."""
-    return any(pattern.search(text) for pattern in DETAIL_LABELS.values())
 
 
 def _checked(box: str) -> bool:
@@ -408,7 +404,6 @@ _NEXT_LABEL = re.compile(
     r"(?:by|date|published)|Force|Type\s+of\s+inspection)\b\s*:?\s+(?-i:[A-Z0-9]))"
     r"|\s+(?=(?-i:[A-Z])\w+(?:\s+on)?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?-i:[A-Z])[a-z]+\s+(?:19|20)\d\d)"
 )
-_LEADER = re.compile(r"\s*\.{4,}\s*")
 # A value's own first words may hold a colon ("PEEL: Police efficiency 2017").
 _VALUE_HEAD_WORDS = 3
 
@@ -427,7 +422,7 @@ def _value_end(value: str | None) -> str | None:
 def read_details(blocks: Sequence[Block], document_title: str | None) -> Details:
     """Title, publication date, type options, quoted answer and force from the details form."""
     # dotted leaders join a label to its value ("Published ........ 2 May 2019")
-    text = _LEADER.sub(": ", form_text(blocks))
+    text = LEADER.sub(": ", form_text(blocks))
     quoted, answer_spans = _quoted_answer(text)
     masked = text
     for start, end in answer_spans:
