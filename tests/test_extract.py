@@ -1254,3 +1254,53 @@ def test_an_earlier_inspection_left_ungraded_leaves_this_grade() -> None:
         judged_only=True,
     )
     assert since.grade is None
+
+
+def test_names_in_signature_blocks_and_grades_concluded(tmp_path: Path) -> None:
+    """Regression (blind set o): a decision notice names its commissioner and chief
+    constable only after "Name:" in its signature blocks; a quarterly report gives the
+    grade as "concluded that … requires improvement", a question's grade after it."""
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "DECISION NOTICE\n\nResponse to HMICFRS PEEL: Police effectiveness 2017\n\n"
+        "Summary\n\nHMICFRS concluded that Anyshire Constabulary requires improvement in "
+        "its effectiveness. Its approach to serious and organised crime was judged to be "
+        "good. In the 2016 inspection the Constabulary had been assessed as good overall.\n\n"
+        "Approval\n\nSignature: (signed)\nName: Marcus Example\n"
+        "Chief Constable, Anyshire Constabulary\n\n"
+        "Signature: (signed)\nName: Helen Example\n"
+        "Anyshire Police and Crime Commissioner\n",
+        encoding="utf-8",
+    )
+    record = record_of(path, accept_unrecognised=True)
+    assert (record["commissioner"], record["chief_constable"]) == (
+        "Helen Example",
+        "Marcus Example",
+    )
+    assert (record["judgement"]["grade"], record["judgement"]["previous_grade"]) == (
+        "Requires improvement",
+        "Good",
+    )
+
+
+def test_a_definition_list_is_a_form(tmp_path: Path) -> None:
+    """Regression (blind set o): a web page's "At a glance" <dl> gave its terms and
+    descriptions as separate paragraphs: no date, no grade."""
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><main><h1>Our response: PEEL legitimacy 2017</h1>"
+        "<h2>At a glance</h2><dl><dt>Report</dt><dd>PEEL: Police legitimacy 2017</dd>"
+        "<dt>Published by HMICFRS</dt><dd>12 December 2017</dd>"
+        "<dt>Overall judgement</dt><dd>Good</dd>"
+        "<dt>Previous judgement (2016)</dt><dd>Requires improvement</dd></dl>"
+        "<h2>The Commissioner's view</h2><p>I welcome the report on Anyshire Police.</p>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    record = record_of(path, accept_unrecognised=True)
+    assert record["sections"][0]["kind"] == "inspection_details"
+    assert record["inspection"]["published"] == "2017-12-12"
+    assert (record["judgement"]["grade"], record["judgement"]["previous_grade"]) == (
+        "Good",
+        "Requires improvement",
+    )

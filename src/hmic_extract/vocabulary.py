@@ -396,7 +396,9 @@ DETAIL_LABELS: Final = {
     "published": re.compile(
         r"(?:date\s+(?:of\s+)?(?:the\s+)?(?:inspection\s+)?(?:report\s+)?published|"
         r"publication\s+date|date\s+published|date\s+of\s+(?:the\s+)?publication|"
-        r"(?:report\s+)?published\s+on|(?m:^[ \t]*published[ \t]*:)|(?-i:\bPublished):|"
+        r"(?:report\s+)?published\s+on|(?-i:\bPublished):|"
+        # "Published:", "Published by HMICFRS:" starting a line
+        r"(?m:^[ \t]*published(?:[ \t]+by[ \t]+[\w&’' ]{1,40}?)?[ \t]*:)|"
         # the report's own date is the day it was published ("Report date:")
         r"report\s+date|date\s+of\s+(?:the\s+)?report\b(?!\s+publi))\s*:?",
         re.I,

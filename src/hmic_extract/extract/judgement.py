@@ -96,16 +96,20 @@ _PILLAR_GRADE = re.compile(
 )
 
 # Outside a judgement section, only sentences that say a judgement was made count.
-_JUDGED = re.compile(r"\b(?:judged|graded|assessed|rated|judgement|judgment|grade)\b", re.I)
+_JUDGED = re.compile(
+    r"\b(?:judged|graded|assessed|rated|judgement|judgment|grade|concluded)\b", re.I
+)
 
 
 # In prose anywhere (a news release, a letter), a grade counts only right after the
 # verb that gives it: "rated as 'inadequate'", "judged the force to be good", not "a
 # good service" in a sentence that mentions an assessment.
 _GIVEN_BY = re.compile(
-    r"\b(?:judged|graded|rated|assessed|found|judgement|judgment|grade|grading|rating)"
-    # then only the words that lead to a grade: "as", "to be", "the force", a name
-    r"(?:\s+(?:as|to|be|being|of|the|force|it|was|is|overall|police|constabulary|service|"
+    r"\b(?:judged|graded|rated|assessed|found|concluded|judgement|judgment|grade|grading|"
+    r"rating)"
+    # then only the words that lead to a grade: "as", "to be", "the force", a name,
+    # "concluded that Xshire Constabulary requires improvement"
+    r"(?:\s+(?:as|to|be|being|of|the|that|force|it|was|is|overall|police|constabulary|service|"
     r"(?-i:[A-Z][\w’'-]*))){0,5}\s*[‘'\"“]?$",
     re.I,
 )
@@ -182,7 +186,8 @@ def read_grades(
 _FORM_GRADE = re.compile(
     r"^(?P<label>(?:overall\s+)?(?:grade|grading|judge?ment)|"
     r"(?:previous|last\s+year'?s?)\s+(?:overall\s+)?(?:grade|judge?ment))"
-    r"\s*[:\-–—]?\s+(?P<value>.+)$",
+    # a year in brackets may date it: "Previous judgement (2016): Requires improvement"
+    r"(?:\s*\([^()]{1,20}\))?\s*[:\-–—]?\s+(?P<value>.+)$",
     re.I,
 )
 

@@ -236,6 +236,10 @@ _SIGN_OFF_MAX_WORDS = 14
 _AFTER_LAST_SENTENCE = re.compile(r"[.!?][”’\"']?\s+(?P<tail>[A-Z][^.!?]{2,40})$")
 
 
+# A signature block's label before the name: "Name: Jo Bloggs", "Signed: …".
+_NAME_LABEL = re.compile(r"^\s*(?:name|signed(?:\s+by)?|print\s+name)\s*:\s*", re.I)
+
+
 # Two signatures side by side, read across: "Jane Smith   John Brown" over "Police and
 # Crime Commissioner   Chief Constable": two two-word names over two roles.
 _TWO_NAMES = re.compile(
@@ -278,8 +282,9 @@ def signed_by(
         # The name and its role on one line, or the name alone above its role, or
         # (where a text rendering ran the name into the letter's last line) the
         # words after the paragraph's last sentence above its role.
-        tail = _AFTER_LAST_SENTENCE.search(paragraph)
-        candidates = [paragraph, f"{paragraph} {following}"]
+        signed = _NAME_LABEL.sub("", paragraph)  # "Name: Jo Bloggs" over the role
+        tail = _AFTER_LAST_SENTENCE.search(signed)
+        candidates = [signed, f"{signed} {following}"]
         if tail is not None and following:
             candidates.append(f"{tail['tail']} {following}")
         for candidate in candidates:

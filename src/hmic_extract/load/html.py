@@ -327,12 +327,41 @@ class _Reader:
                 self.blocks.append(_Pending(BlockKind.HEADING, text, PLAIN, level=level))
         elif tag in ("ul", "ol"):
             self.listing(element, depth=depth)
+        elif tag == "dl":
+            self.definitions(element, depth=depth)
         elif tag == "table":
             self.table(element, depth=depth)
         elif tag == "hr":
             return
         else:
             self.container(element, depth=depth)
+
+    def definitions(self, element: Any, *, depth: int) -> None:
+        """A definition list's terms and their descriptions, each pair a form's row
+        ("Published by HMICFRS: 12 December 2017"); a description holding blocks of its
+        own is read as a container under its term."""
+        term = ""
+        for child in element:
+            child_tag = _tag(child)
+            if child_tag == "dt":
+                term = " ".join(line for line in self.text_of(child).lines() if line)
+            elif child_tag == "dd" and not any(_tag(c) in _BLOCK_TAGS for c in child):
+                value = " ".join(line for line in self.text_of(child).lines() if line)
+                run = _Run()
+                run.add(
+                    f"{term}: {value}" if term and value else term or value,
+                    bold=False,
+                    italic=False,
+                )
+                self.paragraph(run, depth=depth)
+                term = ""
+            else:
+                if term:
+                    run = _Run()
+                    run.add(term, bold=False, italic=False)
+                    self.paragraph(run, depth=depth)
+                    term = ""
+                self.block(child, depth=depth)
 
     def listing(self, element: Any, *, depth: int) -> None:
         """A list's items with their markers; a nested list goes one level deeper."""
