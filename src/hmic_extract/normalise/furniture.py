@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 
 from hmic_extract.blocks import Block
-from hmic_extract.cues import names_section
 from hmic_extract.normalise.glyphs import flatten
 from hmic_extract.vocabulary import (
     BROWSER_PRINT,
@@ -71,12 +70,11 @@ def furniture(lines: Sequence[Block]) -> set[int]:
             text = lines[i].text.strip()
             pages = len(seen_on[key])
             repeated = sheets >= 2 and pages >= max(2, (sheets + 1) // 2)
-            heading = names_section(text)  # a heading may open two pages
             # A list's bullet printed apart from its item (pdftotext's reading order)
             # often opens a page; it is content however often that happens.
             bullets = all(c in UNAMBIGUOUS_BULLETS or c.isspace() for c in text)
             printed = BROWSER_PRINT.match(text)  # a browser's date, address, counter
-            if PAGE_NUMBER.match(text) or printed or (repeated and not heading and not bullets):
+            if PAGE_NUMBER.match(text) or printed or (repeated and not bullets):
                 drop.add(i)
     drop.update(
         i
