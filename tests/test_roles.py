@@ -742,3 +742,23 @@ def test_parts_by_their_labels_and_a_form_under_one(tmp_path: Path) -> None:
     )
     assert [s["kind"] for s in record["sections"]] == ["inspection_details", "pcc_response"]
     assert record["inspection"]["published"] == "2019-05-02"
+
+
+def test_a_bilingual_response_reads_its_headings_and_items_in_english(tmp_path: Path) -> None:
+    """Regression (blind set o): "Welsh / English" headings named no section, and once
+    they did, the Welsh list was read as items beside the English one."""
+    record = _record(
+        tmp_path,
+        "# Ymateb y Comisiynydd / Commissioner's Response to HMICFRS\n\n"
+        "## Meysydd i'w Gwella / Areas for Improvement\n\n"
+        "Nododd yr arolygiaeth y meysydd canlynol i'w gwella:\n\n"
+        "- Dylai'r heddlu ddatblygu ei ddealltwriaeth o'r galw sy'n llai amlwg yn yr ardal.\n\n"
+        "The inspectorate identified the following areas for improvement:\n\n"
+        "- The force should develop its understanding of less visible demand in the area.\n\n"
+        "## Ymateb y Comisiynydd / Commissioner's Response\n\nI welcome the report.\n",
+        name="response.md",
+    )
+    assert [s["kind"] for s in record["sections"]] == ["findings", "pcc_response"]
+    assert _texts(record["areas_for_improvement"]) == [
+        "The force should develop its understanding of less visible demand in the area."
+    ]

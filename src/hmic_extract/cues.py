@@ -347,6 +347,12 @@ def section_kind(
     many words besides its cues, names none.
     """
     stripped = CONTAINER.sub("", text.strip().strip("*_#"))
+    if " / " in stripped:
+        # one heading in two languages ("Manylion yr Adroddiad / Report Details"): the
+        # part whose words name a kind
+        kinds = {section_kind(part, minimum, min_cover) for part in stripped.split(" / ")}
+        kinds.discard(None)
+        return kinds.pop() if len(kinds) == 1 else None
     words = tokens(stripped)
     if (
         not words
@@ -385,6 +391,8 @@ def names_section(text: str) -> bool:
     stripped = text.strip().strip("*_#").lstrip("0123456789.) ").strip()
     if not stripped[:1].isupper() or stripped.endswith((",", ":")) or _BOX.search(stripped):
         return False
+    if " / " in stripped:  # one heading in two languages
+        return any(names_section(part) for part in stripped.split(" / "))
     strong = section_kind(
         stripped, THRESHOLDS["section_strong"], THRESHOLDS["section_strong_cover"]
     )

@@ -204,6 +204,21 @@ def _item_table(block: Block) -> _ItemTable | None:
     return None
 
 
+# Words no English sentence of some length goes without.
+_ENGLISH_WORDS: Final = re.compile(
+    r"\b(?:the|and|to|of|its|it|that|should|for|with|in|is|are|be|on|or|by|as|at|from|"
+    r"this|who|when|will|has|have|was|were|not|their|they|we|our|an|which|than|but)\b",
+    re.I,
+)
+_LANGUAGE_SAMPLE_WORDS = 8
+
+
+def _other_language(text: str) -> bool:
+    """Whether a sentence is in another language (a bilingual response's Welsh): long
+    enough to tell, and without one of English's commonest words."""
+    return len(text.split()) >= _LANGUAGE_SAMPLE_WORDS and not _ENGLISH_WORDS.search(text)
+
+
 # A record's field: a short label, a dotted leader, its value ("Category ..........
 # Recommendation", "Finding ........ The force should …").
 _RECORD_FIELD: Final = re.compile(
@@ -565,6 +580,8 @@ class _Reader:
             return
         if is_list and self.context_only and not (self.group_open or self.item is not None):
             return  # a list outside an item context: the commissioner's own points
+        if is_list and _other_language(text):
+            return  # the Welsh of a bilingual response: its items are the English ones
         if is_list:
             if self.item is not None and (
                 (block.depth > self.item.depth and not self._sibling(text))

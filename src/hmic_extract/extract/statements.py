@@ -236,8 +236,9 @@ _SIGN_OFF_MAX_WORDS = 14
 _AFTER_LAST_SENTENCE = re.compile(r"[.!?][”’\"']?\s+(?P<tail>[A-Z][^.!?]{2,40})$")
 
 
-# A signature block's label before the name: "Name: Jo Bloggs", "Signed: …".
-_NAME_LABEL = re.compile(r"^\s*(?:name|signed(?:\s+by)?|print\s+name)\s*:\s*", re.I)
+# A signature block's label before the name ("Name: Jo Bloggs", "Signed: …"), or the
+# dash that credits a quotation ("— Jo Bloggs, Police and Crime Commissioner").
+_NAME_LABEL = re.compile(r"^\s*(?:(?:name|signed(?:\s+by)?|print\s+name)\s*:|[—–-])\s*", re.I)
 
 
 # Two signatures side by side, read across: "Jane Smith   John Brown" over "Police and
