@@ -33,6 +33,7 @@ from hmic_extract.vocabulary import (
     ANNOUNCING,
     AREA_GRADE,
     CHECKED,
+    FORM_FIELD,
     GRADE_PATTERN,
     ITEM_GROUP_LABELS,
     LABELLED_ITEM,
@@ -218,19 +219,23 @@ class Features:
         )
 
     @_once
+    def short_line(self) -> bool:
+        """One line of a label's few words, ending no sentence."""
+        return (
+            self.single_line
+            and self.words <= THRESHOLDS["label_max_words"]
+            and not self.text.endswith((".", ",", ";", ":", "?"))
+        )
+
+    @_once
     def numbered_short(self) -> bool:
-        """A top-level numbered list item, or a paragraph opening with a part's label
-        ("Part C:", "Section 4 –"), of a few words ending no sentence."""
+        """A short top-level numbered list item, or a short paragraph opening with a
+        part's label ("Part C:", "Section 4 –")."""
         if self.block.kind is BlockKind.LIST_ITEM:
             numbered = not self.block.depth and self.block.marker[:1].isdigit()
         else:
             numbered = self.block.kind is BlockKind.PARAGRAPH and bool(CONTAINER.match(self.text))
-        return (
-            numbered
-            and self.single_line
-            and self.words <= THRESHOLDS["label_max_words"]
-            and not self.text.endswith((".", ",", ";", ":", "?"))
-        )
+        return numbered and self.short_line
 
     @_once
     def part_label(self) -> bool:
@@ -238,10 +243,8 @@ class Features:
         "Annex 2:"; not the Act's "Section 55 response")."""
         return (
             self.block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
-            and self.single_line
-            and self.words <= THRESHOLDS["label_max_words"]
+            and self.short_line
             and bool(_PART_LABEL.match(self.text))
-            and not self.text.endswith((".", ",", ";", ":", "?"))
             and not self.has_box
         )
 
@@ -651,13 +654,8 @@ def holds_details_form(blocks: Sequence[Block]) -> bool:
     labelled = sum(
         1 for block in blocks if has_detail_label(block.cells[0] if block.cells else block.text)
     )
-    rows = sum(1 for block in blocks if block.cells or _FORM_ROW.match(block.text))
+    rows = sum(1 for block in blocks if block.cells or FORM_FIELD.match(block.text))
     return labelled >= 2 and max(labelled, rows) * 2 >= len(blocks)
-
-
-# A form's row in text: a short label, a colon or a dotted leader, its value ("Scope:
-# National", "Graded ....... No").
-_FORM_ROW: Final = re.compile(r"^[A-Z][\w’'()/ -]{0,40}?(?::|\s?\.{4,})\s*\S")
 
 
 def holds_office_use_form(blocks: Sequence[Block]) -> bool:

@@ -56,6 +56,8 @@ CHECKBOX_GLYPHS: Final = {
 
 # Typed boxes in plain text and markdown task lists: "[X]", "[x]", "[ ]", "[✓]".
 TYPED_BOX: Final = re.compile(r"\[\s*([xX✓✔*])\s*\]|\[\s\]")
+# A table cell or a form's column holding only a mark: a ticked box ("National  X").
+TICK_MARK: Final = re.compile(r"^\s*[xX✓✔]\s*$")
 
 # Bullet glyphs that mark a list item when they start a line. The private-use
 # ones are what Word's Symbol and Wingdings fonts leave in PDF text layers.
@@ -363,7 +365,8 @@ PREVIOUS_CUE: Final = re.compile(
 NO_GRADE: Final = re.compile(
     r"\bnot\s+applicable\b|\bn/a\b|\bno\s+overall\s+(?:grade|judgement|judgment)\b|"
     r"\b(?:not|no\s+longer)\s+(?:give|gives|award|awards|provide|provides|make|makes|receive|"
-    r"receives|get|gets)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+(?:single\s+)?overall\b|grades\b)|\bdid\s+not\s+grade\b|\bnot\s+graded\b|\bungraded\b",
+    r"receives|get|gets)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+(?:single\s+)?overall\b|grades\b)|"
+    r"\bdid\s+not\s+grade\b|\bnot\s+graded\b|\bungraded\b",
     re.I,
 )
 
@@ -371,6 +374,11 @@ NO_GRADE: Final = re.compile(
 
 # A dotted leader between a form's label and its value ("Published ........ 2 May 2019").
 LEADER: Final = re.compile(r"\s*\.{4,}\s*")
+# A form's row in text: a short label, a colon or a dotted leader, its value ("Scope:
+# National", "Category ....... Recommendation").
+FORM_FIELD: Final = re.compile(
+    r"^(?P<label>[A-Z][\w’'()/ -]{0,40}?)(?::|\s?\.{4,})\s*(?P<value>\S.*)$", re.S
+)
 
 
 def has_detail_label(text: str) -> bool:

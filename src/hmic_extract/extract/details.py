@@ -43,8 +43,10 @@ _PUBLISHED_SENTENCE = re.compile(
 # A force's name: capitalised words before "Police" or "Constabulary"
 # ("Sussex Police", "British Transport Police", "Devon & Cornwall Police").
 _FORCE_NAME = re.compile(
-    # "Hampshire and Isle of Wight": an isle's "of" inside a place's name
-    r"\b((?:(?:City\s+of\s+)?[A-Z][a-z]+(?:[-\s]+(?:(?:and|&)\s+)?(?:Isle\s+of\s+)?[A-Z][a-z]+)*)\s+"
+    # "Hampshire and Isle of Wight", "… and the Isles of Scilly": an isle's "of" inside
+    # a place's name
+    r"\b((?:(?:City\s+of\s+)?[A-Z][a-z]+(?:[-\s]+(?:(?:and|&)\s+)?(?:Isles?\s+of\s+)?"
+    r"[A-Z][a-z]+)*)\s+"
     r"(?:Police(?:\s+Service)?|Constabulary))\b(?!\s+and\s+Crime)"
 )
 # Words that start a capitalised phrase but are never part of a force's name.

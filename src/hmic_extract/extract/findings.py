@@ -27,6 +27,7 @@ from hmic_extract.roles import ITEM_VOICE, announced_group, group_label, is_note
 from hmic_extract.vocabulary import (
     AREA_GRADE,
     ENUMERATOR,
+    FORM_FIELD,
     LABELLED_ITEM,
     NUMBERED,
     QUESTION_LABEL,
@@ -217,13 +218,6 @@ def _other_language(text: str) -> bool:
     """Whether a sentence is in another language (a bilingual response's Welsh): long
     enough to tell, and without one of English's commonest words."""
     return len(text.split()) >= _LANGUAGE_SAMPLE_WORDS and not _ENGLISH_WORDS.search(text)
-
-
-# A record's field: a short label, a dotted leader, its value ("Category ..........
-# Recommendation", "Finding ........ The force should …").
-_RECORD_FIELD: Final = re.compile(
-    r"^(?P<label>[A-Z][\w’'()/-]*(?: [\w’'()/-]+){0,3}) ?\.{4,} *(?P<value>\S.*)$", re.S
-)
 
 
 # An item's label by its letter and number alone: "R1" a recommendation, "C2" a cause.
@@ -552,7 +546,8 @@ class _Reader:
                 # following areas for improvement:"): the list under it is the items
                 self.depth_offset = block.depth + 1
             return
-        row = _RECORD_FIELD.match(text) if "...." in text else None
+        # a record's field, its label set apart by a dotted leader ("Category ........")
+        row = FORM_FIELD.match(text) if "...." in text else None
         if row is not None and (row_kind := group_label(row["value"])) is not None:
             # a record's field naming the kind of what it records ("Category ......
             # Recommendation"): its finding follows in another field

@@ -10,7 +10,9 @@ import itertools
 import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from hmic_extract.blocks import Block, Location
 
 BORDER = re.compile(r"^\s*\+[-=:+]{3,}\+\s*$")
 ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -143,3 +145,18 @@ def pipe_tables(lines: Sequence[str]) -> list[GridTable]:
             tables.append(GridTable(index - 1, cursor, columns, tuple(rows)))
         index = cursor
     return tables
+
+
+def cell_blocks(blocks: Sequence[Block], lines: int) -> list[Block]:
+    """Blocks read from a cell's own text, placed at the cell's lines in the document;
+    the first stands apart from what came before, as the table's border sets it apart."""
+    return [
+        replace(
+            block,
+            location=Location(
+                None, block.location.line_start + lines, block.location.line_end + lines
+            ),
+            gap_before=max(block.gap_before, 1.0) if index == 0 else block.gap_before,
+        )
+        for index, block in enumerate(blocks)
+    ]

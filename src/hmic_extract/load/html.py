@@ -106,6 +106,17 @@ class _Run:
         """The run's lines: HTML whitespace collapsed, ``<br>`` kept as a line end."""
         return [" ".join(line.split()) for line in "".join(self.parts).split("\n")]
 
+    @classmethod
+    def of(cls, text: str) -> _Run:
+        """A run of plain text."""
+        run = cls()
+        run.add(text, bold=False, italic=False)
+        return run
+
+    def joined(self) -> str:
+        """The run's lines on one line: a heading's or a term's text."""
+        return " ".join(line for line in self.lines() if line)
+
     def style(self) -> Style:
         return Style(
             bold=self.letters > 0 and self.bold >= self.letters,
@@ -312,7 +323,7 @@ class _Reader:
         tag = _tag(element)
         if tag in _HEADINGS:
             run = self.text_of(element)
-            text = " ".join(line for line in run.lines() if line)
+            text = run.joined()
             if text:
                 self.heading_level = _HEADINGS[tag]
                 self.blocks.append(
@@ -344,22 +355,15 @@ class _Reader:
         for child in element:
             child_tag = _tag(child)
             if child_tag == "dt":
-                term = " ".join(line for line in self.text_of(child).lines() if line)
+                term = self.text_of(child).joined()
             elif child_tag == "dd" and not any(_tag(c) in _BLOCK_TAGS for c in child):
-                value = " ".join(line for line in self.text_of(child).lines() if line)
-                run = _Run()
-                run.add(
-                    f"{term}: {value}" if term and value else term or value,
-                    bold=False,
-                    italic=False,
-                )
-                self.paragraph(run, depth=depth)
+                value = self.text_of(child).joined()
+                row = f"{term}: {value}" if term and value else term or value
+                self.paragraph(_Run.of(row), depth=depth)
                 term = ""
             else:
                 if term:
-                    run = _Run()
-                    run.add(term, bold=False, italic=False)
-                    self.paragraph(run, depth=depth)
+                    self.paragraph(_Run.of(term), depth=depth)
                     term = ""
                 self.block(child, depth=depth)
 

@@ -25,7 +25,7 @@ from hmic_extract.blocks import (
     Style,
 )
 from hmic_extract.cues import names_section
-from hmic_extract.load.grid import grid_tables, pipe_tables
+from hmic_extract.load.grid import cell_blocks, grid_tables, pipe_tables
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 # Stands for a soft line break until the loader decides whether the next line
@@ -296,17 +296,11 @@ def _grid_tables(text: str) -> tuple[str, list[Block]]:
     psql = [table for table in pipe_tables(lines) if "+" in lines[table.start + 1]]
     for table in [*grid_tables(lines), *psql]:
         for row in table.rows:
-            content = [
-                replace(
-                    block,
-                    location=Location(
-                        None,
-                        block.location.line_start + row.first,
-                        block.location.line_end + row.first,
-                    ),
-                )
-                for block in (load_markdown(row.inners[-1]).blocks if table.columns <= 2 else ())
-            ]
+            content = (
+                cell_blocks(load_markdown(row.inners[-1]).blocks, row.first)
+                if table.columns <= 2
+                else []
+            )
             if table.columns == 1:
                 blocks.extend(content)
             else:

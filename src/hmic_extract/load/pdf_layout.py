@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 import statistics
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
@@ -22,7 +21,7 @@ from hmic_extract.errors import (
     UnsupportedFormatError,
 )
 from hmic_extract.options import Options
-from hmic_extract.vocabulary import CHECKED, UNCHECKED
+from hmic_extract.vocabulary import CHECKED, TICK_MARK, TYPED_BOX, UNCHECKED
 
 # A horizontal gap wider than this many font sizes separates columns on one line
 # (label | value in a details form); it becomes two spaces in the text.
@@ -254,13 +253,16 @@ def _form_row(line: PdfLine) -> bool:
     return (
         CHECKED in line.text
         or UNCHECKED in line.text
-        or bool(_TYPED_BOX.search(line.text))
-        or bool(_MARK_CELL.match(line.text.rsplit("  ", 1)[-1]))
+        or bool(TYPED_BOX.search(line.text))  # "[X]", before normalise draws it as a glyph
+        or _ends_with_mark(line)
     )
 
 
-# A box typed as text ("[X]", "[ ]"), before normalise draws it as a glyph.
-_TYPED_BOX = re.compile(r"\[[ xX]?\]")
+def _ends_with_mark(line: PdfLine) -> bool:
+    """Whether a line's last column holds only a mark ("Partner Inspection  X")."""
+    return len(line.columns) >= 2 and bool(TICK_MARK.match(line.text.rsplit("  ", 1)[-1]))
+
+
 # A list's marker is this wide at most ("•", "12.", "(a)"): a column of its own by the
 # gap after it, but no table's.
 _MARKER_WIDTH = 4
@@ -407,8 +409,6 @@ def _centred_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
     return out
 
 
-# A cell holding only a mark: an option ticked in a grid of options ("National  X").
-_MARK_CELL = re.compile(r"^[xX✓✔]$")
 # Unmarked options follow the last marked one for this many lines at most.
 _OPTIONS_AFTER = 2
 # An option's label is a few words; a longer line is prose.
@@ -420,11 +420,7 @@ def _marked_options(lines: Sequence[PdfLine]) -> list[PdfLine]:
     Inspection  X") as boxes: the mark as ☒, and an option printed at the same place
     without it, between marked ones or just after them, as ☐ (how a Word form laid out
     as a table prints its ticks)."""
-    marked = [
-        index
-        for index, line in enumerate(lines)
-        if len(line.columns) >= 2 and _MARK_CELL.match(line.text.rsplit("  ", 1)[-1])
-    ]
+    marked = [index for index, line in enumerate(lines) if _ends_with_mark(line)]
     if not marked:
         return list(lines)
     out = list(lines)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
 
 from hmic_extract.blocks import Block, BlockKind, LoadedDocument, Location
 from hmic_extract.errors import UndecodableTextError, UnsupportedFormatError
-from hmic_extract.load.grid import GridTable, grid_tables, pipe_tables
+from hmic_extract.load.grid import GridTable, cell_blocks, grid_tables, pipe_tables
 
 # Control characters other than tab, line ends and form feed mean binary data.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -99,7 +97,9 @@ def _grid_blocks(table: GridTable) -> list[Block]:
     """A grid table's rows as table rows; a one-column table (a box) as its content."""
     blocks: list[Block] = []
     for row in table.rows:
-        content = [] if table.columns > 2 else _shifted(load_text(row.inners[-1]).blocks, row.first)
+        content = (
+            [] if table.columns > 2 else cell_blocks(load_text(row.inners[-1]).blocks, row.first)
+        )
         if table.columns == 1:
             blocks.extend(content)
             continue
@@ -116,21 +116,6 @@ def _grid_blocks(table: GridTable) -> list[Block]:
             )
         )
     return blocks
-
-
-def _shifted(blocks: Sequence[Block], lines: int) -> list[Block]:
-    """Blocks read from a cell, placed at the cell's lines in the document; the first
-    stands apart from what came before, as the table's border sets it apart."""
-    return [
-        replace(
-            block,
-            location=Location(
-                None, block.location.line_start + lines, block.location.line_end + lines
-            ),
-            gap_before=max(block.gap_before, 1.0) if index == 0 else block.gap_before,
-        )
-        for index, block in enumerate(blocks)
-    ]
 
 
 def load_text(text: str) -> LoadedDocument:

@@ -16,7 +16,7 @@ from hmic_extract.blocks import Block, BlockKind
 from hmic_extract.normalise.furniture import furniture, is_marking, site_chrome
 from hmic_extract.normalise.glyphs import clean_text, flatten, split_marker
 from hmic_extract.normalise.lines import group_lines
-from hmic_extract.vocabulary import CHECKED, ENUMERATOR, UNCHECKED
+from hmic_extract.vocabulary import CHECKED, ENUMERATOR, TICK_MARK, UNCHECKED
 
 __all__ = ["clean_text", "flatten", "normalise", "split_marker"]
 
@@ -31,13 +31,9 @@ def _promote_marked_paragraph(block: Block) -> Block:
     return replace(block, kind=BlockKind.LIST_ITEM, text=marker.rest, marker=marker.marker)
 
 
-# A table cell holding only a mark is a ticked box ("X" in an office-use column).
-_TICK_CELL = re.compile(r"^\s*[xX✓✔]\s*$")
-
-
 def _with_text(block: Block, text: str) -> Block:
-    if block.kind is BlockKind.TABLE_ROW and any(_TICK_CELL.match(c) for c in block.cells):
-        cells = tuple(CHECKED if _TICK_CELL.match(c) else clean_text(c) for c in block.cells)
+    if block.kind is BlockKind.TABLE_ROW and any(TICK_MARK.match(c) for c in block.cells):
+        cells = tuple(CHECKED if TICK_MARK.match(c) else clean_text(c) for c in block.cells)
         return replace(block, text="\n".join(c for c in cells if c.strip()), cells=cells)
     return block if text == block.text else replace(block, text=text)
 

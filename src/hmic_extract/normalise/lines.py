@@ -32,7 +32,7 @@ from hmic_extract.vocabulary import (
 # A headline is at most this many words; longer lines are prose.
 _HEADING_MAX_WORDS = 12
 # A line in title case this short is a heading or a label, not a paragraph's rest.
-_KEYWORD_HEADING_WORDS = 5
+_TITLE_LINE_WORDS = 5
 # A font this much larger than the body text makes a line a heading.
 _HEADING_SIZE = 1.15
 # A line ending this far short of the column's right edge (as a fraction of the
@@ -614,7 +614,7 @@ def _title_line(text: str) -> bool:
     second line of a paragraph ("For Office Use Only", "Next Steps")."""
     words = text.split()
     return (
-        0 < len(words) <= _KEYWORD_HEADING_WORDS
+        0 < len(words) <= _TITLE_LINE_WORDS
         and not text.rstrip().endswith((".", ",", ";", ":"))
         and not _COLUMN_GAP.search(text.strip())
         and all(word[:1].isupper() for word in words if len(word) >= 4)
