@@ -762,3 +762,40 @@ def test_a_bilingual_response_reads_its_headings_and_items_in_english(tmp_path: 
     assert _texts(record["areas_for_improvement"]) == [
         "The force should develop its understanding of less visible demand in the area."
     ]
+
+
+def test_rules_from_one_document_hold_on_others(tmp_path: Path) -> None:
+    """Regressions (blind set p, written to test rules added for single documents): a
+    lead-in naming its kind is not handed the kind of the sentence before it; "AFI 1"
+    beside its text in a form's columns labels one item, not a section; "How is the
+    force responding?" is a reader's question; a record's finding in any voice."""
+    record = _record(
+        tmp_path,
+        "# Our response\n\n## How did the force do?\n\nHMICFRS judged it good.\n\n"
+        "## Where does the force need to improve?\n\n"
+        "The report did not identify any causes of concern. The inspectorate did set out "
+        "these areas for improvement:\n\n"
+        "- The force should improve how it answers repeat victims' calls.\n\n"
+        '## How is the force responding?\n\nChief Constable Jo Bloggs said: "We accept it."\n',
+        name="page.md",
+    )
+    assert record["causes_of_concern"] == []
+    assert record["core_questions"] == []
+    assert _texts(record["areas_for_improvement"]) == [
+        "The force should improve how it answers repeat victims' calls."
+    ]
+    assert record["sections"][-1]["kind"] == "force_response"
+    schedule = _record(
+        tmp_path,
+        "CUSTODY INSPECTION: SCHEDULE\n\nPART C   SCHEDULE OF FINDINGS\n\n"
+        "Finding type ........ Cause of concern\n"
+        "Wording ............. Oversight of the use of force in custody was inadequate.\n\n"
+        "Q1. How effective is the force at keeping people safe?\n\n"
+        "    AFI 1  The force should ensure that its neighbourhood officers are not\n"
+        "           routinely taken away from their communities.\n",
+        name="schedule.txt",
+    )
+    assert _texts(schedule["causes_of_concern"]) == [
+        "Oversight of the use of force in custody was inadequate."
+    ]
+    assert [s["kind"] for s in schedule["sections"]] == ["findings"]

@@ -67,10 +67,11 @@ _LAST_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _DECIMAL: Final = re.compile(r"^\(?\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?\)?$")
 
 # A question a page asks on its reader's behalf: "What did they find?", "Where does
-# the force need to get better?", "How will progress be checked?".
+# the force need to get better?", "How is the force responding?" ("how" straight before
+# its verb; the inspection's own asks "How effective is …", "How well does …").
 _READERS_QUESTION: Final = re.compile(
-    r"^(?:what|where|why|who|when|which|how\s+(?:will|can|could|do|did|does|should|would|"
-    r"much|many|long))\b",
+    r"^(?:what|where|why|who|when|which|how\s+(?:is|are|was|were|has|have|will|can|could|do|"
+    r"did|does|should|would|much|many|long))\b",
     re.I,
 )
 # A part of a document by its one letter or digit: "Part A –", "Annex 2:", "PART C ".
@@ -219,6 +220,12 @@ class Features:
         )
 
     @_once
+    def leader_row(self) -> bool:
+        """A form's row whose label a dotted leader joins to its value ("Finding type
+        ........ Cause of concern"): a field, never a heading."""
+        return "...." in self.text and bool(FORM_FIELD.match(self.text))
+
+    @_once
     def short_line(self) -> bool:
         """One line of a label's few words, ending no sentence."""
         return (
@@ -277,7 +284,7 @@ def features(block: Block) -> Features:
 
 def section_score(block: Block, found: Features) -> float:
     """How strongly a block reads as a section's heading (see ``ROLE_WEIGHTS``)."""
-    if found.section_cue is None or found.has_box or found.note:
+    if found.section_cue is None or found.has_box or found.note or found.leader_row:
         return 0.0
     longest = THRESHOLDS["section_max_words" if found.strong_cue else "label_max_words"]
     if block.kind is not BlockKind.HEADING and (not found.single_line or found.words > longest):
@@ -350,7 +357,12 @@ def announced_group(text: str) -> str | None:
     # kinds ("HMICFRS made no recommendations. It identified the following AFIs:")
     sentences = _LAST_SENTENCE.split(text.strip().strip("*_ "))
     stripped = sentences[-1]
-    if len(sentences) > 1 and stripped.endswith(":") and _HANDS_ON.match(stripped):
+    if (
+        len(sentences) > 1
+        and stripped.endswith(":")
+        and _HANDS_ON.match(stripped)
+        and not any(pattern.search(stripped) for pattern, _ in ANNOUNCED_GROUPS)
+    ):
         # "The report makes five recommendations. Those addressed to chief constables
         # apply to the force:", "… two areas for improvement. The force should:": the
         # last sentence points back to the kind the one before it named
@@ -530,12 +542,16 @@ def _quotations(
 def unfold_sections(blocks: Sequence[Block]) -> list[Block]:
     """Rows of a layout table read as sections where their label names one, with more
     than a form's value beside it ("Findings" | the findings); other rows stay rows
-    ("Title of inspection" | the title; "Graded" | "No – not graded")."""
+    ("Title of inspection" | the title; "Graded" | "No – not graded"; "AFI 1" | its
+    text, which labels one item)."""
     out: list[Block] = []
     for block in blocks:
-        if block.unfolded and names_a_section(
-            block.unfolded[0].text, " ".join(b.text for b in block.unfolded[1:])
-        ):
+        if not block.unfolded:
+            out.append(block)
+            continue
+        label = block.unfolded[0].text
+        content = " ".join(b.text for b in block.unfolded[1:])
+        if names_a_section(label, content) and not LABELLED_ITEM.match(f"{label} {content}"):
             # normalised only now: most rows are a form's, and stay rows
             out.extend(normalise(block.unfolded))
         else:

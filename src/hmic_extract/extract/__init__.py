@@ -323,12 +323,13 @@ def extract(
             # a news release or a letter states the grade in its prose wherever it
             # stands ("rated as 'inadequate'", "graded 'good', up from …")
             grades = read_grades(everything, inspection_year, judged_only=True, given_by=True)
-    if grades.grade is None and not grades.no_grade_stated:
-        # a table of the grades year by year, in the judgement section or anywhere
+    if grades.previous is None and not grades.no_grade_stated:
+        # a table of the grades year by year, in the judgement section or anywhere: the
+        # grade where the prose gives none, the previous one where the prose agrees
         graded = judgement_blocks or _all_blocks(segmented)
         rows = [block.cells for block in graded if block.kind is BlockKind.TABLE_ROW]
         by_year = grades_by_year(rows, inspection_year)
-        if by_year.grade is not None:
+        if by_year.grade is not None and grades.grade in (None, by_year.grade):
             grades = by_year
     if grades.grade is None and not grades.no_grade_stated:
         in_form = grades_in_form([block.text for block in form])
@@ -351,7 +352,7 @@ def extract(
         known_questions=known,
         published=published,
         section_starts=frozenset(
-            id(s.heading_block) for s in segmented.sections[1:] if s.kind == "findings"
+            id(s.heading_block) for s in segmented.sections if s.kind == "findings"
         ),
     )
     elsewhere = [

@@ -220,6 +220,10 @@ def _other_language(text: str) -> bool:
     return len(text.split()) >= _LANGUAGE_SAMPLE_WORDS and not _ENGLISH_WORDS.search(text)
 
 
+# A field's value that is a finding in its own words: a sentence or more.
+_SENTENCE: Final = re.compile(r"^[A-Z](?:\S+\s+){5,}.*[.!?]$", re.S)
+
+
 # An item's label by its letter and number alone: "R1" a recommendation, "C2" a cause.
 _LETTERED: Final = {"r": RECOMMENDATION, "c": CAUSE}
 
@@ -324,8 +328,12 @@ class _Reader:
 
     def _question_of(self, block: Block, following: Block | None) -> tuple[int | None, str] | None:
         """The question a block opens, if it opens one."""
-        if block.role is Role.SECTION or section_kind(block.text) is not None:
-            return None  # a section heading such as "3. Findings", not a question
+        if (
+            block.role is Role.SECTION
+            or id(block) in self.section_starts
+            or section_kind(block.text) is not None
+        ):
+            return None  # a section's heading ("3. Findings", "3. SCHEDULE"), no question
         label = QUESTION_LABEL.match(block.text)
         if label:
             return label_number(label["number"]), label["text"]
@@ -499,8 +507,8 @@ class _Reader:
                 block = replace(block, depth=block.depth - self.depth_offset)
         elif block.kind is BlockKind.HEADING:
             self.depth_offset = 0
-        if block.role is Role.SECTION:
-            self.section_heading = block
+        if block.role is Role.SECTION or id(block) in self.section_starts:
+            self.section_heading = block  # a known heading, or one its content named
         if id(block) in self.section_starts:
             # a findings section of its own ("Recommendations" beside "Areas for
             # improvement"): what it holds is under no question asked before it
@@ -553,7 +561,8 @@ class _Reader:
             # Recommendation"): its finding follows in another field
             self.kind, self.item, self.group_open = row_kind, None, True
             return
-        if row is not None and self.group_open and ITEM_VOICE.search(row["value"]):
+        if row is not None and self.group_open and _SENTENCE.match(row["value"]):
+            # the field holding the finding's own words, in whatever voice
             self._add_item(replace(block, text=row["value"]), from_list=False)
             self.group_open = False
             return

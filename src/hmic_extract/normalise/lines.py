@@ -91,6 +91,8 @@ def _is_heading_line(line: Block, next_line: Block | None, marker: Marker | None
     words = text.split()
     if not words or len(words) > _HEADING_MAX_WORDS:
         return None
+    if _underlines(next_line, line):
+        return 1  # "3. SCHEDULE OF FINDINGS" over "~~~~~~~~", numbered or not
     if marker:
         # numbered, short, no sentence's end, in a heading's type: "3. Areas for
         # improvement and the force's response", "2.2 Findings by question"
@@ -101,8 +103,6 @@ def _is_heading_line(line: Block, next_line: Block | None, marker: Marker | None
         ):
             return 1
         return None
-    if _underlines(next_line, line):
-        return 1
     if text.isupper():  # cheap first test: a line in capitals has no lower-case letter
         letters = [c for c in text if c.isalpha()]
         if len(letters) >= 4 and all(c.isupper() for c in letters) and not _CHECKBOXES.search(text):
