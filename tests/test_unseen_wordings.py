@@ -427,3 +427,78 @@ def test_nothing_to_improve_in_other_words_is_a_note(line: str, note: bool) -> N
     from hmic_extract.roles import is_note
 
     assert is_note(line) is note
+
+
+def test_the_following_recommendation_announces_one_under_its_question() -> None:
+    record = _record(
+        "## Where the force must do better\n\n"
+        "HMICFRS inspected the efficiency of Westshire Police.\n\n"
+        "Question two: How well does the force use its resources?\n\n"
+        "1. The force should complete its review of the skills of its workforce.\n\n"
+        "The inspectorate also made the following recommendation under this question:\n\n"
+        "- By 31 March 2018, the force should have a plan for its investigators.\n\n"
+        "## The Commissioner's view\n\n" + _PCC_SAYS
+    )
+    [question] = record["core_questions"]
+    assert [i["text"] for i in question["areas_for_improvement"]] == [
+        "The force should complete its review of the skills of its workforce."
+    ]
+    assert [(r["text"], r["question"]) for r in record["recommendations"]] == [
+        ("By 31 March 2018, the force should have a plan for its investigators.", 2)
+    ]
+
+
+def _numbered_word(label: str, texts: list[str]) -> bytes:
+    """A Word file whose paragraphs are numbered automatically with ``label`` ("R%1")."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("Recommendations", style="Heading 1")
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0">'
+            f'<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="{label}"/>'
+            "</w:lvl></w:abstractNum>"
+        ),
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+    for text in texts:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')
+        )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_word_numbering_that_prints_a_kind_s_letter_labels_its_items() -> None:
+    from hmic_extract.load.docx import load_docx
+
+    blocks = load_docx(_numbered_word("R%1", ["The force should act.", "It should report."]))
+    assert [b.text for b in blocks.blocks][1:] == [
+        "R1 The force should act.",
+        "R2 It should report.",
+    ]
+
+
+def test_a_title_on_its_label_s_line_stops_at_the_next_paragraph() -> None:
+    record = _record(
+        "Westshire Police and Crime Commissioner\n\nDear Home Secretary\n\n"
+        "HMICFRS report: Finding and protecting missing people in Westshire\n\n"
+        "A copy of this letter will be published on 2 September 2022 on my website.\n\n"
+        "I am writing under section 55 of the Police Act 1996 with my response.\n\n"
+        "HMICFRS inspected Westshire Police. The inspectorate recommended that the force:\n\n"
+        "(i) introduces a single risk assessment for every missing person report.\n\n"
+        "Yours sincerely\n\nSam Person\n\nPolice and Crime Commissioner\n",
+        name="letter.txt",
+    )
+    assert record["inspection"]["title"] == "Finding and protecting missing people in Westshire"

@@ -68,6 +68,9 @@ _RESPONSE_WORDS: Final = {
     "reflection*": 1.0,
     "observation*": 1.0,
     "feedback": 1.0,
+    # "A word from the Commissioner", "Foreword by the Chief Constable"
+    "word": 1.0,
+    "foreword": 1.0,
 }
 
 SECTION_CUES: Final[Mapping[str, Mapping[str, float]]] = {
@@ -159,6 +162,8 @@ SECTION_CUES: Final[Mapping[str, Mapping[str, float]]] = {
         "document*": 1.0,
         "further": 1.5,
         "glossary": 3.0,
+        # a table's key to its marks ("Key to progress ratings", "Legend")
+        "legend": 3.0,
         "reference*": 2.0,
         "links": 2.0,
         # a news release's "Notes to editors" and its "ENDS"

@@ -229,7 +229,15 @@ ITEM_GROUP_LABELS: Final = (
 # the group it names, which the sentence must end on a colon to introduce.
 ANNOUNCED_GROUPS: Final = (
     (re.compile(r"\bcauses?\s+(?:of|for)\s+concern\b", re.I), "cause_of_concern"),
-    (re.compile(r"\brecommendations\b|\brecommendation\s*:\s*$", re.I), "recommendation"),
+    (
+        # one announced by "following" is as plain as several: "made the following
+        # recommendation under this question:"
+        re.compile(
+            r"\brecommendations\b|\brecommendation\s*:\s*$|\bfollowing\s+(?:\w+\s+)?recommendation\b",
+            re.I,
+        ),
+        "recommendation",
+    ),
     (re.compile(r"\bareas?\s+(?:for|of)\s+improvement\b", re.I), "area_for_improvement"),
 )
 # A sentence whose last words are "recommended that:" hands over to the recommendations
@@ -251,8 +259,13 @@ _TABLE_GROUP_COLUMN = re.compile(
     re.IGNORECASE,
 )
 _COLUMN_BREAK = re.compile(r"\s{2,}")
-_TABLE_QUESTION_COLUMN = re.compile(
-    r"^(?:core\s+)?(?:questions?|areas?(?:\s+of\s+policing)?|themes?)\s*:?$", re.IGNORECASE
+# The column of a findings table naming the question or area each row is about:
+# "Question", "Inspection question", "Core question", "Area of policing", "Theme"
+# (not "Improvement area", whose rows are items).
+QUESTION_COLUMN: Final = re.compile(
+    r"^(?!.*\bimprov)(?:[\w’'-]+\s+){0,2}(?:questions?|areas?(?:\s+of\s+policing)?|themes?)"
+    r"\s*:?$",
+    re.IGNORECASE,
 )
 
 
@@ -272,7 +285,7 @@ def is_item_table_header(text: str) -> bool:
         columns = columns[1:]  # the rows' numbers, then the items
     if len(columns) < 2 or not any(_TABLE_GROUP_COLUMN.match(c) for c in columns):
         return False
-    return bool(_TABLE_GROUP_COLUMN.match(columns[0]) or _TABLE_QUESTION_COLUMN.match(columns[0]))
+    return bool(_TABLE_GROUP_COLUMN.match(columns[0]) or QUESTION_COLUMN.match(columns[0]))
 
 
 # A group label is a short line: longer text starting with these words is prose.

@@ -267,12 +267,13 @@ def extract(
     warnings: list[Warning] = []
     # A form printed before any heading (no "Inspection details" section) is read
     # from the preamble's labelled or boxed rows, and only those: prose is not a value.
-    form = _blocks_of(segmented, "inspection_details") or [
+    details_section = _blocks_of(segmented, "inspection_details")
+    form = details_section or [
         block
         for block in segmented.preamble
         if has_detail_label(block.text) or CHECKED in block.text or UNCHECKED in block.text
     ]
-    details = read_details(form, segmented.title)
+    details = read_details(form, segmented.title, rows_apart=not details_section)
     paragraphs = _paragraphs(_all_blocks(segmented))
     everything = "\n\n".join(paragraphs)
     published = details.published or published_in_prose(everything)
@@ -314,15 +315,21 @@ def extract(
     inspection_year = int(years[-1]) if years else (published.year if published else None)
     judgement_blocks = _blocks_of(segmented, "overall_judgement")
     grades = read_grades(_text(judgement_blocks), inspection_year)
-    if not judgement_blocks:
+    if grades.grade is None and not grades.no_grade_stated:
+        # no judgement section, or one that states no grade (a key to a table's
+        # ratings): the summaries', then the prose's anywhere
         summaries = _blocks_of(segmented, "overall_summary") + _blocks_of(
             segmented, "executive_summary"
         )
-        grades = read_grades(_text(summaries), inspection_year, judged_only=True)
-        if grades.grade is None and not grades.no_grade_stated:
+        stated = read_grades(_text(summaries), inspection_year, judged_only=True)
+        if stated.grade is None and not stated.no_grade_stated:
             # a news release or a letter states the grade in its prose wherever it
-            # stands ("rated as 'inadequate'", "graded 'good', up from …")
-            grades = read_grades(everything, inspection_year, judged_only=True, given_by=True)
+            # stands ("rated as 'inadequate'", "graded 'good', up from …"); a table's
+            # "n/a" or "not graded" is said of its row, not of the force
+            prose = [b for b in _all_blocks(segmented) if b.kind is not BlockKind.TABLE_ROW]
+            stated = read_grades(_text(prose), inspection_year, judged_only=True, given_by=True)
+        if stated.grade is not None or stated.no_grade_stated or not judgement_blocks:
+            grades = stated
     if grades.previous is None and not grades.no_grade_stated:
         # a table of the grades year by year, in the judgement section or anywhere: the
         # grade where the prose gives none, the previous one where the prose agrees

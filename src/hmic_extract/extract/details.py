@@ -421,8 +421,14 @@ def _value_end(value: str | None) -> str | None:
     return (head + rest[: cut.start()]).strip(" :") if cut else value
 
 
-def read_details(blocks: Sequence[Block], document_title: str | None) -> Details:
-    """Title, publication date, type options, quoted answer and force from the details form."""
+def read_details(
+    blocks: Sequence[Block], document_title: str | None, *, rows_apart: bool = False
+) -> Details:
+    """Title, publication date, type options, quoted answer and force from the details form.
+
+    With ``rows_apart`` (rows picked out of a preamble, not a form's section), a title
+    given on its label's line ends with that line: the next block is another paragraph
+    ("HMICFRS report: Title" over "A copy of this letter will be published …")."""
     # dotted leaders join a label to its value ("Published ........ 2 May 2019")
     text = LEADER.sub(": ", form_text(blocks))
     quoted, answer_spans = _quoted_answer(text)
@@ -436,7 +442,11 @@ def read_details(blocks: Sequence[Block], document_title: str | None) -> Details
     if "types" in regions:
         types = _take_options_before_label(regions)
     if "title" in regions:
-        title = flatten(regions["title"][1]).strip(" :") or None
+        value = regions["title"][1]
+        own_line = value.lstrip(" \t:").partition("\n")[0]
+        if rows_apart and own_line.strip():
+            value = own_line
+        title = flatten(value).strip(" :") or None
     if "published" in regions:
         published_text = flatten(regions["published"][1]).strip(" :") or None
         published = parse_date(published_text or "")

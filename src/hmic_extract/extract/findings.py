@@ -30,7 +30,9 @@ from hmic_extract.vocabulary import (
     FORM_FIELD,
     LABELLED_ITEM,
     NUMBERED,
+    QUESTION_COLUMN,
     QUESTION_LABEL,
+    is_number_column,
     label_number,
 )
 
@@ -165,9 +167,12 @@ _TARGET_COLUMN = re.compile(
 )
 
 
-# The column of a findings table that names the question or area each row is about.
-_QUESTION_COLUMN = re.compile(
-    r"^(?:core\s+)?(?:questions?|areas?(?:\s+of\s+policing)?|themes?)\s*:?$", re.I
+# The column of an action plan that names each row's kind ("Type": AFI, Recommendation,
+# Cause of concern), where no column is titled by one kind.
+_KIND_COLUMN = re.compile(
+    r"^(?:(?:finding|item|issue)\s+)?(?:type|kind|category|classification)"
+    r"(?:\s+of\s+(?:finding|item|issue))?\s*:?$",
+    re.I,
 )
 # Bullets inside a table cell, where several items share one cell.
 _CELL_BULLET = re.compile(r"(?:^|\s)[•●▪◦\uf0b7\uf0a7]\s+")
@@ -181,6 +186,7 @@ class _ItemTable:
     question_column: int | None  # a findings table: a question per row, its items beside it
     owner_column: int | None = None
     target_column: int | None = None
+    kind_column: int | None = None  # each row's kind, named in its own cell
 
 
 # Another column's title beside the items': a few words, not a bare number.
@@ -198,11 +204,44 @@ def _item_table(block: Block) -> _ItemTable | None:
             if not any(_COLUMN_TITLE.match(c) for _, c in others):
                 continue  # "5. | RECOMMENDATIONS": a numbered heading, not column titles
             response = next((i for i, c in others if _RESPONSE_COLUMN.match(c)), None)
-            question = next((i for i, c in others if _QUESTION_COLUMN.match(c)), None)
+            question = next((i for i, c in others if QUESTION_COLUMN.match(c)), None)
             owner = next((i for i, c in others if _OWNER_COLUMN.match(c)), None)
             target = next((i for i, c in others if _TARGET_COLUMN.match(c)), None)
             return _ItemTable(kind, index, response, question, owner, target)
-    return None
+    return _typed_table(block)
+
+
+def _typed_table(block: Block) -> _ItemTable | None:
+    """An action plan's header whose rows each name their kind in a column of their own
+    ("Ref | Finding | Type | Lead officer | Target date"): the items' text is the first
+    column the header does not give another part (number, type, owner, date, response,
+    question)."""
+    titles = [cell.strip() for cell in block.cells]
+    kind_column = next((i for i, t in enumerate(titles) if _KIND_COLUMN.match(t)), None)
+    if kind_column is None or not all(_COLUMN_TITLE.match(t) for t in titles if t):
+        return None
+    roles = {
+        "response": next((i for i, t in enumerate(titles) if _RESPONSE_COLUMN.match(t)), None),
+        "question": next((i for i, t in enumerate(titles) if QUESTION_COLUMN.match(t)), None),
+        "owner": next((i for i, t in enumerate(titles) if _OWNER_COLUMN.match(t)), None),
+        "target": next((i for i, t in enumerate(titles) if _TARGET_COLUMN.match(t)), None),
+    }
+    taken = {kind_column, *(i for i in roles.values() if i is not None)}
+    text_column = next(
+        (i for i, t in enumerate(titles) if t and i not in taken and not is_number_column(t)),
+        None,
+    )
+    if text_column is None:
+        return None
+    return _ItemTable(
+        AFI,
+        text_column,
+        roles["response"],
+        roles["question"],
+        roles["owner"],
+        roles["target"],
+        kind_column,
+    )
 
 
 # Words no English sentence of some length goes without.
@@ -441,11 +480,16 @@ class _Reader:
 
     def _read_table_row(self, block: Block) -> bool:
         """Read a row of an item table; False when the block is not one."""
-        header = _item_table(block)
+        table = self.table
+        typed_row = (
+            table is not None
+            and table.kind_column is not None
+            and _label_kind(_cell(block, table.kind_column) or "", lettered=True) is not None
+        )
+        header = None if typed_row else _item_table(block)
         if header is not None:
             self.table, self.kind, self.item = header, header.kind, None
             return True
-        table = self.table
         if block.kind is not BlockKind.TABLE_ROW:
             self.table = None
             return False
@@ -457,7 +501,12 @@ class _Reader:
             if self.item is not None:
                 self.item.response = response
             return True
-        if table is None or len(block.cells) <= table.text_column:
+        if table is None:
+            return False
+        filled = [flatten(cell) for cell in block.cells if cell.strip()]
+        if len(filled) == 1 and self._open_asked(filled[0], block.location, alone=True):
+            return True  # a row across the table naming the question the rows below answer
+        if len(block.cells) <= table.text_column:
             return False
         if table.question_column is not None and table.question_column < len(block.cells):
             self._read_question_row(block, table, table.question_column)
@@ -469,6 +518,12 @@ class _Reader:
             if self.question is not None and not self.question.items:
                 self.question.note = self.question.note or text
             return True
+        if table.kind_column is not None:
+            kind = _cell(block, table.kind_column)
+            named = _label_kind(kind, lettered=True) if kind else None
+            if named is None:
+                return True  # a row of the plan that is not one of the inspectorate's items
+            self.kind = named
         self._add_item(replace(block, text=text), from_list=False)
         if self.item is not None:
             self.item.response = _cell(block, table.response_column)
@@ -476,17 +531,25 @@ class _Reader:
             self.item.target = _cell(block, table.target_column)
         return True
 
-    def _read_question_row(self, block: Block, table: _ItemTable, column: int) -> None:
-        """A findings-table row: the question in one cell, its items (or a note) in another."""
-        asked = flatten(block.cells[column])
+    def _open_asked(self, asked: str, location: Location, *, alone: bool) -> bool:
+        """Open the question a table cell asks ("Question 2: How …?", "2. How …?"); a
+        cell of its own (``alone``) asks one only when it says so: by its label or its
+        question mark."""
         label = QUESTION_LABEL.match(asked)
         numbered = NUMBERED.match(asked)
         if label and label["text"].strip():
-            self._open_question(label_number(label["number"]), label["text"], block.location)
+            self._open_question(label_number(label["number"]), label["text"], location)
+        elif alone and not asked.rstrip().endswith("?"):
+            return False
         elif numbered:
-            self._open_question(int(numbered["number"]), numbered["text"], block.location)
+            self._open_question(int(numbered["number"]), numbered["text"], location)
         elif asked:
-            self._open_question(None, asked, block.location)
+            self._open_question(None, asked, location)
+        return bool(asked)
+
+    def _read_question_row(self, block: Block, table: _ItemTable, column: int) -> None:
+        """A findings-table row: the question in one cell, its items (or a note) in another."""
+        self._open_asked(flatten(block.cells[column]), block.location, alone=False)
         self.kind, self.table = table.kind, table
         for text in _cell_items(block.cells[table.text_column]):
             if self.question is not None and is_note(text):

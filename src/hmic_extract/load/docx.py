@@ -35,7 +35,8 @@ _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _HEADING_STYLE = re.compile(r"^(?:heading\s*(\d)|title)$", re.I)
 _LIST_STYLE = re.compile(r"^list\s+(?:bullet|number|paragraph|continue)(?:\s+(\d))?$", re.I)
 # A list marker with a word in it, not just a number, letter or numeral.
-_WORDED_MARKER = re.compile(r"[A-Za-z]{2,}")
+# A numbering label that is a word or a kind's letter with its number ("AFI 1", "R1").
+_WORDED_MARKER = re.compile(r"[A-Za-z]{2,}|\b[A-Za-z]\d")
 
 
 @dataclass
@@ -298,21 +299,34 @@ class _Reader:
             self.blocks.append(Block(BlockKind.PARAGRAPH, text, location, style=style))
 
     def table(self, table: Any) -> None:
+        above: list[Any] = []
         for row in table.rows:
-            cells = []
-            seen: set[int] = set()
-            for cell in row.cells:
-                if id(cell._tc) in seen:  # merged cells repeat
-                    continue
-                seen.add(id(cell._tc))
-                cells.append(cell)
+            # python-docx repeats a merged cell in every place it covers: across a row
+            # (gridSpan) and down a column (vMerge). Its text stands in its first place;
+            # the others stay empty, so every row's columns line up with the header's.
+            places = [cell._tc for cell in row.cells]
+            cells = [
+                tc
+                for column, tc in enumerate(places)
+                if (column == 0 or places[column - 1] is not tc)
+                and (column >= len(above) or above[column] is not tc)
+            ]
+            above = places
             if len(cells) == 1:
-                self.body(cells[0]._tc)
+                self.body(cells[0])
                 continue
-            texts = tuple(self._cell_text(cell._tc) for cell in cells)
+            kept = {id(tc) for tc in cells}
+            texts = tuple(
+                self._cell_text(tc)
+                if id(tc) in kept and (column == 0 or places[column - 1] is not tc)
+                else ""
+                for column, tc in enumerate(places)
+            )
             location = self._location()
             unfolded = (
-                self._unfolded(cells[0]._tc, cells[1]._tc, location) if len(cells) == 2 else ()
+                self._unfolded(cells[0], cells[1], location)
+                if len(texts) == len(cells) == 2
+                else ()
             )
             if any(t.strip() for t in texts):
                 self.blocks.append(

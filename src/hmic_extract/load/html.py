@@ -429,10 +429,19 @@ class _Reader:
         caption = element.find("caption")
         if caption is not None:
             self.container(caption, depth=depth)
-        for row in cells:
-            texts = tuple(
-                "\n".join(line for line in self.text_of(cell).lines() if line) for cell in row
-            )
+        for texts in _grid(
+            [
+                [
+                    (
+                        "\n".join(line for line in self.text_of(cell).lines() if line),
+                        _span(cell, "rowspan"),
+                        _span(cell, "colspan"),
+                    )
+                    for cell in row
+                ]
+                for row in cells
+            ]
+        ):
             if any(texts):
                 self.blocks.append(
                     _Pending(
@@ -442,6 +451,43 @@ class _Reader:
                         cells=texts,
                     )
                 )
+
+
+# Browsers cap a cell's span; a larger one is a typing slip, not a layout.
+_MAX_SPAN = 1000
+
+
+def _span(cell: Any, attribute: str) -> int:
+    """A cell's rowspan or colspan, 1 where it is missing or not a number."""
+    value = str(cell.get(attribute) or "1").strip()
+    return min(int(value), _MAX_SPAN) if value.isdigit() and int(value) > 0 else 1
+
+
+def _grid(rows: list[list[tuple[str, int, int]]]) -> list[tuple[str, ...]]:
+    """Rows of (text, rowspan, colspan) cells laid on the table's grid, as a browser
+    lays them: a spanned cell's text stands in its first row and column, and the places
+    it covers below or beside it are empty, so every row's columns line up with the
+    header's (a question beside its several areas for improvement keeps one row's cell)."""
+    covered: dict[tuple[int, int], int] = {}  # (row, column) taken by a span from above
+    grid: list[tuple[str, ...]] = []
+    for row_index, row in enumerate(rows):
+        texts: list[str] = []
+        column = 0
+        for text, rowspan, colspan in row:
+            while covered.get((row_index, column)):
+                texts.append("")
+                column += 1
+            texts.append(text)
+            texts.extend("" for _ in range(colspan - 1))
+            for below in range(1, min(rowspan, len(rows) - row_index)):
+                for across in range(colspan):
+                    covered[(row_index + below, column + across)] = 1
+            column += colspan
+        while covered.get((row_index, column)):
+            texts.append("")
+            column += 1
+        grid.append(tuple(texts))
+    return grid
 
 
 def _as_date(value: object) -> date | None:

@@ -196,6 +196,17 @@ def _labels(root: etree._Element) -> dict[str, str]:
     return out
 
 
+# An empty cell repeated along a row is written once with a count ("table:number-
+# columns-repeated"); a long run is a blank margin, not columns to keep.
+_MAX_REPEATED = 64
+
+
+def _repeated(cell: etree._Element) -> int:
+    """How many columns a (covered) cell stands for."""
+    value = cell.get(_q("table:number-columns-repeated")) or "1"
+    return min(int(value), _MAX_REPEATED) if value.isdigit() and int(value) > 0 else 1
+
+
 @dataclass
 class _Reader:
     """Walks the body in order, numbering lists as it goes."""
@@ -347,13 +358,27 @@ class _Reader:
         for row in element.iter(_q("table:table-row")):
             if next(row.iterancestors(_TABLE)) is not element:
                 continue  # a nested table's rows are read in their cell's text
-            cells = list(row.iterchildren(_q("table:table-cell")))  # covered cells are merged
+            # A cell covered by a span from above or beside is kept as an empty place, so
+            # every row's columns line up with the header's.
+            places = [
+                cell
+                for cell in row.iterchildren(_q("table:table-cell"), _q("table:covered-table-cell"))
+                for _ in range(_repeated(cell))
+            ]
+            cells = [cell for cell in places if cell.tag == _q("table:table-cell")]
             if len(cells) == 1:
                 self.body(cells[0])
                 continue
-            texts = tuple(self._cell_text(cell) for cell in cells)
+            texts = tuple(
+                self._cell_text(cell) if cell.tag == _q("table:table-cell") else ""
+                for cell in places
+            )
             location = self._location()
-            unfolded = self._unfolded(cells[0], cells[1], location) if len(cells) == 2 else ()
+            unfolded = (
+                self._unfolded(cells[0], cells[1], location)
+                if len(places) == len(cells) == 2
+                else ()
+            )
             if any(t.strip() for t in texts):
                 text = "\n".join(t for t in texts if t.strip())
                 self.blocks.append(
