@@ -10,6 +10,8 @@ import struct
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from hmic_extract.blocks import BlockKind
@@ -424,3 +426,51 @@ def test_word_footnotes_are_the_documents_notes() -> None:
             target.writestr(item, data)
         target.writestr("word/footnotes.xml", _FOOTNOTES)
     assert load_docx(out.getvalue()).notes == ("HMICFRS, PEEL 2017.",)
+
+
+_STYLED_RTF = (
+    r"{\rtf1\ansi\deff0{\fonttbl{\f0 Arial;}}{\header\pard OFFICIAL\par}"
+    "\n"
+    r"\pard\fs28\b\ul Points the force has been asked to address\ulnone\b0\fs24\par"
+    "\n"
+    r"\pard {\b\i Question 1}\tab {\i How well does the force understand demand?}\par"
+    "\n"
+    r"\pard\li720\fi-360\bullet\tab The force should improve its understanding of demand.\par"
+    "\n"
+    r"\pard The force has accepted this and Ren\'e9e Llewellyn will lead the work.\par}"
+)
+
+
+def test_rtf_paragraphs_keep_their_type() -> None:
+    from hmic_extract.load.rtf import load_rtf
+
+    styles = {
+        b.text: (b.style.bold, b.style.italic, b.style.size)
+        for b in load_rtf(_STYLED_RTF.encode("ascii")).blocks
+        if b.text.strip()
+    }
+    assert styles == {
+        "Points the force has been asked to address": (True, False, round(28 / 24, 3)),
+        "Question 1 How well does the force understand demand?": (False, True, 1.0),
+        "• The force should improve its understanding of demand.": (False, False, 1.0),
+        "The force has accepted this and Renée Llewellyn will lead the work.": (False, False, 1.0),
+    }
+
+
+def test_an_rtf_bold_line_is_a_heading_after_normalise() -> None:
+    from hmic_extract.load.rtf import load_rtf
+    from hmic_extract.normalise import normalise
+
+    blocks = normalise(load_rtf(_STYLED_RTF.encode("ascii")).blocks)
+    assert (blocks[0].kind, blocks[0].text) == (
+        BlockKind.HEADING,
+        "Points the force has been asked to address",
+    )
+
+
+@given(st.text(alphabet="{}\\abcdefgipr0123456789 '*\n", max_size=300))
+def test_the_rtf_style_scan_reads_any_text(source: str) -> None:
+    from hmic_extract.load.rtf import paragraph_styles
+
+    for style in paragraph_styles(source).values():
+        assert style.size >= 0

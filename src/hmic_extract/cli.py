@@ -6,6 +6,7 @@ Every error is one line: ``hmic-extract: [FILE: ]reason [code]``.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -746,6 +747,11 @@ def command() -> Command:
     return root
 
 
+# Allocations between the cyclic collector's youngest-generation runs, for the CLI's
+# process (the library leaves its caller's setting alone).
+_GC_THRESHOLD = 50_000
+
+
 def main() -> None:
     """Console-script entry point: typer's own usage errors in the one error format.
 
@@ -756,6 +762,10 @@ def main() -> None:
     if arguments == ["--version"]:
         print(f"hmic-extract {__version__}")
         return
+    # A run allocates many small objects per page (words, lines, blocks) that reference
+    # counting frees, none in cycles; at the default threshold (700 allocations) the
+    # cyclic collector ran thousands of times a batch for nothing (3-4% of a run).
+    gc.set_threshold(_GC_THRESHOLD, *gc.get_threshold()[1:])
     try:
         code = command().main(
             args=arguments or ["--help"], prog_name="hmic-extract", standalone_mode=False

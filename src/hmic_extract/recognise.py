@@ -47,12 +47,14 @@ _NATIONAL_BODY: Final = re.compile(
 )
 # The business of a meeting: its record (minutes) or agenda reports on an
 # inspection response, but is not one. Each marker is a meeting's procedure.
+# Each with a word it cannot do without, looked for first in the lower-cased text:
+# a regex over a whole document costs more than the rest of this stage.
 _MEETING_MARKERS: Final = (
-    re.compile(r"\bminutes\s+of\s+(?:the\s+)?(?:previous\s+)?meeting\b", re.I),
-    re.compile(r"^\W*apologies(?:\s+for\s+absence)?\b", re.I | re.M),
-    re.compile(r"\bdeclarations?\s+of\s+(?:pecuniary\s+)?interests?\b", re.I),
-    re.compile(r"^\W*resolved\s*:", re.I | re.M),
-    re.compile(r"^\W*(?:also\s+)?present\s*:", re.I | re.M),
+    ("minutes", re.compile(r"\bminutes\s+of\s+(?:the\s+)?(?:previous\s+)?meeting\b", re.I)),
+    ("apologies", re.compile(r"^\W*apologies(?:\s+for\s+absence)?\b", re.I | re.M)),
+    ("declaration", re.compile(r"\bdeclarations?\s+of\s+(?:pecuniary\s+)?interests?\b", re.I)),
+    ("resolved", re.compile(r"^\W*resolved\s*:", re.I | re.M)),
+    ("present", re.compile(r"^\W*(?:also\s+)?present\s*:", re.I | re.M)),
 )
 # Two markers make a meeting's record; one may be a paper's aside.
 _MEETING_MIN = 2
@@ -116,7 +118,9 @@ def recognise(segmented: Segmented, record: Record) -> Recognition:
     missing = tuple(name for name, present in evidence.items() if not present)
     if _NATIONAL_BODY.search(head):
         return Recognition(False, found, (*missing, "a force-level author (a national body)"))
-    if sum(bool(marker.search(text)) for marker in _MEETING_MARKERS) >= _MEETING_MIN:
+    lowered = text.casefold()
+    markers = sum(bool(marker.search(text)) for word, marker in _MEETING_MARKERS if word in lowered)
+    if markers >= _MEETING_MIN:
         return Recognition(False, found, (*missing, "a response rather than a meeting's record"))
     title = segmented.title or ""
     if _INSPECTORATE.search(title) and _RESPONSE_WORD.search(title):
