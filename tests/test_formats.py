@@ -4,6 +4,7 @@ content controls, form fields and notes (issue 14)."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import struct
@@ -21,6 +22,7 @@ from hmic_extract.load import load_bytes, sniff_format
 from hmic_extract.load.odt import load_odt
 from hmic_extract.load.rtf import rtf_text
 from hmic_extract.options import Options
+from hmic_extract.write import record_json
 from tests.conftest import EXPECTED, SAMPLES
 from tests.fixture_documents import render_odt
 from tests.helpers import differences, record_of
@@ -474,3 +476,40 @@ def test_the_rtf_style_scan_reads_any_text(source: str) -> None:
 
     for style in paragraph_styles(source).values():
         assert style.size >= 0
+
+
+def test_an_unknown_heading_in_a_known_one_s_type_opens_a_section_of_its_own() -> None:
+    from hmic_extract.pipeline import extract_bytes
+
+    def bold(text: str) -> str:
+        return rf"\pard\fs26\b\ul {text}\ulnone\b0\fs24\par" + "\n"
+
+    source = (
+        r"{\rtf1\ansi\deff0{\fonttbl{\f0 Arial;}}" + "\n"
+        r"\pard Response to HMICFRS from the Office of the Police and Crime Commissioner\par"
+        + "\n"
+        + bold("Report particulars")
+        + r"\pard Report:\tab PEEL: Police efficiency 2017\par"
+        + "\n"
+        + bold("Points the force has been asked to address")
+        + r"\pard {\b\i Question 1}\tab {\i How well does the force understand demand?}\par"
+        + "\n"
+        + r"\pard\li720\fi-360\bullet\tab The force should improve its understanding"
+        r" of demand in Westshire Police.\par"
+        + "\n"
+        + bold("My response as Commissioner")
+        + r"\pard Police and Crime Commissioner Sam Person said:"
+        r" \ldblquote I welcome it.\rdblquote\par}"
+    )
+    record = json.loads(
+        record_json(extract_bytes(source.encode("ascii"), path="r.rtf", options=Options()))
+    )
+    assert [s["kind"] for s in record["sections"]] == [
+        "inspection_details",
+        "findings",
+        "pcc_response",
+    ]
+    [question] = record["core_questions"]
+    assert [i["text"] for i in question["areas_for_improvement"]] == [
+        "The force should improve its understanding of demand in Westshire Police."
+    ]

@@ -138,10 +138,25 @@ def _ranks_below(block: Block, heading: Block) -> bool:
     return 0 < block.style.size < heading.style.size * _SMALLER
 
 
+def _same_type(block: Block, heading: Block) -> bool:
+    """Whether a heading is set as another is: the same weight, size above the body's and
+    capitals."""
+    return (
+        heading.kind is BlockKind.HEADING
+        and block.style == heading.style
+        and (block.style.bold or block.style.size > 1)
+        and block.text.isupper() == heading.text.isupper()
+    )
+
+
 def _opens_unknown_section(block: Block, current: str | None, current_heading: Block) -> bool:
     """Whether an unrecognised heading is strong enough to start a section of its own."""
     if block.kind is not BlockKind.HEADING or current is None or block.role is Role.FORM:
         return False  # a form's row ("Is the force named in the report? ☒ Yes ☐ No")
+    if block.level == 0 and current_heading.level == 0 and _same_type(block, current_heading):
+        # headings told by their type alone (plain text, RTF, a PDF): one set as the
+        # section's own heading is, that is no question or label, ranks with it
+        return not _is_findings_label(block.text)
     if block.level == 0 or block.level > 3:
         return False  # a bold line or a deep heading structures its section, not the document
     if current_heading.level and block.level > current_heading.level:
