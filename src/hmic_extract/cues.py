@@ -264,7 +264,7 @@ def _cues_in(
 
 
 # "Police" after a name and not before "and Crime" / "Fire" is a force by its own
-# name ("How Northumbria Police is responding"), as strong a cue as "force".
+# name ("How Xshire Police is responding"), as strong a cue as "force".
 _FORCE_NAMED = re.compile(
     r"\b(?!(?:the|and|of|for|by|to|from|with)\b)[a-z]+ police\b(?! and| fire| crime)"
 )

@@ -46,9 +46,9 @@ _NATIONAL_BODY: Final = re.compile(
     r"\bNational\s+Police\s+Chiefs['’]?\s+Council\b|\bNPCC\b|\bCollege\s+of\s+Policing\b",
 )
 # The business of a meeting: its record (minutes) or agenda reports on an
-# inspection response, but is not one. Each marker is a meeting's procedure.
-# Each with a word it cannot do without, looked for first in the lower-cased text:
-# a regex over a whole document costs more than the rest of this stage.
+# inspection response, but is not one. Each marker is a meeting's procedure, with a
+# word it cannot do without, looked for first in the lower-cased text: a regex over a
+# whole document costs more than the rest of this stage.
 _MEETING_MARKERS: Final = (
     ("minutes", re.compile(r"\bminutes\s+of\s+(?:the\s+)?(?:previous\s+)?meeting\b", re.I)),
     ("apologies", re.compile(r"^\W*apologies(?:\s+for\s+absence)?\b", re.I | re.M)),

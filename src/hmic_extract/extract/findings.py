@@ -40,9 +40,9 @@ AFI = "area_for_improvement"
 RECOMMENDATION = "recommendation"
 CAUSE = "cause_of_concern"
 
-# A question as the inspectorate words one.
 # An area's name is a heading's length: "Protecting vulnerable people and supporting victims".
 _AREA_MAX_WORDS = 12
+# A question as the inspectorate words one.
 _QUESTION_START = re.compile(r"^(?:how|to\s+what\s+extent|what|is|are|does|do)\b", re.I)
 
 
@@ -189,6 +189,19 @@ class _ItemTable:
     kind_column: int | None = None  # each row's kind, named in its own cell
 
 
+def _answer_columns(
+    titles: Sequence[tuple[int, str]],
+) -> tuple[int | None, int | None, int | None, int | None]:
+    """The columns (index, title) give beside the items': the force's response, the
+    question each row is about, who owns the item and by when."""
+    return (
+        next((i for i, t in titles if _RESPONSE_COLUMN.match(t)), None),
+        next((i for i, t in titles if QUESTION_COLUMN.match(t)), None),
+        next((i for i, t in titles if _OWNER_COLUMN.match(t)), None),
+        next((i for i, t in titles if _TARGET_COLUMN.match(t)), None),
+    )
+
+
 # Another column's title beside the items': a few words, not a bare number.
 _COLUMN_TITLE = re.compile(r"^(?!\(?\d+(?:\.\d+)*[.)]?$)\S+(?:\s+\S+){0,4}$")
 
@@ -203,11 +216,7 @@ def _item_table(block: Block) -> _ItemTable | None:
             others = [(i, c.strip()) for i, c in enumerate(block.cells) if i != index]
             if not any(_COLUMN_TITLE.match(c) for _, c in others):
                 continue  # "5. | RECOMMENDATIONS": a numbered heading, not column titles
-            response = next((i for i, c in others if _RESPONSE_COLUMN.match(c)), None)
-            question = next((i for i, c in others if QUESTION_COLUMN.match(c)), None)
-            owner = next((i for i, c in others if _OWNER_COLUMN.match(c)), None)
-            target = next((i for i, c in others if _TARGET_COLUMN.match(c)), None)
-            return _ItemTable(kind, index, response, question, owner, target)
+            return _ItemTable(kind, index, *_answer_columns(others))
     return _typed_table(block)
 
 
@@ -216,32 +225,18 @@ def _typed_table(block: Block) -> _ItemTable | None:
     ("Ref | Finding | Type | Lead officer | Target date"): the items' text is the first
     column the header does not give another part (number, type, owner, date, response,
     question)."""
-    titles = [cell.strip() for cell in block.cells]
-    kind_column = next((i for i, t in enumerate(titles) if _KIND_COLUMN.match(t)), None)
-    if kind_column is None or not all(_COLUMN_TITLE.match(t) for t in titles if t):
+    titles = [(i, cell.strip()) for i, cell in enumerate(block.cells)]
+    kind_column = next((i for i, t in titles if _KIND_COLUMN.match(t)), None)
+    if kind_column is None or not all(_COLUMN_TITLE.match(t) for _, t in titles if t):
         return None
-    roles = {
-        "response": next((i for i, t in enumerate(titles) if _RESPONSE_COLUMN.match(t)), None),
-        "question": next((i for i, t in enumerate(titles) if QUESTION_COLUMN.match(t)), None),
-        "owner": next((i for i, t in enumerate(titles) if _OWNER_COLUMN.match(t)), None),
-        "target": next((i for i, t in enumerate(titles) if _TARGET_COLUMN.match(t)), None),
-    }
-    taken = {kind_column, *(i for i in roles.values() if i is not None)}
+    answers = _answer_columns(titles)
+    taken = {kind_column, *answers}
     text_column = next(
-        (i for i, t in enumerate(titles) if t and i not in taken and not is_number_column(t)),
-        None,
+        (i for i, t in titles if t and i not in taken and not is_number_column(t)), None
     )
     if text_column is None:
         return None
-    return _ItemTable(
-        AFI,
-        text_column,
-        roles["response"],
-        roles["question"],
-        roles["owner"],
-        roles["target"],
-        kind_column,
-    )
+    return _ItemTable(AFI, text_column, *answers, kind_column=kind_column)
 
 
 # Words no English sentence of some length goes without.
@@ -481,12 +476,14 @@ class _Reader:
     def _read_table_row(self, block: Block) -> bool:
         """Read a row of an item table; False when the block is not one."""
         table = self.table
-        typed_row = (
-            table is not None
-            and table.kind_column is not None
-            and _label_kind(_cell(block, table.kind_column) or "", lettered=True) is not None
+        # an action plan's row names its own kind ("AFI" in its Type column): a row of
+        # the table, never a new header, though its cells are a header's few words
+        row_kind = (
+            _label_kind(_cell(block, table.kind_column) or "", lettered=True)
+            if table is not None and table.kind_column is not None
+            else None
         )
-        header = None if typed_row else _item_table(block)
+        header = None if row_kind is not None else _item_table(block)
         if header is not None:
             self.table, self.kind, self.item = header, header.kind, None
             return True
@@ -519,11 +516,9 @@ class _Reader:
                 self.question.note = self.question.note or text
             return True
         if table.kind_column is not None:
-            kind = _cell(block, table.kind_column)
-            named = _label_kind(kind, lettered=True) if kind else None
-            if named is None:
+            if row_kind is None:
                 return True  # a row of the plan that is not one of the inspectorate's items
-            self.kind = named
+            self.kind = row_kind
         self._add_item(replace(block, text=text), from_list=False)
         if self.item is not None:
             self.item.response = _cell(block, table.response_column)

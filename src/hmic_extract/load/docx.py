@@ -305,22 +305,18 @@ class _Reader:
             # (gridSpan) and down a column (vMerge). Its text stands in its first place;
             # the others stay empty, so every row's columns line up with the header's.
             places = [cell._tc for cell in row.cells]
-            cells = [
-                tc
-                for column, tc in enumerate(places)
-                if (column == 0 or places[column - 1] is not tc)
+            first = [
+                (column == 0 or places[column - 1] is not tc)
                 and (column >= len(above) or above[column] is not tc)
+                for column, tc in enumerate(places)
             ]
             above = places
+            cells = [tc for tc, own in zip(places, first, strict=True) if own]
             if len(cells) == 1:
                 self.body(cells[0])
                 continue
-            kept = {id(tc) for tc in cells}
             texts = tuple(
-                self._cell_text(tc)
-                if id(tc) in kept and (column == 0 or places[column - 1] is not tc)
-                else ""
-                for column, tc in enumerate(places)
+                self._cell_text(tc) if own else "" for tc, own in zip(places, first, strict=True)
             )
             location = self._location()
             unfolded = (

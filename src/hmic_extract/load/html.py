@@ -468,22 +468,22 @@ def _grid(rows: list[list[tuple[str, int, int]]]) -> list[tuple[str, ...]]:
     lays them: a spanned cell's text stands in its first row and column, and the places
     it covers below or beside it are empty, so every row's columns line up with the
     header's (a question beside its several areas for improvement keeps one row's cell)."""
-    covered: dict[tuple[int, int], int] = {}  # (row, column) taken by a span from above
+    covered: set[tuple[int, int]] = set()  # (row, column) taken by a span from above
     grid: list[tuple[str, ...]] = []
     for row_index, row in enumerate(rows):
         texts: list[str] = []
         column = 0
         for text, rowspan, colspan in row:
-            while covered.get((row_index, column)):
+            while (row_index, column) in covered:
                 texts.append("")
                 column += 1
             texts.append(text)
             texts.extend("" for _ in range(colspan - 1))
             for below in range(1, min(rowspan, len(rows) - row_index)):
                 for across in range(colspan):
-                    covered[(row_index + below, column + across)] = 1
+                    covered.add((row_index + below, column + across))
             column += colspan
-        while covered.get((row_index, column)):
+        while (row_index, column) in covered:
             texts.append("")
             column += 1
         grid.append(tuple(texts))
