@@ -108,10 +108,12 @@ def recognise(segmented: Segmented, record: Record) -> Recognition:
         f"{len(kinds)} response heading(s)": bool(kinds),
         "the inspectorate": bool(_INSPECTORATE.search(text)),
         "a force": record.force is not None,
+        # the cheapest evidence first: a regex over the whole text costs more than
+        # the rest of this stage
         "the commissioner answering": bool(
-            _COMMISSIONER_ANSWERS.search(text)
+            any(s.kind == "pcc_response" for s in segmented.sections)
+            or _COMMISSIONER_ANSWERS.search(text)
             or (_SECTION_55.search(text) and re.search(_COMMISSIONER, text, re.I))
-            or any(s.kind == "pcc_response" for s in segmented.sections)
         ),
     }
     found = tuple(name for name, present in evidence.items() if present)
