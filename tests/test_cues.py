@@ -62,6 +62,15 @@ from hmic_extract.cues import (
         ("Where the force could do better", None),
         ("Response", None),
         ("Chief Executive", None),  # a signature's job title
+        # a force by its full name is one word, not three that dilute the cues
+        ("How Westshire and Eastshire Police was graded", "overall_judgement"),
+        ("Response of Xshire Police", "force_response"),
+        ("Xshire Police and Crime Commissioner comments", "pcc_response"),
+        # a news headline credited after a comma is a title, not a section
+        ("Big improvement in Xshire Police crime recording, say inspectors", None),
+        ("Commissioner welcomes ‘good’ rating for Xshire Police", None),
+        # a wrapped sentence's first line names no section
+        ("The inspection concluded the overall judgement for Xshire Police was", None),
     ],
 )
 def test_section_kinds_from_cues(heading: str, kind: str | None) -> None:

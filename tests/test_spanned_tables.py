@@ -186,3 +186,16 @@ def test_a_judgement_section_stating_no_grade_leaves_the_prose_to_say_it() -> No
     assert record["judgement"]["grade"] == "Good"
     assert record["judgement"]["previous_grade"] == "Requires improvement"
     assert "pcc_response" in [s["kind"] for s in record["sections"]]
+
+
+def test_a_question_numbered_in_a_column_of_its_own_keeps_its_number() -> None:
+    page = (
+        _SPANNED_PAGE.replace(
+            "<tr><th>Inspection question</th>", "<tr><th>No.</th><th>Inspection question</th>"
+        )
+        .replace('<th rowspan="2">1. ', '<td rowspan="2">1</td><th rowspan="2">')
+        .replace('<th rowspan="1">2. ', '<td>2</td><th rowspan="1">')
+    )
+    record = _record(page.encode(), "page.html")
+    assert [number for number, _, _ in _questions(record)] == [1, 2]
+    assert len(_questions(record)[0][1]) == 2

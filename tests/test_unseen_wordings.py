@@ -502,3 +502,41 @@ def test_a_title_on_its_label_s_line_stops_at_the_next_paragraph() -> None:
         name="letter.txt",
     )
     assert record["inspection"]["title"] == "Finding and protecting missing people in Westshire"
+
+
+def test_the_writer_s_own_list_under_findings_is_no_item() -> None:
+    record = _record(
+        "## What the inspectorate recommended\n\n"
+        "HMICFRS inspected Westshire Police.\n\n"
+        "### Recommendation 1\n\n"
+        "Chief constables should publicise the outcomes of fraud investigations.\n\n"
+        "For my part, I have asked the Chief Constable to:\n\n"
+        "- report to me on progress at my monthly board;\n"
+        "- share the force's approach with other forces.\n\n"
+        "## The Commissioner's view\n\n" + _PCC_SAYS
+    )
+    assert [r["text"] for r in record["recommendations"]] == [
+        "Chief constables should publicise the outcomes of fraud investigations."
+    ]
+
+
+def test_a_letterhead_s_address_is_no_commissioner_s_name() -> None:
+    record = _record(
+        "Office of the Westshire Police and Crime Commissioner\nMill House\nHigh Street\n\n"
+        "Dear Minister\n\n"
+        "HMICFRS inspected Westshire Police. I am writing under section 55 with my "
+        "response.\n\nYours sincerely\n\nSam Person\n\nPolice and Crime Commissioner\n",
+        name="letter.txt",
+    )
+    assert record["commissioner"] == "Sam Person"
+
+
+def test_pillar_grades_in_other_words_give_no_overall_grade() -> None:
+    record = _record(
+        "## How the force was judged\n\n"
+        "HMICFRS judged Westshire Police to require improvement in its effectiveness at "
+        "keeping people safe, and to be good at operating efficiently and good at treating "
+        "the public and its workforce legitimately.\n\n"
+        "## The Commissioner's view\n\n" + _PCC_SAYS
+    )
+    assert record["judgement"]["grade"] is None

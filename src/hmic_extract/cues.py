@@ -270,6 +270,15 @@ _FORCE_NAMED = re.compile(
 )
 
 
+# A force by its full name in a heading ("How South Wales Police was graded"): one
+# word, "force", so that the place's words do not dilute the heading's cues.
+_FORCE_BY_NAME = re.compile(
+    r"\b(?:(?!(?:How|What|Where|Why|When|Which|Who|The|Our|My|Response|Reply|Comments?|"
+    r"Update|Report|Progress)\b)[A-Z][a-z]+[\s-]+(?:(?:and|&)\s+)?)+(?:Police|Constabulary)\b"
+    r"(?!\s+and\s+Crime|,?\s+Fire)"
+)
+
+
 @functools.lru_cache(maxsize=16384)
 def section_scores(text: str) -> Mapping[str, float]:
     """Each section kind's cue score for a heading; kinds without a cue are absent."""
@@ -323,8 +332,13 @@ def cover(words: tuple[str, ...]) -> float:
 _NOT_A_HEADING = re.compile(
     r"^(?:no|none|not|nil)\b|\bchief\s+executive\b|"
     r"\bhmic(?:frs)?\b.*\brespon|\brespon\w*\b.*\bhmic(?:frs)?\b|"
-    r"\b(?:19|20)\d\d\b|[“\"]|(?:^|[\s:\-–—])(?:outstanding|good|adequate|inadequate|"
-    r"requires?\s+improvement|not\s+graded)\W*$",
+    r"\b(?:19|20)\d\d\b|[“‘\"]|(?:^|[\s:\-–—])(?:outstanding|good|adequate|inadequate|"
+    r"requires?\s+improvement|not\s+graded)\W*$|"
+    # a line of a wrapped sentence, ending on a word no heading ends on ("The
+    # inspection concluded the overall judgement for Xshire Police was")
+    r"\b(?:was|were|is|are|the|a|an|and|or|of|for|by|with|that|which)\W*$|"
+    # a news headline credited after a comma ("…, say inspectors", "…, says PCC")
+    r",\s*(?:says?|said)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\W*$",
     re.I,
 )
 
@@ -351,7 +365,7 @@ def section_kind(
     A line longer than a heading, one that ends a sentence or asks, or one with too
     many words besides its cues, names none.
     """
-    stripped = CONTAINER.sub("", text.strip().strip("*_#"))
+    stripped = _FORCE_BY_NAME.sub("force", CONTAINER.sub("", text.strip().strip("*_#")))
     if " / " in stripped:
         # one heading in two languages ("Manylion yr Adroddiad / Report Details"): the
         # part whose words name a kind

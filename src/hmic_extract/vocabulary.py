@@ -505,7 +505,10 @@ COMMISSIONER_LED_FORCE: Final = re.compile(
 NOT_NAME_WORDS: Final = frozenset(
     "Police Constabulary Service Response Responses Comments Comment Report Inspection "
     "Commissioner Constable Crime Fire Office Force Mayor Chief Deputy Findings Summary "
-    "Judgement Recommendation Recommendations".split()
+    "Judgement Recommendation Recommendations "
+    # a letterhead's address run on after the office's name ("… Commissioner Mill
+    # House"): words of buildings and streets, not of people's surnames
+    "House Street Road Avenue Close Crescent Terrace Square Building Buildings Centre".split()
 )
 # Each word has a lower-case letter after its capital (or is an initial): a line
 # in capitals ("RESPONSE BY THE PCC TO HMICFRS INSPECTIONS OF …") is no name.

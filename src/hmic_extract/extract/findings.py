@@ -187,6 +187,7 @@ class _ItemTable:
     owner_column: int | None = None
     target_column: int | None = None
     kind_column: int | None = None  # each row's kind, named in its own cell
+    number_column: int | None = None  # "No.", "Ref": a findings table's question numbers
 
 
 def _answer_columns(
@@ -216,7 +217,8 @@ def _item_table(block: Block) -> _ItemTable | None:
             others = [(i, c.strip()) for i, c in enumerate(block.cells) if i != index]
             if not any(_COLUMN_TITLE.match(c) for _, c in others):
                 continue  # "5. | RECOMMENDATIONS": a numbered heading, not column titles
-            return _ItemTable(kind, index, *_answer_columns(others))
+            numbers = next((i for i, c in others if is_number_column(c)), None)
+            return _ItemTable(kind, index, *_answer_columns(others), number_column=numbers)
     return _typed_table(block)
 
 
@@ -236,7 +238,8 @@ def _typed_table(block: Block) -> _ItemTable | None:
     )
     if text_column is None:
         return None
-    return _ItemTable(AFI, text_column, *answers, kind_column=kind_column)
+    numbers = next((i for i, t in titles if is_number_column(t)), None)
+    return _ItemTable(AFI, text_column, *answers, kind_column=kind_column, number_column=numbers)
 
 
 # Words no English sentence of some length goes without.
@@ -252,6 +255,11 @@ def _other_language(text: str) -> bool:
     """Whether a sentence is in another language (a bilingual response's Welsh): long
     enough to tell, and without one of English's commonest words."""
     return len(text.split()) >= _LANGUAGE_SAMPLE_WORDS and not _ENGLISH_WORDS.search(text)
+
+
+# The writer speaking for themselves ("I have asked …", "For my part"), as the
+# inspectorate's lead-ins never do (its "we recommend" is the inspectorate's own).
+_FIRST_PERSON: Final = re.compile(r"\b(?:I|I[’']ve|I[’']ll|[Mm]y)\b")
 
 
 # A field's value that is a finding in its own words: a sentence or more.
@@ -341,6 +349,8 @@ class _Reader:
         self.section_starts: frozenset[int] = section_starts
         # the heading of the section being read: its sub-headings may name areas
         self.section_heading: Block | None = None
+        # under the writer's own lead-in ("I have asked the Chief Constable to:")
+        self.writers_points = False
 
     def _end_context(self) -> None:
         """Outside the findings, what is not an item ends the items before it."""
@@ -526,10 +536,12 @@ class _Reader:
             self.item.target = _cell(block, table.target_column)
         return True
 
-    def _open_asked(self, asked: str, location: Location, *, alone: bool) -> bool:
-        """Open the question a table cell asks ("Question 2: How …?", "2. How …?"); a
-        cell of its own (``alone``) asks one only when it says so: by its label or its
-        question mark."""
+    def _open_asked(
+        self, asked: str, location: Location, *, alone: bool, number: str | None = None
+    ) -> bool:
+        """Open the question a table cell asks ("Question 2: How …?", "2. How …?"), or
+        numbered in a column of its own (``number``); a cell of its own (``alone``) asks
+        one only when it says so: by its label or its question mark."""
         label = QUESTION_LABEL.match(asked)
         numbered = NUMBERED.match(asked)
         if label and label["text"].strip():
@@ -539,12 +551,18 @@ class _Reader:
         elif numbered:
             self._open_question(int(numbered["number"]), numbered["text"], location)
         elif asked:
-            self._open_question(None, asked, location)
+            printed = int(number) if number is not None and number.isdigit() else None
+            self._open_question(printed, asked, location)
         return bool(asked)
 
     def _read_question_row(self, block: Block, table: _ItemTable, column: int) -> None:
         """A findings-table row: the question in one cell, its items (or a note) in another."""
-        self._open_asked(flatten(block.cells[column]), block.location, alone=False)
+        self._open_asked(
+            flatten(block.cells[column]),
+            block.location,
+            alone=False,
+            number=_cell(block, table.number_column),
+        )
         self.kind, self.table = table.kind, table
         for text in _cell_items(block.cells[table.text_column]):
             if self.question is not None and is_note(text):
@@ -555,6 +573,8 @@ class _Reader:
     def _read_block(self, block: Block, following: Block | None) -> None:
         if self._read_table_row(block) or self.tables_only:
             return
+        if block.kind is not BlockKind.LIST_ITEM:
+            self.writers_points = False  # only the list right under its lead-in
         if block.role is Role.QUOTE:
             self._end_context()
             return  # someone's quoted words are never an item
@@ -640,7 +660,10 @@ class _Reader:
             self.question.note = self.question.note or text
             self.group_open = False
             return
-        if is_list and self.context_only and not (self.group_open or self.item is not None):
+        if is_list and (
+            self.writers_points
+            or (self.context_only and not (self.group_open or self.item is not None))
+        ):
             return  # a list outside an item context: the commissioner's own points
         if is_list and _other_language(text):
             return  # the Welsh of a bilingual response: its items are the English ones
@@ -655,6 +678,11 @@ class _Reader:
             return
         if block.kind is BlockKind.HEADING:
             self._end_context()  # a heading naming no items
+            return
+        if text.rstrip().endswith(":") and _FIRST_PERSON.search(text):
+            # "For my part, I have asked the Chief Constable to:": the writer's own
+            # points follow, not the inspectorate's items, inside the findings too
+            self.group_open, self.item, self.writers_points = False, None, True
             return
         answer = _ANSWER.match(text)
         if answer and self.item is not None and self.item.response is None:

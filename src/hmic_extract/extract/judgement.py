@@ -91,7 +91,10 @@ _GRADED_AREAS = re.compile(
 # legitimacy" grades three pillars, not the force. One pillar alone may be the
 # inspection's own subject ("judged good at effectiveness" in an effectiveness report).
 _PILLAR_GRADE = re.compile(
-    r"[’'”\"]?\s*,?\s+(?:at|for|in)\s+(?:its\s+|their\s+)?(?:effectiveness|efficiency|legitimacy)\b",
+    r"[’'”\"]?\s*,?\s+(?:at|for|in)\s+(?:its\s+|their\s+)?"
+    # or the pillar in other words: "good at operating efficiently", "good at treating
+    # the public and its workforce legitimately"
+    r"(?:[\w-]+\s+){0,6}?(?:effective(?:ness|ly)?|efficien(?:cy|tly)|legitima(?:cy|tely))\b",
     re.I,
 )
 
