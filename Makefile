@@ -12,6 +12,9 @@ $(BIN)/hmic-extract: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
+	@# an editable install leaves the package uncompiled; where PYTHONDONTWRITEBYTECODE
+	@# is set (containers, CI) every run would compile every module again
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 $(VENV)/.test-deps: $(BIN)/hmic-extract
