@@ -540,3 +540,18 @@ def test_pillar_grades_in_other_words_give_no_overall_grade() -> None:
         "## The Commissioner's view\n\n" + _PCC_SAYS
     )
     assert record["judgement"]["grade"] is None
+
+
+def test_a_details_table_asking_of_the_report_and_a_date_made_public() -> None:
+    record = _record(
+        "# **About the inspection**\n\n"
+        "| Name of report | PEEL: Police effectiveness 2017 |\n| :---- | :---- |\n"
+        "| Date HMICFRS made it public | 22 March 2018 |\n"
+        "| Does the report quote Westshire and Eastshire Constabulary? | Yes |\n\n"
+        "# **The Commissioner's view**\n\n"
+        "Sam Person, Westshire and Eastshire’s Police and Crime Commissioner, said: "
+        "“I welcome the report.”\n"
+    )
+    assert record["inspection"]["published"] == "2018-03-22"
+    assert record["inspection"]["force_quoted"] is True
+    assert record["commissioner"] == "Sam Person"

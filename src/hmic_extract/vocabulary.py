@@ -418,6 +418,8 @@ DETAIL_LABELS: Final = {
         r"(?:date\s+(?:of\s+)?(?:the\s+)?(?:inspection\s+)?(?:report\s+)?published|"
         r"publication\s+date|date\s+published|date\s+of\s+(?:the\s+)?publication|"
         r"(?:report\s+)?published\s+on|(?-i:\bPublished):|"
+        # "Date HMICFRS made it public", "Date released"
+        r"date\b[^:\n|]{0,30}?\b(?:made\s+(?:it\s+)?public|released|issued)\b|"
         # "Published:", "Published by HMICFRS:" starting a line
         r"(?m:^[ \t]*published(?:[ \t]+by[ \t]+[\w&’' ]{1,40}?)?[ \t]*:)|"
         # the report's own date is the day it was published ("Report date:")
@@ -426,11 +428,14 @@ DETAIL_LABELS: Final = {
     ),
     "types": re.compile(r"(?:type\s+of\s+inspection|inspection\s+type)\s*:?", re.I),
     # "Is Cleveland Police quoted in the Report?", or as a bare label: "Force quoted
-    # in report:", "Quoted in the report:"
+    # in report:", "Quoted in the report:"; or asked of the report: "Does the report
+    # quote Xshire Constabulary?"
     "quoted": re.compile(
         r"(?:(?:is|was)\s+(?P<force>.+?)\s+|\b(?:force\s+)?)"
         r"(?:quoted|named|mentioned|referred\s+to|cited)\s+in\s+"
-        r"(?:the\s*(?:report)?|report)\s*[?:]?",
+        r"(?:the\s*(?:report)?|report)\s*[?:]?|"
+        r"\b(?:does|did)\s+the\s+report\s+(?:quote|name|mention|cite|refer\s+to)\s+"
+        r"(?P<object>[^?:\n|]{2,80}?)\s*[?:]",
         re.I | re.S,
     ),
 }

@@ -454,7 +454,7 @@ def read_details(
         types += _options(regions["types"][1])
     if "quoted" in regions:
         label, value = regions["quoted"]
-        named = flatten(label["force"] or "")
+        named = flatten(label["force"] or label["object"] or "")
         force = named if _FORCE_WORDS.search(named) else None  # not "the force"
         if not answer_spans:
             quoted = _plain_answer(value)

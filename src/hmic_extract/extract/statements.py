@@ -20,7 +20,8 @@ _SAID = r"(?:said|says|added|adds|commented|comments|stated|states|explained|exp
 # Yorkshire's Deputy Mayor for Policing and Crime"; or, run on before the verb,
 # "Hannah Prowse PCC said".
 _NAME_FIRST = re.compile(
-    rf"(?P<name>{NAME})\s*,\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*\s+){{0,2}}[A-Z][\w\-]*[’']s\s+)?"
+    rf"(?P<name>{NAME})\s*,\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*\s+(?:(?:and|&)\s+)?){{0,2}}"
+    rf"[A-Z][\w\-]*[’']s\s+)?"
     rf"(?P<role>{_ROLE})\b"
 )
 _NAME_ROLE_SAID = re.compile(rf"(?P<name>{NAME})\s+(?P<role>{_ROLE})(?=\s+{_SAID}\b)")
