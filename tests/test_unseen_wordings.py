@@ -555,3 +555,26 @@ def test_a_details_table_asking_of_the_report_and_a_date_made_public() -> None:
     assert record["inspection"]["published"] == "2018-03-22"
     assert record["inspection"]["force_quoted"] is True
     assert record["commissioner"] == "Sam Person"
+
+
+@pytest.mark.parametrize(
+    ("prose", "grades"),
+    [
+        (
+            "The inspectorate judged Westshire and Eastshire Police to be good at operating "
+            "efficiently. The force was also graded good in 2016.",
+            ("Good", "Good"),
+        ),
+        (
+            "The inspectorate graded Westshire Police as requires improvement in how "
+            "efficiently it keeps people safe. This is a step back from 2016, when the "
+            "force's efficiency was graded good.",
+            ("Requires improvement", "Good"),
+        ),
+    ],
+)
+def test_a_grade_and_the_one_before_it_in_prose(prose: str, grades: tuple[str, str]) -> None:
+    from hmic_extract.extract.judgement import read_grades
+
+    found = read_grades(prose, 2017, judged_only=True, given_by=True)
+    assert (found.grade, found.previous) == grades

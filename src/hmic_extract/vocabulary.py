@@ -368,7 +368,7 @@ GRADE_PATTERN: Final = re.compile(
 )
 # Sentences that tell of an earlier inspection's grade.
 PREVIOUS_CUE: Final = re.compile(
-    r"\b(?:last\s+year|previous(?:ly)?|prior|earlier|in\s+(?:19|20)\d\d|was\s+also|"
+    r"\b(?:last\s+year|previous(?:ly)?|prior|earlier|(?:in|from)\s+(?:19|20)\d\d|was\s+also|"
     r"(?:19|20)\d\d\s+(?:inspection|assessment|grade)|(?:19|20)\d\d\s*:|"
     r"(?:improvement|up|down|rise|fall|change|move)\s+(?:on|from)|compared\s+(?:with|to)|"
     r"decline|deteriorat\w*|remains?|unchanged|same\s+as)",

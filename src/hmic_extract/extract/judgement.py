@@ -113,7 +113,9 @@ _GIVEN_BY = re.compile(
     # then only the words that lead to a grade: "as", "to be", "the force", a name,
     # "concluded that Xshire Constabulary requires improvement"
     r"(?:\s+(?:as|to|be|being|of|the|that|force|it|was|is|overall|police|constabulary|service|"
-    r"(?-i:[A-Z][\w’'-]*))){0,5}\s*[‘'\"“]?$",
+    # a force's name of two places: "judged Xshire and Yshire Police to be good"
+    r"and|"
+    r"(?-i:[A-Z][\w’'-]*))){0,7}\s*[‘'\"“]?$",
     re.I,
 )
 # … or the grade names itself as one: "a 'good' grading", "the inadequate grade".
