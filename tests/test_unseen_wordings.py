@@ -578,3 +578,31 @@ def test_a_grade_and_the_one_before_it_in_prose(prose: str, grades: tuple[str, s
 
     found = read_grades(prose, 2017, judged_only=True, given_by=True)
     assert (found.grade, found.previous) == grades
+
+
+def test_a_subject_line_describing_the_inspection_gives_way_to_the_quoted_title() -> None:
+    from hmic_extract.extract.details import title_in_prose
+
+    assert (
+        title_in_prose(
+            [
+                "Subject: HMICFRS inspection of Westshire Police (PEEL 2018/19)",
+                "1.2 The report, ‘PEEL 2018/19 – An inspection of Westshire Police’, was "
+                "published on 27 September 2019.",
+            ]
+        )
+        == "PEEL 2018/19 – An inspection of Westshire Police"
+    )
+
+
+def test_a_pillar_s_grade_beside_an_area_s_is_no_overall_grade() -> None:
+    from hmic_extract.extract.judgement import read_grades
+
+    found = read_grades(
+        "To be judged outstanding for efficiency and good in every other area is a tribute "
+        "to the officers.",
+        2019,
+        judged_only=True,
+        given_by=True,
+    )
+    assert found.grade is None

@@ -627,8 +627,11 @@ _PEEL_TITLE = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:19|20)\d\d(?:[/\-–]\d\d)?|\s+(?:19|20)\d\d(?:[/\-–]\d\d)?)\b"
 )
 # A letter's subject line: "Re: HMICFRS inspection report – PEEL: …", "Subject: …".
+# A subject telling of the inspection "of" the force ("Subject: HMICFRS inspection of
+# Xshire Police (PEEL 2018/19)") describes the report without giving its title.
 _SUBJECT = re.compile(
-    r"^(?:re|subject)\s*:\s*(?:(?:the\s+)?hmic(?:frs)?\s*(?:inspection\s+)?(?:report\s+)?"
+    r"^(?:re|subject)\s*:\s*(?!\s*(?:the\s+)?hmic(?:frs)?\s+(?:inspection|report)\s+of\b)"
+    r"(?:(?:the\s+)?hmic(?:frs)?\s*(?:inspection\s+)?(?:report\s+)?"
     r"(?:on\s+|into\s+)?[:\-–—]?\s*)?(?P<title>.+)$",
     re.I,
 )

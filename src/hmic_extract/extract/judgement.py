@@ -152,9 +152,12 @@ def read_grades(
         cues = [c for c in PREVIOUS_CUE.finditer(sentence) if _is_previous_cue(c, inspection_year)]
         first_cue = cues[0].start() if cues else len(sentence)
         pillars = sum(bool(_PILLAR_GRADE.match(sentence, m.end())) for m in matches)
+        areas = sum(bool(_GRADED_AREAS.match(sentence, m.end())) for m in matches)
         for match in matches:
+            # one pillar's grade beside another's, or beside an area's ("outstanding for
+            # efficiency and good in every other area"), grades part of the force
             if _GRADED_AREAS.match(sentence, match.end()) or (
-                pillars >= 2 and _PILLAR_GRADE.match(sentence, match.end())
+                (pillars >= 2 or areas) and _PILLAR_GRADE.match(sentence, match.end())
             ):
                 graded_by_area = True
                 continue
