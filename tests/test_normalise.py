@@ -405,3 +405,41 @@ def test_page_x_of_y_is_dropped_wherever_it_stands() -> None:
         "The force should evaluate the problem-solving work of its teams, so that "
         "effective approaches are adopted consistently in every district."
     )
+
+
+def test_a_bold_line_in_lower_case_goes_on_the_bold_line_above() -> None:
+    """A letter's bold subject wrapped over two lines ("… ‘Living in fear – the police
+    and CPS response" / "to harassment and stalking’"): one paragraph, no heading."""
+    from hmic_extract.blocks import Block, Location, Style
+
+    def line(number: int, text: str, right: float, *, bold: bool) -> Block:
+        return Block(
+            BlockKind.LINE,
+            text,
+            Location(1, number, number, (72.0, 100.0 + 14 * number, right, 112.0 + 14 * number)),
+            style=Style(bold=bold, size=1.0),
+            indent=72.0,
+            right=right,
+            sheet=1,
+        )
+
+    blocks = normalise(
+        [
+            line(1, "Dear Sir,", 120.0, bold=False),
+            line(
+                2,
+                "Response to the HMIC report ‘Living in fear – the police and CPS",
+                520.0,
+                bold=True,
+            ),
+            line(3, "response to harassment and stalking’", 300.0, bold=True),
+            line(
+                4,
+                "I write with my comments on the report, as the Act requires of me.",
+                520.0,
+                bold=False,
+            ),
+        ]
+    )
+    assert BlockKind.HEADING not in {b.kind for b in blocks}
+    assert any("CPS response to harassment" in " ".join(b.text.split()) for b in blocks)

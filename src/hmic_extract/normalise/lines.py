@@ -109,8 +109,8 @@ def _is_heading_line(line: Block, next_line: Block | None, marker: Marker | None
             return 1
     if line.style.size >= _HEADING_SIZE:
         return 1
-    if line.style.bold and not text.endswith((".", ",", ";")):
-        return 0
+    if line.style.bold and not text.endswith((".", ",", ";")) and not text[:1].islower():
+        return 0  # (a bold line in lower case goes on the bold line above it)
     return None
 
 
