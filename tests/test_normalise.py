@@ -443,3 +443,22 @@ def test_a_bold_line_in_lower_case_goes_on_the_bold_line_above() -> None:
     )
     assert BlockKind.HEADING not in {b.kind for b in blocks}
     assert any("CPS response to harassment" in " ".join(b.text.split()) for b in blocks)
+
+
+def test_emoji_number_a_line_as_digits_do_and_pictographs_go() -> None:
+    assert clean_text("1️⃣ How effective is the force?") == "1. How effective is the force?"
+    assert clean_text("📋 Report at a glance") == "Report at a glance"
+    assert clean_text("as 💬 said") == "as said"
+    assert clean_text("☒ Yes ☐ No") == "☒ Yes ☐ No"  # boxes are no pictographs
+
+
+def test_an_email_s_quoted_lines_read_as_an_indented_block() -> None:
+    blocks = load_text(
+        "Dear Sir,\n\n> Recommendation 1\n>\n> By 30 June, chief constables\n> should act.\n"
+    ).blocks
+    assert [(b.text, b.indent) for b in blocks] == [
+        ("Dear Sir,", 0.0),
+        ("Recommendation 1", 2.0),
+        ("By 30 June, chief constables", 2.0),
+        ("should act.", 2.0),
+    ]

@@ -118,6 +118,18 @@ def _grid_blocks(table: GridTable) -> list[Block]:
     return blocks
 
 
+# An e-mail's quoting ("> By 30 September 2019, …", "> > …"): the marks, and the
+# one space after them.
+_QUOTE_MARKS = re.compile(r"^(\s*(?:>\s?)+)")
+
+
+def _unquoted(line: str) -> str:
+    """A line without an e-mail's quote marks, each mark a space: the quoted text keeps
+    its place as an indented block, and a line of marks alone is a blank line."""
+    found = _QUOTE_MARKS.match(line)
+    return line if found is None else " " * len(found.group(1)) + line[found.end() :]
+
+
 def load_text(text: str) -> LoadedDocument:
     """One LINE block per non-blank line; normalise groups them into paragraphs.
 
@@ -127,7 +139,7 @@ def load_text(text: str) -> LoadedDocument:
     blocks: list[Block] = []
     blank_run = 0
     sheet = 0
-    raw_lines = text.split("\n")
+    raw_lines = [_unquoted(line) for line in text.split("\n")]
     tables = {table.start: table for table in (*pipe_tables(raw_lines), *grid_tables(raw_lines))}
     skip_to = 0
     for number, raw in enumerate(raw_lines, start=1):

@@ -40,11 +40,27 @@ _GLYPHS = str.maketrans(_GLYPH_FIXES)
 _FIXABLE = re.compile("[" + re.escape("".join(map(chr, _GLYPH_FIXES))) + "]")
 
 
+# Emoji: a digit's keycap ("1️⃣": the digit, a variation selector, the enclosing
+# keycap), and pictographs (U+1F000 on, stars, the variation selectors that dress them).
+_KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
+_PICTOGRAPH = re.compile("[\U0001f000-\U0001faff\u2b50\u2b55\ufe0f\u20e3]")
+# … removed with the space before them, or after them at a line's start
+_PICTOGRAPH_RUN = re.compile(
+    "^[\U0001f000-\U0001faff\u2b50\u2b55\ufe0f]+ ?| ?[\U0001f000-\U0001faff\u2b50\u2b55\ufe0f]+",
+    re.M,
+)
+
+
 def clean_text(text: str) -> str:
     """Glyph-level cleanup: ligatures, invisible characters, odd spaces, box glyphs."""
     if not text.isascii():
         if _FIXABLE.search(text):  # searching is far cheaper than translating
             text = text.translate(_GLYPHS)
+        if _PICTOGRAPH.search(text):
+            # "1️⃣ How effective …?" numbers a question as "1." does; "📋 Report at a
+            # glance" heads its section with a picture, not a word
+            text = _KEYCAP.sub(r"\1.", text.replace("\U0001f51f", "10."))  # 🔟
+            text = _PICTOGRAPH_RUN.sub("", text)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
     if "[" in text:
