@@ -32,6 +32,7 @@ from hmic_extract.load.pdf_layout import (
     drawn_boxes,
     font_style,
     has_prose_table,
+    in_reading_order,
     line_blocks,
     password_error,
     pdf_line,
@@ -165,7 +166,8 @@ def load_pdf(data: bytes, *, options: Options) -> LoadedDocument:
         raise CorruptDocumentError(f"corrupt or truncated PDF: {_unwrap(exc)}") from exc
     pages = [[pdf_line(line) for line in lines] for _, lines in page_lines]
     ruled = [grid for grid, _ in page_lines]
-    return line_blocks(with_prose_tables(data, pages, ruled, options=options))
+    pages = with_prose_tables(data, pages, ruled, options=options)
+    return line_blocks(in_reading_order(pages, [lines for _, lines in page_lines], ruled))
 
 
 def _cell_text(cell: str | None) -> str:

@@ -144,6 +144,106 @@ def visual_lines(words: list[Word]) -> Iterator[list[Word]]:
         yield sorted(current, key=lambda w: w.x0)
 
 
+# A page set in two text columns: the gutter between them is this wide at least (points),
+# seen in this many lines, with this share of them holding prose on both sides (a
+# sentence's last word or two may stand alone), and this share of the right column's
+# lines starting at its edge (the others indented: bullets, sub-items).
+_GUTTER_MIN = 12.0
+_COLUMN_LINES = 6
+_COLUMN_SHARE = 0.5
+# A column's line holds this many words: prose, not a form's label or a table's cell.
+_COLUMN_WORDS = 3
+
+
+def _wide_gaps(line: Sequence[Word]) -> list[tuple[float, float]]:
+    return [
+        (before.x1, word.x0)
+        for before, word in itertools.pairwise(line)
+        if word.x0 - before.x1 >= max(_GUTTER_MIN, 1.5 * word.size)
+    ]
+
+
+def _word_count(words: Sequence[Word]) -> int:
+    """Words as a reader counts them (an engine's word may be a run of several)."""
+    return sum(len(word.text.split()) for word in words)
+
+
+def _gutter(lines: Sequence[Sequence[Word]]) -> float | None:
+    """Where a page's two text columns part: an x that a wide gap covers in many lines,
+    each with prose on both sides and that gap its only one, the right column's lines
+    starting at one edge. A form's labels and values, or a table's several columns,
+    are no text columns."""
+    gaps = [(index, gap) for index, line in enumerate(lines) for gap in _wide_gaps(line)]
+    if len(gaps) < _COLUMN_LINES:
+        return None
+    best: tuple[int, float] | None = None
+    for _, (start, end) in gaps:
+        middle = (start + end) / 2
+        count = sum(1 for _, (a, b) in gaps if a < middle < b)
+        if best is None or count > best[0]:
+            best = (count, middle)
+    if best is None or best[0] < _COLUMN_LINES:
+        return None
+    middle = best[1]
+    split = [
+        ([w for w in lines[i] if w.x1 <= middle], [w for w in lines[i] if w.x0 >= middle], i)
+        for i, (a, b) in gaps
+        if a < middle < b
+    ]
+    prose = [
+        (left, right)
+        for left, right, index in split
+        if _word_count(left) >= _COLUMN_WORDS
+        and _word_count(right) >= _COLUMN_WORDS
+        and len(_wide_gaps(lines[index])) == 1
+    ]
+    if len(prose) < max(_COLUMN_LINES, _COLUMN_SHARE * len(split)):
+        return None
+    edge = min(right[0].x0 for _, right in prose)
+    aligned = sum(1 for _, right in prose if abs(right[0].x0 - edge) <= _SAME_COLUMN)
+    return middle if aligned >= _COLUMN_SHARE * len(prose) else None
+
+
+def _in_columns(lines: list[list[Word]]) -> list[list[Word]]:
+    """A page's lines in reading order: where the page is set in two text columns, each
+    band between lines that run across the gutter (a masthead, a headline) is read
+    down its left column, then down its right."""
+    middle = _gutter(lines)
+    if middle is None:
+        return lines
+    ordered: list[list[Word]] = []
+    left: list[list[Word]] = []
+    right: list[list[Word]] = []
+    for line in lines:
+        if any(word.x0 < middle < word.x1 for word in line):
+            ordered += left + right + [line]
+            left, right = [], []
+            continue
+        left_part = [word for word in line if word.x1 <= middle]
+        right_part = [word for word in line if word.x0 >= middle]
+        if left_part:
+            left.append(left_part)
+        if right_part:
+            right.append(right_part)
+    return ordered + left + right
+
+
+def in_reading_order(
+    pages: list[list[PdfLine]], words: Sequence[list[list[Word]]], ruled: Sequence[bool]
+) -> list[list[PdfLine]]:
+    """Pages set in two text columns read column by column (``words``: each page's
+    visual lines). A page whose drawn cells or prose table gave table rows is a table's,
+    whose columns are read as its rows."""
+    out = []
+    for lines, page_words, grid in zip(pages, words, ruled, strict=True):
+        if grid or any(line.cells for line in lines):
+            out.append(lines)
+            continue
+        ordered = _in_columns(page_words)
+        out.append(lines if ordered is page_words else [pdf_line(line) for line in ordered])
+    return out
+
+
 def _nearer_next_line(ordered: Sequence[Word], index: int, first: Word) -> bool:
     """Whether ``ordered[index]``, within reach of the line ``first`` starts, is
     nearer the first word after it that is out of that line's reach."""

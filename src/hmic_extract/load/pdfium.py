@@ -34,6 +34,7 @@ from hmic_extract.load.pdf_layout import (
     drawn_boxes,
     font_style,
     has_prose_table,
+    in_reading_order,
     line_blocks,
     password_error,
     pdf_line,
@@ -342,6 +343,7 @@ def load_pdfium(data: bytes, *, options: Options) -> LoadedDocument:
         count = len(document)
         check_page_count(count, options)
         pages: list[list[PdfLine]] = []
+        words: list[list[list[Word]]] = []  # each page's visual lines of words
         ruled: list[bool] = []  # pages whose paths draw a table's cells
         for index in range(count):
             try:
@@ -354,8 +356,8 @@ def load_pdfium(data: bytes, *, options: Options) -> LoadedDocument:
             try:
                 outlines, shapes = _paths(pdf_page, page.height)
                 ruled.append(cell_grid(shapes))
-                boxes = drawn_boxes(outlines, shapes)
-                pages.append([pdf_line(line) for line in _page_lines(page, boxes)])
+                words.append(_page_lines(page, drawn_boxes(outlines, shapes)))
+                pages.append([pdf_line(line) for line in words[-1]])
             finally:
                 page.close()
                 pdf_page.close()
@@ -365,4 +367,4 @@ def load_pdfium(data: bytes, *, options: Options) -> LoadedDocument:
         from hmic_extract.load.pdf import with_prose_tables  # pdfplumber, for tables only
 
         pages = with_prose_tables(data, pages, ruled, options=options)
-    return line_blocks(pages)
+    return line_blocks(in_reading_order(pages, words, ruled))

@@ -117,10 +117,10 @@ def _is_heading_line(line: Block, next_line: Block | None, marker: Marker | None
 _CHECKBOXES = re.compile(f"[{CHECKED}{UNCHECKED}]")
 
 
-def _wrapped_at(previous: Block, line: Block, right_edge: dict[int, float]) -> bool:
+def _wrapped_at(previous: Block, line: Block, right_edge: _Edges) -> bool:
     """Whether a line ran to its column's edge, or had no room for the next line's
     first word (a large title wraps early): it wrapped there, and was not ended."""
-    column = right_edge.get(previous.sheet, previous.right) or 1.0
+    column = right_edge.of(previous) or 1.0
     overflow = _overflow(previous, line)
     return previous.right >= column * _SHORT_LINE or (overflow is not None and overflow > column)
 
@@ -203,17 +203,48 @@ class _Open:
         return (heading, content, *self.taken)
 
 
-def _column_right(lines: Sequence[Block]) -> dict[int, float]:
-    """The right edge of the text column on each sheet (a high percentile of line ends)."""
-    rights: dict[int, list[float]] = {}
-    for line in lines:
-        rights.setdefault(line.sheet, []).append(line.right)
-    everything = sorted(r for values in rights.values() for r in values)
-    overall = everything[int(len(everything) * 0.9)] if everything else 0.0
-    return {
-        sheet: max(overall, sorted(values)[int(len(values) * 0.9)])
-        for sheet, values in rights.items()
-    }
+# A sheet set in two text columns: this many of its lines start past its middle, and
+# this share of those starting before it end before it too.
+_COLUMN_LINES = 5
+_IN_ITS_COLUMN = 0.8
+
+
+class _Edges:
+    """The right edge of the text column each line stands in: a high percentile of its
+    sheet's line ends, or of its column's where the sheet is set in two columns (a
+    newsletter's page, which the PDF loaders read column by column)."""
+
+    def __init__(self, lines: Sequence[Block]) -> None:
+        by_sheet: dict[int, list[Block]] = {}
+        for line in lines:
+            by_sheet.setdefault(line.sheet, []).append(line)
+        everything = sorted(line.right for line in lines)
+        overall = everything[int(len(everything) * 0.9)] if everything else 0.0
+        self.middles: dict[int, float] = {}
+        self.edges: dict[tuple[int, bool], float] = {}
+        for sheet, members in by_sheet.items():
+            middle = (min(m.indent for m in members) + max(m.right for m in members)) / 2
+            beyond = sum(1 for m in members if m.indent >= middle)
+            before = [m for m in members if m.indent < middle]
+            if beyond >= _COLUMN_LINES and sum(m.right <= middle for m in before) >= (
+                _IN_ITS_COLUMN * len(before)
+            ):
+                self.middles[sheet] = middle
+            for side in (False, True):
+                values = sorted(m.right for m in members if self._side(m) is side)
+                if values:
+                    edge = values[int(len(values) * 0.9)]
+                    self.edges[(sheet, side)] = (
+                        edge if sheet in self.middles else max(overall, edge)
+                    )
+
+    def _side(self, line: Block) -> bool:
+        middle = self.middles.get(line.sheet)
+        return middle is not None and line.indent >= middle
+
+    def of(self, line: Block) -> float:
+        """The right edge of ``line``'s column."""
+        return self.edges.get((line.sheet, self._side(line)), line.right)
 
 
 def _paragraph_gap(lines: Sequence[Block]) -> float:
@@ -250,7 +281,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
     lines = text_tables(lines)
     physical = [line for line in lines if line.kind is BlockKind.LINE]
     vocabulary = _LazyVocabulary(physical)
-    right_edge = _column_right(physical)
+    right_edge = _Edges(physical)
     wrap_floor = _wrap_floor(physical, right_edge)
     # Every line a whole paragraph or item (Word saved as text): none runs on.
     unwrapped = wrap_floor is None and _unwrapped(physical)
@@ -478,7 +509,7 @@ def _sentence_starts(lines: Sequence[Block], start: int) -> int:
 
 
 def _wraps_into(
-    current: _Open, line: Block, level: int | None, right_edge: dict[int, float], unit: float
+    current: _Open, line: Block, level: int | None, right_edge: _Edges, unit: float
 ) -> bool:
     """Whether ``line`` is the wrapped rest of a heading or numbered question being read.
 
@@ -553,7 +584,7 @@ def _overflow(previous: Block, line: Block) -> float | None:
     return previous.right + (len(words[0]) + 1) * char_width
 
 
-def _wrap_floor(lines: Sequence[Block], right_edge: dict[int, float]) -> float | None:
+def _wrap_floor(lines: Sequence[Block], right_edge: _Edges) -> float | None:
     """The least overflow of any full line certainly wrapped (the next starts in lower case).
 
     A full line whose overflow falls below it had room for the next word: wrapping
@@ -564,7 +595,7 @@ def _wrap_floor(lines: Sequence[Block], right_edge: dict[int, float]) -> float |
         overflow
         for before, after in itertools.pairwise(lines)
         if before.sheet == after.sheet
-        and before.right >= right_edge.get(before.sheet, before.right) * _SHORT_LINE
+        and before.right >= right_edge.of(before) * _SHORT_LINE
         and after.text.lstrip()[:1].islower()
         and not before.text.rstrip().endswith("-")
         and (overflow := _overflow(before, after)) is not None
@@ -624,7 +655,7 @@ def _title_line(text: str) -> bool:
 def _continues(
     current: _Open,
     line: Block,
-    right_edge: dict[int, float],
+    right_edge: _Edges,
     unit: float,
     wrap_floor: float | None,
 ) -> bool:
@@ -632,7 +663,7 @@ def _continues(
     if current.kind is BlockKind.HEADING:
         return False
     previous = current.last
-    column = right_edge.get(previous.sheet, previous.right) or 1.0
+    column = right_edge.of(previous) or 1.0
     previous_full = previous.right >= column * _SHORT_LINE
     ended = bool(TERMINAL.search(previous.text)) and (
         not previous_full or _next_word_fits(previous, line, wrap_floor)
