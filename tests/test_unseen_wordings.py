@@ -606,3 +606,30 @@ def test_a_pillar_s_grade_beside_an_area_s_is_no_overall_grade() -> None:
         given_by=True,
     )
     assert found.grade is None
+
+
+def test_a_pull_quote_credited_in_the_line_below_it() -> None:
+    record = _record(
+        "## What HMICFRS found\n\nHMICFRS inspected Westshire Police.\n\n"
+        "## The Commissioner's response\n\nI welcome the report.\n\n"
+        "“Two years ago the force required improvement. Today it is good.”\n\n"
+        "Sam Person, Police and Crime Commissioner for Westshire\n"
+    )
+    assert [(s["speaker"], s["role"]) for s in record["pcc_response"]["statements"]] == [
+        ("Sam Person", "Police and Crime Commissioner")
+    ]
+
+
+def test_a_paper_s_recommendations_to_its_meeting_are_no_items() -> None:
+    record = _record(
+        "## Recommendation(s)\n\nThe Panel is recommended to:\n\n"
+        "a) note the Commissioner's response to the HMICFRS report;\n"
+        "b) request a further update at its meeting in September.\n\n"
+        "## Appendix A: the inspectorate's recommendations\n\n"
+        "HMICFRS inspected Westshire Police and made this recommendation:\n\n"
+        "- By 31 May 2023, chief constables should review their vetting decisions.\n\n"
+        "## The Commissioner's comments\n\n" + _PCC_SAYS
+    )
+    assert [r["text"] for r in record["recommendations"]] == [
+        "By 31 May 2023, chief constables should review their vetting decisions."
+    ]

@@ -43,6 +43,7 @@ from hmic_extract.vocabulary import (
     RECOMMENDED_THAT,
     SALUTATION,
     SENTENCE_HEADING_MAX_WORDS,
+    TO_THE_MEETING,
     UNCHECKED,
     has_detail_label,
     names_a_section,
@@ -310,6 +311,7 @@ def group_label(text: str) -> str | None:
     if (
         len(stripped.split()) > THRESHOLDS["label_max_words"]
         or ITEM_VOICE.search(stripped)
+        or TO_THE_MEETING.match(text.strip())  # "The Panel is recommended to:"
         or stripped[:1].islower()  # the end of a wrapped sentence, not a label
     ):
         return None
@@ -357,6 +359,8 @@ def announced_group(text: str) -> str | None:
     # kinds ("HMICFRS made no recommendations. It identified the following AFIs:")
     sentences = _LAST_SENTENCE.split(text.strip().strip("*_ "))
     stripped = sentences[-1]
+    if TO_THE_MEETING.match(stripped):
+        return None  # "The Panel is recommended to:": the meeting's business
     if (
         len(sentences) > 1
         and stripped.endswith(":")

@@ -250,6 +250,15 @@ ANNOUNCING: Final = re.compile(
     re.I,
 )
 ANNOUNCEMENT_MAX_WORDS: Final = 25
+# A lead-in addressed to the meeting a paper goes to ("The Panel is recommended to:",
+# "Members are asked to:"): what follows is the meeting's business, not the
+# inspectorate's items.
+TO_THE_MEETING: Final = re.compile(
+    r"^(?:the\s+)?(?:police\s+(?:,\s*fire\s+)?and\s+crime\s+)?(?:panel|committee|board|"
+    r"members?|meeting|sub-committee)\b[^:]{0,40}?\b(?:recommended|asked|invited|requested)\b"
+    r"[^:]{0,40}:$",
+    re.I,
+)
 
 # The header row of a table of items: columns set apart by wide gaps, one of
 # them a group label, the first a group label or the question/area each row is

@@ -32,6 +32,7 @@ from hmic_extract.vocabulary import (
     NUMBERED,
     QUESTION_COLUMN,
     QUESTION_LABEL,
+    TO_THE_MEETING,
     is_number_column,
     label_number,
 )
@@ -679,9 +680,12 @@ class _Reader:
         if block.kind is BlockKind.HEADING:
             self._end_context()  # a heading naming no items
             return
-        if text.rstrip().endswith(":") and _FIRST_PERSON.search(text):
-            # "For my part, I have asked the Chief Constable to:": the writer's own
-            # points follow, not the inspectorate's items, inside the findings too
+        if text.rstrip().endswith(":") and (
+            _FIRST_PERSON.search(text) or TO_THE_MEETING.match(text.strip())
+        ):
+            # "For my part, I have asked the Chief Constable to:", "The Panel is
+            # recommended to:": the writer's own points follow, or the meeting's
+            # business, not the inspectorate's items, inside the findings too
             self.group_open, self.item, self.writers_points = False, None, True
             return
         answer = _ANSWER.match(text)

@@ -162,6 +162,11 @@ def read_statements(paragraphs: Sequence[str]) -> list[Quote]:
     quotes: list[Quote] = []
     index = 0
     while index < len(paragraphs):
+        credited = _credited_below(paragraphs, index)
+        if credited is not None:
+            quotes.append(credited)
+            index += 2
+            continue
         speaker = _speaker(paragraphs[index])
         if speaker is None:
             index += 1
@@ -240,6 +245,23 @@ _AFTER_LAST_SENTENCE = re.compile(r"[.!?][”’\"']?\s+(?P<tail>[A-Z][^.!?]{2,4
 # A signature block's label before the name ("Name: Jo Bloggs", "Signed: …"), or the
 # dash that credits a quotation ("— Jo Bloggs, Police and Crime Commissioner").
 _NAME_LABEL = re.compile(r"^\s*(?:(?:name|signed(?:\s+by)?|print\s+name)\s*:|[—–-])\s*", re.I)
+
+
+def _credited_below(paragraphs: Sequence[str], index: int) -> Quote | None:
+    """A pull quote: a paragraph that is all quotation, credited in the paragraph below
+    it ("— Jo Bloggs, Police and Crime Commissioner", "Jo Bloggs, Police and Crime
+    Commissioner for Xshire")."""
+    quoted = paragraphs[index].strip()
+    if index + 1 >= len(paragraphs) or quoted[:1] not in (_OPEN, _STRAIGHT):
+        return None
+    if not quoted.rstrip(".").endswith((_CLOSE, _STRAIGHT)) or len(quoted) < 3:
+        return None
+    credit = _NAME_LABEL.sub("", paragraphs[index + 1]).strip()
+    signed = _SIGN_OFF.match(credit) if len(credit.split()) <= _SIGN_OFF_MAX_WORDS else None
+    if signed is None or not _is_person(signed["name"]):
+        return None
+    text = quoted.rstrip(".")[1:-1].strip()
+    return Quote(" ".join(signed["name"].split()), signed["role"], text)
 
 
 # Two signatures side by side, read across: "Jane Smith   John Brown" over "Police and
