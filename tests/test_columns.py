@@ -5,7 +5,7 @@ columns of text (regressions from blind set s)."""
 from __future__ import annotations
 
 from hmic_extract.blocks import Block, BlockKind, Location, Style
-from hmic_extract.load.pdf_layout import Word, _in_columns
+from hmic_extract.load.pdf_layout import Word, _gutter, _in_columns
 from hmic_extract.normalise import normalise
 
 
@@ -84,3 +84,17 @@ def test_a_column_s_lines_join_at_its_own_right_edge() -> None:
     paragraphs = [b for b in normalise(lines) if b.kind is BlockKind.PARAGRAPH]
     assert len(paragraphs) <= 3  # the left column's lines are one paragraph, not seven
     assert " ".join(paragraphs[0].text.split()).startswith(" ".join(_LEFT[:3]))
+
+
+def test_a_line_across_the_gutter_in_separate_words_stays_whole() -> None:
+    """An engine that reads word by word sees a masthead's words on both sides of the
+    gutter, with no gutter between them: one line across the page, not two halves."""
+    page = _page()
+    middle = _gutter(page[1:])
+    assert middle is not None
+    left = [_word("Office of the Westshire", middle - 2.0 - 5.5 * 23, 40.0)]
+    words = [*left, _word("Police and Crime Commissioner", middle + 2.0, 40.0)]
+    lines = [page[0], words, *page[1:]]
+    texts = [" ".join(w.text for w in line) for line in _in_columns(lines)]
+    assert texts[1] == "Office of the Westshire Police and Crime Commissioner"
+    assert texts[2:] == [*_LEFT, *_RIGHT]

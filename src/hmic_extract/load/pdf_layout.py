@@ -215,12 +215,18 @@ def _in_columns(lines: list[list[Word]]) -> list[list[Word]]:
     left: list[list[Word]] = []
     right: list[list[Word]] = []
     for line in lines:
-        if any(word.x0 < middle < word.x1 for word in line):
+        left_part = [word for word in line if word.x1 <= middle]
+        right_part = [word for word in line if word.x0 >= middle]
+        across = any(word.x0 < middle < word.x1 for word in line) or (
+            # words on both sides with no gutter between them: one line across the page
+            left_part
+            and right_part
+            and not any(a < middle < b for a, b in _wide_gaps(line))
+        )
+        if across:
             ordered += left + right + [line]
             left, right = [], []
             continue
-        left_part = [word for word in line if word.x1 <= middle]
-        right_part = [word for word in line if word.x0 >= middle]
         if left_part:
             left.append(left_part)
         if right_part:
