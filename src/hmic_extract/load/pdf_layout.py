@@ -176,15 +176,13 @@ def _gutter(lines: Sequence[Sequence[Word]]) -> float | None:
     gaps = [(index, gap) for index, line in enumerate(lines) for gap in _wide_gaps(line)]
     if len(gaps) < _COLUMN_LINES:
         return None
-    best: tuple[int, float] | None = None
-    for _, (start, end) in gaps:
-        middle = (start + end) / 2
-        count = sum(1 for _, (a, b) in gaps if a < middle < b)
-        if best is None or count > best[0]:
-            best = (count, middle)
-    if best is None or best[0] < _COLUMN_LINES:
+
+    def covering(x: float) -> int:
+        return sum(1 for _, (a, b) in gaps if a < x < b)
+
+    middle = max(((start + end) / 2 for _, (start, end) in gaps), key=covering)
+    if covering(middle) < _COLUMN_LINES:
         return None
-    middle = best[1]
     split = [
         ([w for w in lines[i] if w.x1 <= middle], [w for w in lines[i] if w.x0 >= middle], i)
         for i, (a, b) in gaps
@@ -219,9 +217,7 @@ def _in_columns(lines: list[list[Word]]) -> list[list[Word]]:
         right_part = [word for word in line if word.x0 >= middle]
         across = any(word.x0 < middle < word.x1 for word in line) or (
             # words on both sides with no gutter between them: one line across the page
-            left_part
-            and right_part
-            and not any(a < middle < b for a, b in _wide_gaps(line))
+            left_part and right_part and not any(a < middle < b for a, b in _wide_gaps(line))
         )
         if across:
             ordered += left + right + [line]
