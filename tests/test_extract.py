@@ -1304,3 +1304,43 @@ def test_a_definition_list_is_a_form(tmp_path: Path) -> None:
         "Good",
         "Requires improvement",
     )
+
+
+def test_a_pdf_heading_wrapped_with_its_own_wider_leading_is_one_heading(
+    tmp_path: object,
+) -> None:
+    """Regression (blind set t): a bold heading's second line stands further below its
+    first than the body's lines do (its type's own leading); it is still one heading, so
+    "… RESPONSE AND PROGRESS" names no section of its own."""
+    from pathlib import Path
+
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.multi_cell(
+        100,
+        7.0,
+        "HMICFRS INSPECTION OF THE MANAGEMENT OF SEX OFFENDERS BY WESTSHIRE POLICE: "
+        "RESPONSE AND PROGRESS UPDATE",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "", 10)
+    body = (
+        "On 16 January 2020 HMICFRS published its report on the management of "
+        "registered sex offenders by Westshire Police, and the force accepted it. "
+    )
+    pdf.multi_cell(100, 5.3, body * 3, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(0, 6, "Recommendations", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    pdf.multi_cell(100, 5.3, "- By 30 June 2020, the force should train all managers.")
+    path = Path(str(tmp_path)) / "paper.pdf"
+    pdf.output(str(path))
+    record = record_of(path, accept_unrecognised=True)
+    assert [s["kind"] for s in record["sections"]] == ["findings"]
+    assert record["title"].endswith("RESPONSE AND PROGRESS UPDATE")

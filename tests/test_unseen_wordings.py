@@ -633,3 +633,131 @@ def test_a_paper_s_recommendations_to_its_meeting_are_no_items() -> None:
     assert [r["text"] for r in record["recommendations"]] == [
         "By 31 May 2023, chief constables should review their vetting decisions."
     ]
+
+
+# --- blind set t ----------------------------------------------------------------
+
+
+def test_the_points_of_an_item_in_another_language_are_that_language_s_too() -> None:
+    """A bilingual response prints each item in Welsh, then English: the Welsh item's
+    points are passed over with it, though a short one holds a word English shares."""
+    record = _record(
+        "FINDINGS\n\nAreas for improvement:\n\n"
+        "i) Dylai'r heddlu wella'r modd y mae'n rheoli'r risg o lygredd, yn enwedig drwy:\n"
+        "   - gwblhau ei adolygiad o fetio ar gyfer pob swydd risg uwch yn fuan;\n"
+        "   - chydnabod camddefnyddio swydd at ddiben rhywiol fel llygredd difrifol.\n"
+        "i) The force should improve how it manages the risk of corruption, by:\n"
+        "   - completing its review of vetting for all posts at higher risk;\n"
+        "   - recognising abuse of position for a sexual purpose as serious corruption.\n\n"
+        "PCC RESPONSE\n\n" + _PCC_SAYS,
+        name="response.txt",
+    )
+    assert [a["text"] for a in record["areas_for_improvement"]] == [
+        "The force should improve how it manages the risk of corruption, by:"
+    ]
+    assert len(record["areas_for_improvement"][0]["sub_items"]) == 2
+
+
+def test_published_today_with_its_date_in_brackets() -> None:
+    record = _record(
+        "*News release from the Office of the Police and Crime Commissioner for "
+        "Westshire and its partners – 12 December 2017*\n\n"
+        "The force is rated good in *PEEL: Police legitimacy 2017*, a report by HMICFRS "
+        "published today (12 December 2017).\n\n" + _FINDINGS
+    )
+    assert record["inspection"]["published"] == "2017-12-12"
+
+
+def test_a_page_s_own_byline_dates_the_response_not_the_report() -> None:
+    record = _record(
+        "Published by the Office of the Police and Crime Commissioner, 27 April 2017\n\n"
+        "HMIC published its report PEEL: Police effectiveness 2016 on Westshire Police on "
+        "2 March 2017.\n\n" + _FINDINGS
+    )
+    assert record["inspection"]["published"] == "2017-03-02"
+
+
+def test_a_grade_given_in_an_earlier_year_s_inspection_is_the_previous_grade() -> None:
+    record = _record(
+        "## Summary\n\nHMICFRS graded Westshire Police as **good** at operating efficiently. "
+        "In the 2016 efficiency inspection the force was graded **requires improvement**, so "
+        "this is a step forward.\n\n"
+        "The inspection was published on 9 November 2017.\n" + _FINDINGS
+    )
+    assert record["judgement"]["grade"] == "Good"
+    assert record["judgement"]["previous_grade"] == "Requires improvement"
+
+
+def test_a_quotation_credited_in_its_own_footer_on_a_web_page() -> None:
+    record = _record(
+        "<html><body><main><h2>What HMICFRS found</h2><p>HMICFRS inspected the "
+        "Metropolitan Police Service.</p><h2>The Deputy Mayor's response</h2>"
+        "<blockquote><p>“This review shows that the Met has listened.”</p>"
+        "<footer>— <cite>Sam Person, Deputy Mayor for Policing and Crime</cite></footer>"
+        "</blockquote></main></body></html>",
+        name="response.html",
+    )
+    assert record["commissioner"] == "Sam Person"
+    assert [(s["speaker"], s["role"]) for s in record["pcc_response"]["statements"]] == [
+        ("Sam Person", "Deputy Mayor for Policing and Crime")
+    ]
+
+
+def test_a_london_force_s_assistant_commissioner_is_not_its_chief() -> None:
+    record = _record(
+        "## What HMICFRS found\n\nHMICFRS inspected the Metropolitan Police Service.\n\n"
+        "## The force's response\n\n"
+        "The Commissioner of Police of the Metropolis, Ann Other, accepted the report.\n\n"
+        "Deputy Assistant Commissioner Jo Bloggs said: “We will deliver every one.”\n"
+    )
+    statements = record["force_response"]["statements"]
+    assert [(s["speaker"], s["role"]) for s in statements] == [
+        ("Jo Bloggs", "Deputy Assistant Commissioner")
+    ]
+    assert record["chief_constable"] != "Jo Bloggs"
+
+
+def test_a_page_s_one_top_heading_is_its_title_whatever_its_words() -> None:
+    """A news release's headline, set above every other heading, names no section: the
+    release's body under it is read for items as any text is."""
+    record = _record(
+        "# Commissioner welcomes inspection findings\n\n"
+        "Westshire Police has been rated good by HMICFRS.\n\n"
+        "The report also identifies two areas where the force needs to do more:\n\n"
+        "* The force should improve how it monitors body-worn video.\n"
+        "* The force should make its wellbeing services open to volunteers.\n\n"
+        + _PCC_SAYS
+        + "\n## Notes to editors\n\n1. The full report is on the HMICFRS website.\n"
+    )
+    assert record["title"] == "Commissioner welcomes inspection findings"
+    assert [s["kind"] for s in record["sections"]] == ["other"]
+    assert len(record["areas_for_improvement"]) == 2
+
+
+def test_a_row_across_a_table_names_the_kind_of_the_rows_below() -> None:
+    record = _record(
+        "## Appendix A: progress tracker\n\n"
+        "| Recommendation | Force update | RAG status | Lead |\n|---|---|---|---|\n"
+        "| Causes of concern | | | |\n"
+        "| The force does not have enough trained staff. | Posts added | Green | ACC |\n"
+        "| Recommendations | | | |\n"
+        "| By 30 June 2020, the force should train all managers. | Done | Green | Ch Supt |\n"
+        "\n## The Commissioner's comments\n\n" + _PCC_SAYS
+    )
+    assert [c["text"] for c in record["causes_of_concern"]] == [
+        "The force does not have enough trained staff."
+    ]
+    assert [r["text"] for r in record["recommendations"]] == [
+        "By 30 June 2020, the force should train all managers."
+    ]
+
+
+def test_a_heading_describing_the_inspection_gives_way_to_the_quoted_title() -> None:
+    record = _record(
+        "# HMICFRS inspection of the management of sex offenders by Westshire Police: update\n\n"
+        "## Background\n\nOn 16 January 2020 HMICFRS published ‘Westshire Police: An "
+        "inspection of the management of registered sex offenders’.\n" + _FINDINGS
+    )
+    assert record["inspection"]["title"] == (
+        "Westshire Police: An inspection of the management of registered sex offenders"
+    )

@@ -45,16 +45,17 @@ from hmic_extract.vocabulary import (
     SENTENCE_HEADING_MAX_WORDS,
     TO_THE_MEETING,
     UNCHECKED,
+    Gated,
     has_detail_label,
     names_a_section,
 )
 
 # Words that make a paragraph an item rather than prose about items: what the force
 # should or must do, or (a cause of concern) a failing it has, often contracted.
-ITEM_VOICE: Final = re.compile(
+ITEM_VOICE: Final = Gated(
     r"\b(?:should|must|needs?\s+to|(?:is|are|does)\s+not|cannot|(?:is|are|does|do|ca)n[’']t|"
     r"recommends?\s+that)\b",
-    re.I,
+    ("should", "must", "need", "not", "n’t", "n't", "recommend"),
 )
 # A sentence ending in one of these announces what follows: "… the recommendations are:".
 _ANNOUNCING_END: Final = re.compile(
@@ -483,7 +484,8 @@ def role_of(block: Block) -> tuple[Role, str | None]:
 # noted …") is prose about findings, whatever its voice.
 _REPORTING: Final = re.compile(
     r"^(?:the\s+)?(?:report|inspectorates?[’']?|inspectors|inspection|hmic\w*)\b.{0,40}?\b"
-    r"(?:found|finds|makes|made|identified|concluded|noted|notes|says|said|states?|sets?)\b",
+    r"(?:found|finds|makes|made|identifie[sd]|concluded|noted|notes|says|said|states?|sets?|"
+    r"highlight(?:s|ed)|raise[sd]|list(?:s|ed))\b",
     re.I,
 )
 

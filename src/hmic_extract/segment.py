@@ -299,6 +299,16 @@ def _letter_writers(section: Section) -> Section:
     return replace(section, kind="pcc_response")
 
 
+def _lone_top_heading(blocks: Sequence[Block]) -> Block | None:
+    """The heading opening the document, when the source ranks it above every other
+    (a page's one ``<h1>``, a markdown ``#`` over ``##`` sections): the document's
+    title, whatever its words ("Commissioner welcomes inspection findings")."""
+    if not blocks or blocks[0].kind is not BlockKind.HEADING or blocks[0].level != 1:
+        return None
+    levels = [b.level for b in blocks[1:] if b.kind is BlockKind.HEADING and not b.inferred]
+    return blocks[0] if levels and min(levels) > 1 else None
+
+
 def segment(blocks: Sequence[Block]) -> Segmented:
     """Sections in document order, the preamble before them, and unknown headings met."""
     preamble: list[Block] = []
@@ -315,13 +325,19 @@ def segment(blocks: Sequence[Block]) -> Segmented:
                 Section(kind, heading, heading_block, tuple(body), span_of([heading_block, *body]))
             )
 
+    title_heading = _lone_top_heading(blocks)
     for block in blocks:
         found = _heading_kind(block)
         if (
             kind is None
             and found is not None
-            and _document_title(block.text)
-            and not any(b.kind is BlockKind.HEADING for b in preamble)
+            and (
+                block is title_heading
+                or (
+                    _document_title(block.text)
+                    and not any(b.kind is BlockKind.HEADING for b in preamble)
+                )
+            )
         ):
             found = None  # "RESPONSE BY THE PCC TO HMICFRS INSPECTIONS …" is the title
         if (

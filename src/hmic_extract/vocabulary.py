@@ -13,6 +13,30 @@ from typing import Final
 
 from hmic_extract.cues import names_section, section_kind
 
+
+class Gated:
+    """A case-blind pattern tried only on text that holds one of its key words.
+
+    Every match of the pattern contains one of ``keys`` (lower case), so text
+    without any cannot match: a substring test costs a tenth of the regex
+    engine's scan of a paragraph, and most paragraphs hold none of the words.
+    """
+
+    def __init__(self, pattern: str, keys: tuple[str, ...]) -> None:
+        self.pattern = re.compile(pattern, re.I)
+        self.keys = keys
+
+    def _may_match(self, text: str) -> bool:
+        folded = text.casefold()
+        return any(key in folded for key in self.keys)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self._may_match(text) else None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if self._may_match(text) else None
+
+
 # --- glyphs -----------------------------------------------------------------
 
 # Typographic ligatures that PDF fonts emit as one code point.
@@ -243,7 +267,7 @@ ANNOUNCED_GROUPS: Final = (
 # A sentence whose last words are "recommended that:" hands over to the recommendations
 # themselves, one per item ("To address that concern, the inspectorate recommended
 # that:"); "recommends that the force:" is one recommendation introducing its points.
-RECOMMENDED_THAT: Final = re.compile(r"\brecommend(?:s|ed)?\s+that\s*:$", re.I)
+RECOMMENDED_THAT: Final = Gated(r"\brecommend(?:s|ed)?\s+that\s*:$", ("recommend",))
 # … and the words that make it an announcement rather than prose that mentions items.
 ANNOUNCING: Final = re.compile(
     r"\b(?:following|made|identified|raised|found|set\s+out|listed|gave|makes|identifies)\b",
@@ -377,7 +401,7 @@ GRADE_PATTERN: Final = re.compile(
 )
 # Sentences that tell of an earlier inspection's grade.
 PREVIOUS_CUE: Final = re.compile(
-    r"\b(?:last\s+year|previous(?:ly)?|prior|earlier|(?:in|from)\s+(?:19|20)\d\d|was\s+also|"
+    r"\b(?:last\s+year|previous(?:ly)?|prior|earlier|(?:in|from)\s+(?:the\s+)?(?:19|20)\d\d|was\s+also|"
     r"(?:19|20)\d\d\s+(?:inspection|assessment|grade)|(?:19|20)\d\d\s*:|"
     r"(?:improvement|up|down|rise|fall|change|move)\s+(?:on|from)|compared\s+(?:with|to)|"
     r"decline|deteriorat\w*|remains?|unchanged|same\s+as)",
@@ -487,6 +511,9 @@ ROLES: Final = (
     "Deputy Chief Constable",
     "Assistant Chief Constable",
     "Chief Constable",
+    # the London forces' chief officers below their Commissioner
+    "Deputy Assistant Commissioner",
+    "Assistant Commissioner",
     "Commissioner",
     "PCC",
 )
@@ -496,7 +523,9 @@ ROLES: Final = (
 COMMISSIONER_ROLES: Final = frozenset(
     r
     for r in ROLES
-    if ("Commissioner" in r or "Mayor" in r or r == "PCC") and "Metropolis" not in r
+    if ("Commissioner" in r or "Mayor" in r or r == "PCC")
+    and "Metropolis" not in r
+    and "Assistant" not in r
 )
 # The roles whose holder is the force's chief officer.
 CHIEF_CONSTABLE_ROLES: Final = frozenset(

@@ -123,6 +123,11 @@ def _merged(findings: Findings, tables: Findings) -> Findings:
     )
 
 
+# A heading's rest that describes an inspection rather than naming its report: "(HMICFRS
+# inspection) of the management of registered sex offenders …".
+_DESCRIBED = re.compile(r"^(?:of|into)\s", re.I)
+
+
 def _headed_blocks(segmented: Segmented, skip: frozenset[str] = frozenset()) -> list[Block]:
     """The preamble, then each section's heading and blocks, but for sections of the
     kinds in ``skip``."""
@@ -287,15 +292,18 @@ def extract(
     if force and COMMISSIONER_LED_FORCE.search(force):
         chief_roles = chief_roles | {"Commissioner"}
         commissioner_roles = commissioner_roles - {"Commissioner"}
-    title = (
-        details.title
-        or cited_title(cited, paragraphs)
-        or title_in_headings(
+    title = details.title or cited_title(cited, paragraphs)
+    if title is None:
+        headed = title_in_headings(
             [b.text for b in segmented.preamble if b.kind is BlockKind.HEADING],
             paragraphs[:_TITLE_SEARCH],
         )
-        or title_in_prose(_paragraphs(_headed_blocks(segmented)))
-    )
+        if headed is None or _DESCRIBED.match(headed):
+            # "HMICFRS inspection of the management of …" describes the inspection: a
+            # title the prose quotes names it
+            title = title_in_prose(_paragraphs(_headed_blocks(segmented))) or headed
+        else:
+            title = headed
     if published is None and page_date is not None:
         published = page_date
         warnings.append(

@@ -21,7 +21,6 @@ _DATE_FORMS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d{2})-(?P<day>\d{2})\b"),
 )
 _DIGIT = re.compile(r"\d")
-_WITHIN = re.compile(r"\bwithin\b", re.I)
 # A month without a day ("by March 2018") is due at the end of that month.
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.I)
 
@@ -139,21 +138,26 @@ def find_deadlines(text: str, published: date | None) -> list[FoundDate]:
     be dated and are left out (the caller warns).
     """
     found: list[FoundDate] = []
-    if not _DIGIT.search(text) and not _WITHIN.search(text) and "end of" not in text:
+    # each form needs a digit or a word of its own: most items hold none of them
+    folded = text.casefold()
+    digits = _DIGIT.search(text) is not None
+    within = "within" in folded
+    year_end = "end" in folded
+    if not (digits or within or year_end):
         return found
-    full_dates = find_dates(text)
+    full_dates = find_dates(text) if digits else []
     for item in full_dates:
         start = _due_cue_start(text, item.start)
         if start is not None:
             found.append(FoundDate(text[start : item.start] + item.text, item.date, start))
-    for match in _MONTH_YEAR.finditer(text):
+    for match in _MONTH_YEAR.finditer(text) if digits else ():
         if any(d.start <= match.start() < d.start + len(d.text) for d in full_dates):
             continue
         start = _due_cue_start(text, match.start())
         value = _build(match["year"], match["month"], None)
         if start is not None and value is not None:
             found.append(FoundDate(text[start : match.end()], value, start))
-    for match in _YEAR_END.finditer(text):
+    for match in _YEAR_END.finditer(text) if digits and year_end else ():
         due = _year_end(match)
         start = _due_cue_start(text, match.start())  # the cue before "end of"
         overlaps = any(
@@ -162,11 +166,11 @@ def find_deadlines(text: str, published: date | None) -> list[FoundDate]:
         if due is not None and start is not None and not overlaps:
             found.append(FoundDate(text[start : match.end()], due, start))
     if published is not None:
-        for match in _THIS_YEAR_END.finditer(text):
+        for match in _THIS_YEAR_END.finditer(text) if year_end else ():
             start = _due_cue_start(text, match.start())
             if start is not None:
                 found.append(FoundDate(text[start : match.end()], _end_of(match, published), start))
-        for match in _RELATIVE.finditer(text):
+        for match in _RELATIVE.finditer(text) if within else ():
             count_text = match["count"].casefold()
             count = int(count_text) if count_text.isdigit() else NUMBER_WORDS[count_text]
             unit = match["unit"].casefold()

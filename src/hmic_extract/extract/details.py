@@ -541,7 +541,10 @@ def _office_use_answers(text: str, states: dict[str, bool | None]) -> dict[str, 
 # May 2019"): a date, but not the report's.
 _RESPONSE_PUBLISHED = re.compile(
     r"\b(?:response|comments|letter|reply|statement|this\s+paper)\b[^.]{0,40}?"
-    r"\b(?:was|were|is|are|will\s+be)\s+published\b",
+    r"\b(?:was|were|is|are|will\s+be)\s+published\b"
+    # a page's own byline: "Published by the Office of the Police and Crime Commissioner"
+    r"|\bpublished\s+by\s+(?:the\s+)?(?:office\b|opcc\b|o?pf?cc\b|mayor\b|[^.,]{0,40}?"
+    r"\bcommissioner\b)",
     re.I,
 )
 # "published today", "published yesterday (29 September)": dated by the release.
@@ -572,6 +575,8 @@ def published_in_prose(text: str) -> date | None:
         if found is not None:
             return found
     relative = _PUBLISHED_RELATIVE.search(text)
+    if relative is not None and relative["day"] and (stated := parse_date(relative["day"])):
+        return stated  # "published today (12 December 2017)": the date is given
     dateline = _DATELINE.search(text[:_DATELINE_SPAN])
     if relative is None or dateline is None:
         return None

@@ -352,6 +352,9 @@ class _Reader:
         self.section_heading: Block | None = None
         # under the writer's own lead-in ("I have asked the Chief Constable to:")
         self.writers_points = False
+        # depth of a list item passed over as another language's (a bilingual
+        # response's Welsh): its points, nested deeper, are that language's too
+        self.other_language_depth: int | None = None
 
     def _end_context(self) -> None:
         """Outside the findings, what is not an item ends the items before it."""
@@ -514,6 +517,9 @@ class _Reader:
         filled = [flatten(cell) for cell in block.cells if cell.strip()]
         if len(filled) == 1 and self._open_asked(filled[0], block.location, alone=True):
             return True  # a row across the table naming the question the rows below answer
+        if len(filled) == 1 and len(block.cells) > 1 and (kind := group_label(filled[0])):
+            self.kind, self.item = kind, None  # a row across it naming the kind below
+            return True
         if len(block.cells) <= table.text_column:
             return False
         if table.question_column is not None and table.question_column < len(block.cells):
@@ -576,6 +582,7 @@ class _Reader:
             return
         if block.kind is not BlockKind.LIST_ITEM:
             self.writers_points = False  # only the list right under its lead-in
+            self.other_language_depth = None
         if block.role is Role.QUOTE:
             self._end_context()
             return  # someone's quoted words are never an item
@@ -666,8 +673,14 @@ class _Reader:
             or (self.context_only and not (self.group_open or self.item is not None))
         ):
             return  # a list outside an item context: the commissioner's own points
+        if is_list and self.other_language_depth is not None:
+            if block.depth > self.other_language_depth:
+                return  # a point of an item passed over, whatever its words
+            self.other_language_depth = None
         if is_list and _other_language(text):
-            return  # the Welsh of a bilingual response: its items are the English ones
+            # the Welsh of a bilingual response: its items are the English ones
+            self.other_language_depth = block.depth
+            return
         if is_list:
             if self.item is not None and (
                 (block.depth > self.item.depth and not self._sibling(text))

@@ -170,12 +170,18 @@ def _is_chrome(element: Any, *, inside_main: bool) -> bool:
     """Whether an element is the site's furniture rather than the page's content."""
     tag = _tag(element)
     if tag in _CHROME_TAGS and not (inside_main and tag in _KEEP_INSIDE):
-        return True
+        # a quotation's own footer credits it ("— <cite>Name, Deputy Mayor</cite>")
+        return not (tag == "footer" and _in_quotation(element))
     if (element.get("role") or "").casefold() in _CHROME_ROLES:
         return True
     if tag == "form" and not _has_box(element):
         return True  # a search box or a sign-up form; a form with boxes is content
     return bool(_words(element) & _CHROME_WORDS) or _hidden(element) or _screen_reader_only(element)
+
+
+def _in_quotation(element: Any) -> bool:
+    """Whether an element stands inside a ``<blockquote>`` or ``<figure>``."""
+    return any(_tag(parent) in ("blockquote", "figure") for parent in element.iterancestors())
 
 
 def _main_root(document: Any) -> Any:

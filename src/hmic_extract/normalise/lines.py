@@ -55,6 +55,33 @@ _HYPHEN_PREFIXES = frozenset(
 # Two or more spaces inside a line: columns of a form row ("Title of Inspection   PEEL …").
 # Such a row is a block of its own; its neighbours are other rows, not its continuation.
 _COLUMN_GAP = re.compile(r"\S\s{2,}\S|\S ?\.{4,} +\S")  # spaces, or a dotted leader
+# Every character the pattern's \s matches but the space (Python's str.isspace set).
+_OTHER_SPACE = frozenset(
+    chr(code)
+    for code in (
+        *range(0x09, 0x0E),
+        *range(0x1C, 0x20),
+        0x85,
+        0xA0,
+        0x1680,
+        *range(0x2000, 0x200B),
+        0x2028,
+        0x2029,
+        0x202F,
+        0x205F,
+        0x3000,
+    )
+)
+
+
+def _has_column_gap(text: str) -> bool:
+    """Whether a line holds a form row's column gap. Most lines hold single spaces
+    only, which substring tests tell far cheaper than the pattern's scan."""
+    if "  " not in text and "...." not in text and _OTHER_SPACE.isdisjoint(text):
+        return False
+    return bool(_COLUMN_GAP.search(text))
+
+
 # A line of nothing but bullet glyphs: pdftotext's reading order can print a
 # list's bullets apart from, and before, the items they mark.
 _LONE_BULLETS = re.compile(
@@ -244,7 +271,8 @@ class _Edges:
 
     def of(self, line: Block) -> float:
         """The right edge of ``line``'s column."""
-        return self.edges.get((line.sheet, self._side(line)), line.right)
+        side = bool(self.middles) and self._side(line)  # most documents: one column
+        return self.edges.get((line.sheet, side), line.right)
 
 
 def _paragraph_gap(lines: Sequence[Block]) -> float:
@@ -358,7 +386,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
             merge = (
                 current is not None
                 and current.kind is BlockKind.HEADING
-                and not blank_above
+                and (not blank_above or _heading_leading(line))
                 and current.level == level
                 and current.first.style.bold == line.style.bold
                 and round(current.first.style.size, 2) == round(line.style.size, 2)
@@ -402,7 +430,7 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
             close()
             current = _Open(BlockKind.PARAGRAPH, text, line, line, label=True)
             continue
-        if _COLUMN_GAP.search(text):
+        if _has_column_gap(text):
             close()
             current = _Open(BlockKind.PARAGRAPH, text, line, line, columns=line.columns[1:])
             continue
@@ -460,6 +488,16 @@ def group_lines(lines: Sequence[Block]) -> list[Block]:
         current = _Open(BlockKind.PARAGRAPH, text, line, line, text_indent=line.indent)
     close()
     return list_depths(out, unit, left_edge)
+
+
+# A PDF heading's lines stand further apart than the body's (larger type, its own
+# leading), but less than a blank line apart.
+_HEADING_LINE_GAP = 1.0
+
+
+def _heading_leading(line: Block) -> bool:
+    """Whether the space above a PDF line is no more than a heading's own line spacing."""
+    return line.location.bbox is not None and line.gap_before < _HEADING_LINE_GAP
 
 
 def _starts_form_row(text: str) -> bool:
@@ -647,7 +685,7 @@ def _title_line(text: str) -> bool:
     return (
         0 < len(words) <= _TITLE_LINE_WORDS
         and not text.rstrip().endswith((".", ",", ";", ":"))
-        and not _COLUMN_GAP.search(text.strip())
+        and not _has_column_gap(text.strip())
         and all(word[:1].isupper() for word in words if len(word) >= 4)
     )
 
